@@ -1,0 +1,6 @@
+/** Every subcommand of the CLI, in the order `--help` lists them. Add one line per command. */
+import type { Command } from 'commander';
+
+export type RegisterCommand = (program: Command) => void;
+
+export const commands: RegisterCommand[] = [];

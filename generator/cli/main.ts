@@ -1,0 +1,40 @@
+/**
+ * The `alipay-codegen` CLI: one program, one subcommand per pipeline entry point.
+ * Each subcommand lives in ./commands/<name>.ts and exports `register(program)`.
+ * User errors (UserError) print their diagnostics and set the exit code; anything else is a bug
+ * and keeps its stack trace.
+ */
+import { Command, CommanderError } from 'commander';
+import { UserError, formatDiagnostic } from '../diagnostics.js';
+import { commands } from './commands/index.js';
+import { readOwnVersion } from './version.js';
+
+export function buildProgram(): Command {
+  const program = new Command('alipay-codegen')
+    .description('Alipay Open Platform doc pages -> YAML specs -> a typed TypeScript client package')
+    .version(readOwnVersion())
+    .showHelpAfterError()
+    .exitOverride();
+  for (const register of commands) register(program);
+  return program;
+}
+
+/** Runs the CLI and resolves to the process exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv]);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through exitOverride with code 0; usage errors are already printed.
+      return error.exitCode;
+    }
+    if (error instanceof UserError) {
+      for (const d of error.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+      if (error.diagnostics.length === 0 || error.message) process.stderr.write(`alipay-codegen: ${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}

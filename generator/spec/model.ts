@@ -1,0 +1,115 @@
+/**
+ * The in-memory spec model: what one `specs/<method>.yaml` file means, after loading.
+ *
+ * The YAML format writes fields as maps (wire name -> field, doc order kept). In memory they are
+ * arrays of named fields: arrays keep doc order for every name (a JS object would move integer-like
+ * keys first) and a wire name such as `__proto__` stays plain data instead of touching a prototype.
+ *
+ * The importer produces this model, the YAML dumper writes it, the loader reads it back, and every
+ * later stage (IR, planner, emitters, gateway, OpenAPI export) consumes it. Nothing here holds
+ * source positions: the loader keeps those beside the model (see LoadedSpec).
+ */
+
+/** Field types of the format. `date` is `yyyy-MM-dd HH:mm:ss`; `price` is a decimal string in yuan, at most 2 decimals. */
+export type FieldType = 'string' | 'number' | 'boolean' | 'date' | 'price' | 'object' | 'array';
+
+/** Scalar types an array item may have (arrays of arrays do not occur in the docs). */
+export type ItemType = Exclude<FieldType, 'array'>;
+
+/** `conditional` is the doc's 特殊可选 / 条件必填: required in some situations only. */
+export type Requiredness = true | false | 'conditional';
+
+export const FIELD_TYPES: readonly FieldType[] = ['string', 'number', 'boolean', 'date', 'price', 'object', 'array'];
+
+export interface EnumValue {
+  /** The value on the wire, always a string in the spec (numbers as written, e.g. "1"). */
+  value: string;
+  description?: string;
+}
+
+/**
+ * When a `conditional` (or optional) field becomes required: the sibling field `field` is present,
+ * or, with `equals`, has exactly that value. Extracted from descriptions such as
+ * `code_status为SUCCESS时必填`; set by hand in review otherwise.
+ */
+export interface RequiredIf {
+  field: string;
+  equals?: string;
+}
+
+/** What an object or array item looks like, shared by fields and array items. */
+export interface Shape {
+  type: ItemType | 'array';
+  /** The doc's model name for objects (`MerchantCard`); absent for anonymous objects. */
+  model?: string;
+  /** Children of an object, in doc order. */
+  fields?: Field[];
+  /** The item of an array. */
+  items?: Items;
+  maxLength?: number;
+  enum?: EnumValue[];
+}
+
+export interface Items extends Shape {
+  type: ItemType;
+}
+
+export interface Field extends Shape {
+  /** The wire name, exactly as documented (typos included: `parter_id`). */
+  name: string;
+  required: Requiredness;
+  requiredIf?: RequiredIf;
+  description?: string;
+  /** The doc's example value for scalars, kept as the doc wrote it. */
+  example?: string | number | boolean;
+  /** Free-form deprecation note; `true` when the doc only says it is deprecated. */
+  deprecated?: boolean | string;
+}
+
+export interface ErrorCode {
+  code: string;
+  description?: string;
+  solution?: string;
+}
+
+export interface Examples {
+  /** The biz_content of the doc's request example, as a parsed JSON value. */
+  request?: unknown;
+  /** The doc's response example: the whole body, `{ "<method>_response": {...}, "sign": "..." }`. */
+  response?: unknown;
+  /** The doc's error example, whole body as above. */
+  error?: unknown;
+}
+
+export interface MethodSpec {
+  /** Wire name, e.g. `alipay.marketing.card.query`. */
+  method: string;
+  title?: string;
+  description?: string;
+  /** Business params (biz_content), doc order. */
+  request: Field[];
+  /** Business response fields only; code/msg/sub_code/sub_msg/sign belong to the runtime. */
+  response: Field[];
+  errors: ErrorCode[];
+  examples?: Examples;
+  /** Reviewer notes carried along (not emitted into code except as docs). */
+  notes?: string[];
+  deprecated?: boolean | string;
+}
+
+/** A position in a source file, 1-based. */
+export interface SourcePosition {
+  line: number;
+  col: number;
+}
+
+/** A spec as read from disk: the model plus where each part came from, for diagnostics. */
+export interface LoadedSpec {
+  file: string;
+  spec: MethodSpec;
+  /**
+   * Position of a dotted spec path such as `request.card_user_info.fields.user_uni_id.maxLength`
+   * (the path of YAML keys); falls back to the nearest enclosing node, then to 1:1.
+   */
+  locate(path: readonly (string | number)[]): SourcePosition;
+}
