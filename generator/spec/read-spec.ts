@@ -1,0 +1,113 @@
+/**
+ * The top level of a spec file: method, title, description, request, response, errors,
+ * examples, notes, deprecated. Builds the MethodSpec and reports every problem it meets.
+ */
+import type { Document } from 'yaml';
+import type { ErrorCode, Examples, Field, MethodSpec } from './model.js';
+import { checkRequestExample, checkResponseExample } from './check-examples.js';
+import { readFieldMap } from './read-fields.js';
+import { readDeprecated, readEntries, readList, readString, type Entry, type Reader } from './reader.js';
+import { toPlain } from './yaml-ast.js';
+
+export const TOP_KEYS = ['method', 'title', 'description', 'request', 'response', 'errors', 'examples', 'notes', 'deprecated'] as const;
+const ERROR_KEYS = ['code', 'description', 'solution'] as const;
+const EXAMPLE_KEYS = ['request', 'response', 'error'] as const;
+
+/** Method names are dot-separated words; they also name the file and the generated modules. */
+const METHOD_NAME = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)+$/;
+
+/** Returns the spec when its required parts could be read (problems are in `r.diagnostics`). */
+export function readSpec(r: Reader, doc: Document.Parsed): MethodSpec | undefined {
+  if (doc.contents === null) {
+    r.report(undefined, [], 'empty spec: expected a map with method, request and response');
+    return undefined;
+  }
+  const entries = readEntries(r, doc.contents, [], TOP_KEYS);
+  if (!entries) return undefined;
+  const get = (k: string) => entries.find((e) => e.name === k);
+  const missing = (k: string) => r.report(doc.contents, [], `missing required key "${k}"`);
+
+  const methodEntry = get('method');
+  let method: string | undefined;
+  if (!methodEntry) missing('method');
+  else {
+    method = readString(r, methodEntry.value, ['method']);
+    if (method !== undefined && !METHOD_NAME.test(method)) {
+      r.report(methodEntry.value, ['method'], `"${method}" is not a method name such as alipay.trade.query`);
+      method = undefined;
+    }
+  }
+  const request = readFields(r, get('request'), 'request', missing);
+  const response = readFields(r, get('response'), 'response', missing);
+
+  const spec: MethodSpec = { method: method ?? '', request: request ?? [], response: response ?? [], errors: [] };
+  const title = get('title');
+  if (title) spec.title = readString(r, title.value, ['title']);
+  const description = get('description');
+  if (description) spec.description = readString(r, description.value, ['description']);
+  const errors = get('errors');
+  if (errors) spec.errors = readErrors(r, errors.value);
+  const notes = get('notes');
+  if (notes) spec.notes = readList(r, notes.value, ['notes'])?.map((n, i) => readString(r, n, ['notes', i]) ?? '');
+  const deprecated = get('deprecated');
+  if (deprecated) spec.deprecated = readDeprecated(r, deprecated.value, ['deprecated']);
+  const examples = get('examples');
+  if (examples) spec.examples = readExamples(r, examples, method, request, response);
+
+  for (const [k, v] of Object.entries(spec)) if (v === undefined) delete (spec as unknown as Record<string, unknown>)[k];
+  return method !== undefined && request && response ? spec : undefined;
+}
+
+function readFields(r: Reader, entry: Entry | undefined, key: string, missing: (k: string) => void): Field[] | undefined {
+  if (!entry) {
+    missing(key);
+    return undefined;
+  }
+  // `request: {}` is a method without business params; `request:` alone is almost surely a slip.
+  return readFieldMap(r, entry.value, [key]);
+}
+
+function readErrors(r: Reader, node: unknown): ErrorCode[] {
+  const items = readList(r, node, ['errors']) ?? [];
+  const errors: ErrorCode[] = [];
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    const entries = readEntries(r, item, ['errors', i], ERROR_KEYS);
+    if (!entries) return;
+    const code = entries.find((e) => e.name === 'code');
+    if (!code) {
+      r.report(item, ['errors', i], 'missing required key "code"');
+      return;
+    }
+    const error: ErrorCode = { code: readString(r, code.value, ['errors', i, 'code']) ?? '' };
+    if (seen.has(error.code)) r.report(code.value, ['errors', i, 'code'], `duplicate error code "${error.code}"`, 'warning');
+    seen.add(error.code);
+    for (const k of ['description', 'solution'] as const) {
+      const e = entries.find((x) => x.name === k);
+      const text = e ? readString(r, e.value, ['errors', i, k]) : undefined;
+      if (text !== undefined) error[k] = text;
+    }
+    errors.push(error);
+  });
+  return errors;
+}
+
+function readExamples(
+  r: Reader,
+  entry: Entry,
+  method: string | undefined,
+  request: Field[] | undefined,
+  response: Field[] | undefined,
+): Examples | undefined {
+  const entries = readEntries(r, entry.value, ['examples'], EXAMPLE_KEYS);
+  if (!entries) return undefined;
+  const examples: Examples = {};
+  for (const e of entries) {
+    examples[e.name as keyof Examples] = toPlain(e.value);
+    if (e.name === 'request' && request) checkRequestExample(r, e.value, request);
+    if (e.name !== 'request' && method !== undefined && response) {
+      checkResponseExample(r, e.value, method, response, e.name as 'response' | 'error');
+    }
+  }
+  return examples;
+}

@@ -1,0 +1,41 @@
+/** "Did you mean" for near-miss names (misspelt keys, wrong case, snake_case for camelCase). */
+
+/** The closest candidate within a small edit distance, or undefined. */
+export function suggest(word: string, candidates: readonly string[]): string | undefined {
+  const norm = normalize(word);
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(norm, normalize(candidate));
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const limit = Math.max(1, Math.floor(norm.length / 3));
+  return bestDistance <= limit ? best : undefined;
+}
+
+/** ` (did you mean "x"?)`, or an empty string when nothing is close. */
+export function didYouMean(word: string, candidates: readonly string[]): string {
+  const hit = suggest(word, candidates);
+  return hit === undefined ? '' : ` (did you mean "${hit}"?)`;
+}
+
+// Case and separators are not spelling: `maxlength`, `max_length` and `maxLength` are one word.
+function normalize(s: string): string {
+  return s.toLowerCase().replace(/[_\- ]/g, '');
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
