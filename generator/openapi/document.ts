@@ -1,0 +1,160 @@
+/**
+ * MethodSpecs -> one OpenAPI 3.1 document: one operation per method, request and response
+ * component schemas per method, shared model schemas, and the gateway conventions described once
+ * (see conventions.ts). Output depends only on the set of specs, not on their input order.
+ */
+import type { ErrorCode, MethodSpec } from '../spec/model.js';
+import {
+  COMMON_PARAMETERS,
+  ERROR_RESPONSE_SCHEMA,
+  GATEWAY_PATH,
+  GATEWAY_SERVER,
+  INFO_DESCRIPTION,
+  commonResponseProperties,
+  errorResponseSchema,
+  responseNodeName,
+  tagOf,
+} from './conventions.js';
+import { NameRegistry, methodPascal } from './names.js';
+import { ownObject, setOwn, type JsonObject } from './own.js';
+import { COMPONENT_PREFIX, SchemaBuilder } from './schema.js';
+
+export interface OpenApiOptions {
+  title?: string;
+  /** `info.version`: the version of this API description. */
+  version?: string;
+}
+
+export function buildOpenApiDocument(specs: readonly MethodSpec[], options: OpenApiOptions = {}): JsonObject {
+  const sorted = [...specs].sort((a, b) => (a.method < b.method ? -1 : a.method > b.method ? 1 : 0));
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i]!.method === sorted[i - 1]!.method) throw new Error(`duplicate method ${sorted[i]!.method}`);
+  }
+
+  // Method schemas claim their names before any model can.
+  const names = new NameRegistry();
+  const errorName = names.claim(ERROR_RESPONSE_SCHEMA);
+  const methodNames = sorted.map((s) => {
+    const pascal = methodPascal(s.method);
+    return { request: names.claim(`${pascal}Request`), response: names.claim(`${pascal}Response`) };
+  });
+
+  const builder = new SchemaBuilder();
+  const schemas = new Map<string, JsonObject>([[errorName, errorResponseSchema()]]);
+  const paths: JsonObject = {};
+  sorted.forEach((spec, i) => {
+    const { request, response } = methodNames[i]!;
+    builder.forMethod(spec.method);
+    const hasRequest = spec.request.length > 0;
+    if (hasRequest) schemas.set(request, builder.objectSchema(spec.request, request));
+    schemas.set(response, responseSchema(builder, spec, response));
+    setOwn(paths, `/${spec.method}`, { post: operation(spec, hasRequest ? request : undefined, response, errorName) });
+  });
+  for (const [name, schema] of builder.finish(names)) schemas.set(name, schema);
+
+  const tags = [...new Set(sorted.map((s) => tagOf(s.method)))].sort();
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: options.title ?? 'Alipay Open Platform gateway',
+      version: options.version ?? '1.0',
+      description: INFO_DESCRIPTION,
+    },
+    servers: [
+      {
+        url: GATEWAY_SERVER,
+        description: `Production gateway: every operation is sent as POST ${GATEWAY_PATH}?method=<operation path without />, signed (see the description above).`,
+      },
+    ],
+    tags: tags.map((name) => ({ name })),
+    paths,
+    components: {
+      schemas: ownObject([...schemas.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+      parameters: COMMON_PARAMETERS,
+    },
+  };
+}
+
+function responseSchema(builder: SchemaBuilder, spec: MethodSpec, title: string): JsonObject {
+  const business = builder.objectSchema(spec.response, title);
+  const common = commonResponseProperties({ type: 'string', const: '10000', description: '网关返回码: 10000 表示成功' });
+  const properties = ownObject(Object.entries(common));
+  for (const [name, schema] of Object.entries(business.properties as JsonObject)) setOwn(properties, name, schema);
+  business.properties = properties;
+  business.required = [...new Set(['code', 'msg', ...((business.required as string[] | undefined) ?? [])])];
+  return business;
+}
+
+function operation(spec: MethodSpec, request: string | undefined, response: string, errorName: string): JsonObject {
+  const op: JsonObject = {
+    operationId: spec.method,
+    tags: [tagOf(spec.method)],
+    summary: spec.title ?? spec.method,
+  };
+  const description = operationDescription(spec);
+  if (description !== '') op.description = description;
+  if (spec.deprecated !== undefined && spec.deprecated !== false) op.deprecated = true;
+  op.parameters = [
+    { name: 'method', in: 'query', required: true, description: '接口名称', schema: { type: 'string', const: spec.method } },
+    ...Object.keys(COMMON_PARAMETERS).map((name) => ({ $ref: `#/components/parameters/${name}` })),
+  ];
+  if (request !== undefined) {
+    const media: JsonObject = {
+      schema: {
+        type: 'object',
+        required: ['biz_content'],
+        properties: { biz_content: { $ref: COMPONENT_PREFIX + request } },
+      },
+      encoding: { biz_content: { contentType: 'application/json' } },
+    };
+    if (spec.examples?.request !== undefined) {
+      media.examples = { doc: { summary: 'Example from the doc page', value: { biz_content: spec.examples.request } } };
+    }
+    op.requestBody = { required: true, content: { 'application/x-www-form-urlencoded': media } };
+  }
+  const node = responseNodeName(spec.method);
+  const errorRef = { $ref: COMPONENT_PREFIX + errorName };
+  const body: JsonObject = {
+    schema: {
+      type: 'object',
+      properties: ownObject([
+        [node, { anyOf: [{ $ref: COMPONENT_PREFIX + response }, errorRef] }],
+        ['error_response', errorRef],
+        ['sign', { type: 'string', description: '支付宝对响应节点原文的签名 (base64)' }],
+      ]),
+    },
+  };
+  const examples: JsonObject = {};
+  if (spec.examples?.response !== undefined) examples.success = { value: spec.examples.response };
+  if (spec.examples?.error !== undefined) examples.error = { value: spec.examples.error };
+  if (Object.keys(examples).length > 0) body.examples = examples;
+  op.responses = {
+    '200': { description: 'Signed gateway answer (success or business failure)', content: { 'application/json': body } },
+  };
+  if (spec.errors.length > 0) op['x-alipay-error-codes'] = spec.errors;
+  return op;
+}
+
+function operationDescription(spec: MethodSpec): string {
+  const parts: string[] = [];
+  if (spec.description !== undefined && spec.description !== '') parts.push(spec.description);
+  if (typeof spec.deprecated === 'string') parts.push(`Deprecated: ${spec.deprecated}`);
+  if (spec.errors.length > 0) parts.push(errorTable(spec.errors));
+  return parts.join('\n\n');
+}
+
+function errorTable(errors: readonly ErrorCode[]): string {
+  const cell = (s: string | undefined): string => (s ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+  return [
+    '业务错误码 (sub_code):',
+    '',
+    '| sub_code | 描述 | 解决方案 |',
+    '| --- | --- | --- |',
+    ...errors.map((e) => `| ${cell(e.code)} | ${cell(e.description)} | ${cell(e.solution)} |`),
+  ].join('\n');
+}
+
+/** The document as deterministic JSON text (2-space indent, trailing newline). */
+export function renderOpenApi(specs: readonly MethodSpec[], options?: OpenApiOptions): string {
+  return JSON.stringify(buildOpenApiDocument(specs, options), null, 2) + '\n';
+}

@@ -1,0 +1,33 @@
+/**
+ * Component and operation names for the OpenAPI export. Component names must match
+ * `^[a-zA-Z0-9._-]+$` (OpenAPI 3.1 components rule); names from specs are sanitised to that and
+ * made unique through one registry, so a model named like a method schema cannot clash with it.
+ */
+
+/** `alipay.marketing.card.query` -> `AlipayMarketingCardQuery`. */
+export function methodPascal(method: string): string {
+  return method
+    .split(/[^A-Za-z0-9]+/)
+    .filter((part) => part.length > 0)
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join('');
+}
+
+/** Keeps the characters OpenAPI allows in component names, replaces the others with `_`. */
+export function sanitizeComponentName(name: string): string {
+  const cleaned = name.replace(/[^A-Za-z0-9._-]/g, '_');
+  return cleaned.length > 0 ? cleaned : '_';
+}
+
+/** Hands out unique names: the first claim of a name gets it, later ones get `_2`, `_3`, ... */
+export class NameRegistry {
+  private readonly taken = new Set<string>();
+
+  claim(wanted: string): string {
+    const base = sanitizeComponentName(wanted);
+    let name = base;
+    for (let n = 2; this.taken.has(name); n++) name = `${base}_${n}`;
+    this.taken.add(name);
+    return name;
+  }
+}
