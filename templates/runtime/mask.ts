@@ -3,10 +3,11 @@
  * text that ends up in error messages, so errors can be logged without leaking it.
  */
 
-// 7+ digits, optionally split by single spaces or dashes (card numbers are often grouped), with an
-// optional trailing X (the check digit of a Chinese resident ID). Shorter runs (codes like 40004,
-// amounts, dates) are left alone.
-const DIGIT_RUN = /\d(?:[ -]?\d){6,}[Xx]?/g;
+// Digit groups of 3+ joined by single spaces or dashes (phone and card numbers are often grouped,
+// dates like 2024-05-13 are not matched as one run), with an optional trailing X (the check digit
+// of a Chinese resident ID). Runs of fewer than 7 digits (codes like 40004, amounts) are kept.
+const DIGIT_RUN = /\d{3,}(?:[ -]\d{3,})*[Xx]?/g;
+const MIN_DIGITS = 7;
 
 function maskRun(run: string): string {
   const chars = run.split('');
@@ -15,6 +16,7 @@ function maskRun(run: string): string {
     const c = chars[i];
     if (c !== ' ' && c !== '-') digitIndexes.push(i);
   }
+  if (digitIndexes.length < MIN_DIGITS) return run;
   // Long numbers keep the first 3 and last 4 (138****5678), shorter ones only the last 2.
   const keepHead = digitIndexes.length >= 11 ? 3 : 0;
   const keepTail = digitIndexes.length >= 11 ? 4 : 2;
