@@ -29,8 +29,12 @@ export interface SpecDirResult {
 export function parseSpec(text: string, file: string): SpecResult {
   const parsed = parseYaml(text);
   const r = new Reader(file, parsed.lineCounter);
-  for (const e of parsed.doc.errors) r.diagnostics.push(yamlDiagnostic(e, file, 'error'));
   for (const w of parsed.doc.warnings) r.diagnostics.push(yamlDiagnostic(w, file, 'warning'));
+  if (parsed.doc.errors.length > 0) {
+    // After a syntax error the tree is a guess: structural messages about it would mislead.
+    for (const e of parsed.doc.errors) r.diagnostics.push(yamlDiagnostic(e, file, 'error'));
+    return { diagnostics: sortDiagnostics(r.diagnostics) };
+  }
   visit(parsed.doc, {
     Alias(_, node) {
       r.report(node, [], `aliases (*${node.source}) are not supported in specs: write the value out`);
