@@ -33,3 +33,6 @@ export { formatTimestamp } from './timestamp.js';
 export { buildSignedRequest, type SignedRequest } from './request.js';
 export { extractResponseNode, responseNodeKey, type ResponseNode } from './response.js';
 export { checkResponseSignature } from './verify.js';
+export { aesDecrypt, aesEncrypt } from './aes.js';
+export { certSn, isRsaSigned, rootCertSn } from './cert.js';
+export { notifySignContent, verifyNotify, type NotifyParams, type NotifyVersion } from './notify.js';
