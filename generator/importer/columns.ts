@@ -1,0 +1,92 @@
+/**
+ * The fixed columns of a parameter: type, required marker, max length. Shared by top-level table
+ * rows and nested bullet groups, which carry the same columns in a different layout.
+ */
+import type { Items, ItemType, Requiredness } from '../spec/model.js';
+
+/** A parsed type column: a scalar, an object (model), or an array of either. */
+export interface ParsedType {
+  type: ItemType | 'array';
+  model?: string;
+  items?: Items;
+}
+
+const SCALARS: Record<string, ItemType> = {
+  string: 'string',
+  number: 'number',
+  boolean: 'boolean',
+  date: 'date',
+  price: 'price',
+  // Numeric spellings some pages use for Number.
+  long: 'number',
+  integer: 'number',
+  int: 'number',
+  double: 'number',
+  float: 'number',
+  bool: 'boolean',
+};
+
+/** Type names that mean "an object" without naming a model. */
+const ANONYMOUS_OBJECT = new Set(['object', 'jsonobject', 'map']);
+
+/** `String`, `MerchantCard`, `CardFrontTextDTO []`, `String[]`; undefined when not a type. */
+export function parseType(text: string): ParsedType | undefined {
+  const match = /^([A-Za-z][A-Za-z0-9_]*)\s*(\[\s*\])?$/.exec(text.trim());
+  if (!match) return undefined;
+  const element = parseElement(match[1]!);
+  if (!element) return undefined;
+  return match[2] ? { type: 'array', items: element } : element;
+}
+
+function parseElement(name: string): Items | undefined {
+  const lower = name.toLowerCase();
+  const scalar = SCALARS[lower];
+  if (scalar) return { type: scalar };
+  if (ANONYMOUS_OBJECT.has(lower)) return { type: 'object' };
+  // Model names are capitalised class names; a lower-case word is not a type.
+  if (!/^[A-Z]/.test(name)) return undefined;
+  return { type: 'object', model: name };
+}
+
+/** Whether a field of this type has nested fields (and so opens a level in the tree). */
+export function isContainer(t: ParsedType): boolean {
+  return t.type === 'object' || (t.type === 'array' && t.items?.type === 'object');
+}
+
+const REQUIRED: Record<string, Requiredness> = {
+  必须: true,
+  必填: true,
+  是: true,
+  可选: false,
+  选填: false,
+  否: false,
+  特殊可选: 'conditional',
+  条件必填: 'conditional',
+};
+
+export function parseRequired(text: string): Requiredness | undefined {
+  const value = REQUIRED[text.trim()];
+  return value;
+}
+
+export const REQUIRED_MARKERS = Object.keys(REQUIRED);
+
+/** `32` -> 32, `-` -> null (no limit); undefined when not a max-length column. */
+export function parseMaxLength(text: string): number | null | undefined {
+  const t = text.trim();
+  if (t === '-' || t === '—' || t === '/') return null;
+  if (/^\d+$/.test(t)) return Number(t);
+  return undefined;
+}
+
+/** The doc's example text as a typed value: numbers and booleans for those types, else the text. */
+export function parseExample(text: string, t: ParsedType): string | number | boolean {
+  const scalar = t.type === 'array' ? undefined : t.type;
+  if (scalar === 'number' && /^-?\d+(\.\d+)?$/.test(text)) {
+    const n = Number(text);
+    // Keep the text when a number would not survive as written (too long, trailing zeros).
+    if (Number.isFinite(n) && String(n) === text) return n;
+  }
+  if (scalar === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
+  return text;
+}

@@ -1,0 +1,142 @@
+/**
+ * MethodSpec -> the YAML text of `specs/<method>.yaml`. Deterministic (fixed key order, no line
+ * folding) and built as a YAML AST, never from strings or a JS object keyed by wire name: names
+ * such as `__proto__`, `1` or `a b` then round-trip exactly and stay in doc order, and the `yaml`
+ * library quotes whatever would read back as another type ('0000001', 'true', '').
+ */
+import { Document, Pair, Scalar, YAMLMap, YAMLSeq, parse } from 'yaml';
+import type { EnumValue, ErrorCode, Field, Items, MethodSpec, Shape } from './model.js';
+
+/** First line of every spec: lets editors complete and check specs against the JSON Schema. */
+export const SCHEMA_COMMENT = '# yaml-language-server: $schema=../generator/spec/spec.schema.json';
+
+export function dumpSpec(spec: MethodSpec): string {
+  const root = new YAMLMap();
+  add(root, 'method', str(spec.method));
+  if (spec.title !== undefined) add(root, 'title', str(spec.title));
+  if (spec.description !== undefined) add(root, 'description', str(spec.description));
+  if (spec.deprecated !== undefined) add(root, 'deprecated', value(spec.deprecated));
+  add(root, 'request', fieldMap(spec.request));
+  add(root, 'response', fieldMap(spec.response));
+  add(root, 'errors', seq(spec.errors.map(errorNode)));
+  if (spec.examples) {
+    const examples = new YAMLMap();
+    for (const key of ['request', 'response', 'error'] as const) {
+      if (spec.examples[key] !== undefined) add(examples, key, json(spec.examples[key]));
+    }
+    add(root, 'examples', examples);
+  }
+  if (spec.notes !== undefined) add(root, 'notes', seq(spec.notes.map(str)));
+  const doc = new Document();
+  doc.contents = root;
+  return `${SCHEMA_COMMENT}\n${doc.toString({ lineWidth: 0, minContentWidth: 0, singleQuote: true, indent: 2 })}`;
+}
+
+function fieldMap(fields: readonly Field[]): YAMLMap {
+  const map = new YAMLMap();
+  if (fields.length === 0) map.flow = true;
+  for (const field of fields) map.items.push(new Pair(str(field.name), fieldNode(field)));
+  return map;
+}
+
+/** Key order: type, model, required, requiredIf, maxLength, description, example, enum, fields/items, extras. */
+function fieldNode(field: Field): YAMLMap {
+  const map = new YAMLMap();
+  add(map, 'type', str(field.type));
+  if (field.model !== undefined) add(map, 'model', str(field.model));
+  add(map, 'required', value(field.required));
+  if (field.requiredIf) {
+    const r = new YAMLMap();
+    r.flow = true;
+    add(r, 'field', str(field.requiredIf.field));
+    if (field.requiredIf.equals !== undefined) add(r, 'equals', str(field.requiredIf.equals));
+    add(map, 'requiredIf', r);
+  }
+  if (field.maxLength !== undefined) add(map, 'maxLength', value(field.maxLength));
+  if (field.description !== undefined) add(map, 'description', str(field.description));
+  if (field.example !== undefined) add(map, 'example', value(field.example));
+  shapeTail(map, field);
+  if (field.deprecated !== undefined) add(map, 'deprecated', value(field.deprecated));
+  return map;
+}
+
+function itemsNode(items: Items): YAMLMap {
+  const map = new YAMLMap();
+  add(map, 'type', str(items.type));
+  if (items.model !== undefined) add(map, 'model', str(items.model));
+  if (items.maxLength !== undefined) add(map, 'maxLength', value(items.maxLength));
+  shapeTail(map, items);
+  return map;
+}
+
+function shapeTail(map: YAMLMap, shape: Shape): void {
+  if (shape.enum) add(map, 'enum', seq(shape.enum.map(enumNode)));
+  if (shape.fields) add(map, 'fields', fieldMap(shape.fields));
+  if (shape.items) add(map, 'items', itemsNode(shape.items));
+}
+
+function enumNode(e: EnumValue): YAMLMap {
+  const map = new YAMLMap();
+  map.flow = true;
+  add(map, 'value', str(e.value));
+  if (e.description !== undefined) add(map, 'description', str(e.description));
+  return map;
+}
+
+function errorNode(e: ErrorCode): YAMLMap {
+  const map = new YAMLMap();
+  map.flow = true;
+  add(map, 'code', str(e.code));
+  if (e.description !== undefined) add(map, 'description', str(e.description));
+  if (e.solution !== undefined) add(map, 'solution', str(e.solution));
+  return map;
+}
+
+/** A parsed JSON value (an example) as YAML nodes; object keys in insertion order. */
+function json(v: unknown): Scalar | YAMLMap | YAMLSeq {
+  if (Array.isArray(v)) return seq(v.map(json));
+  if (typeof v === 'object' && v !== null) {
+    const map = new YAMLMap();
+    const entries = Object.keys(v);
+    if (entries.length === 0) map.flow = true;
+    for (const key of entries) map.items.push(new Pair(str(key), json((v as Record<string, unknown>)[key])));
+    return map;
+  }
+  return typeof v === 'string' ? str(v) : value(v as number | boolean | null);
+}
+
+function seq(nodes: (Scalar | YAMLMap | YAMLSeq)[]): YAMLSeq {
+  const s = new YAMLSeq();
+  if (nodes.length === 0) s.flow = true;
+  s.items.push(...nodes);
+  return s;
+}
+
+/**
+ * Multi-line text as a `|-` block scalar, the readable form for doc descriptions. Single-line text
+ * that a YAML 1.1 reader would take for something else (`2014-02-20 21:20:46`, `yes`, `0x1F`) is
+ * quoted too, so specs read the same in every editor and tool, not only in YAML 1.2 ones.
+ */
+function str(text: string): Scalar {
+  const s = new Scalar(text);
+  if (text.includes('\n')) s.type = Scalar.BLOCK_LITERAL;
+  else if (readsAsOtherIn11(text)) s.type = Scalar.QUOTE_SINGLE;
+  return s;
+}
+
+function readsAsOtherIn11(text: string): boolean {
+  if (text === '' || text !== text.trim()) return false;
+  try {
+    return parse(text, { version: '1.1' }) !== text;
+  } catch {
+    return false;
+  }
+}
+
+function value(v: string | number | boolean | null): Scalar {
+  return typeof v === 'string' ? str(v) : new Scalar(v);
+}
+
+function add(map: YAMLMap, key: string, node: Scalar | YAMLMap | YAMLSeq): void {
+  map.items.push(new Pair(new Scalar(key), node));
+}
