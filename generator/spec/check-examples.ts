@@ -6,7 +6,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Field, Shape } from './model.js';
 import { type PathSegment } from './display.js';
-import { readEntries, type Reader } from './reader.js';
+import { losesDigits, readEntries, type Reader } from './reader.js';
 import { didYouMean } from './suggest.js';
 import { scalarProblems } from './values.js';
 import { findPair, kindOf } from './yaml-ast.js';
@@ -74,7 +74,7 @@ function checkValue(r: Reader, node: unknown, shape: Shape, path: readonly PathS
     return;
   }
   const value = node.value;
-  if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+  if (losesDigits(node)) {
     r.report(node, path, `the number ${node.source ?? value} is too large to keep exactly; quote it`);
     return;
   }

@@ -120,7 +120,7 @@ export function readScalarValue(r: Reader, node: unknown, path: readonly PathSeg
     const v = node.value;
     if (typeof v === 'string' || typeof v === 'boolean') return v;
     if (typeof v === 'number') {
-      if (Number.isInteger(v) && !Number.isSafeInteger(v)) {
+      if (losesDigits(node)) {
         r.report(node, path, `the number ${node.source ?? v} is too large to keep exactly; quote it`);
         return undefined;
       }
@@ -129,4 +129,11 @@ export function readScalarValue(r: Reader, node: unknown, path: readonly PathSeg
   }
   r.report(node, path, `expected a string, number or boolean, got ${kindOf(node)}`);
   return undefined;
+}
+
+/** True for an integer literal the double cannot hold exactly (IDs such as 2016101700077000000003436443). */
+export function losesDigits(node: Scalar): boolean {
+  const source = node.source?.trim() ?? '';
+  if (typeof node.value !== 'number' || !/^[-+]?\d+$/.test(source)) return false;
+  return Number.isSafeInteger(node.value) ? false : BigInt(source) !== BigInt(node.value);
 }
