@@ -14,7 +14,7 @@ import { methodPascal, type NameRegistry } from './names.js';
 import { ownObject, setOwn, type JsonObject } from './own.js';
 
 /** `yyyy-MM-dd HH:mm:ss`, the gateway's Date format. */
-export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$';
+export const DATE_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01]) ([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$';
 /** Yuan with at most two decimals, as the gateway's Price fields expect. */
 export const PRICE_PATTERN = '^(0|[1-9]\\d*)(\\.\\d{1,2})?$';
 
