@@ -1,0 +1,117 @@
+/**
+ * Type declarations of a method module as ts-morph structures: models (interfaces), enums
+ * (literal union + same-named `as const` object), request, response and error-code types.
+ */
+import {
+  StructureKind,
+  type InterfaceDeclarationStructure,
+  type PropertySignatureStructure,
+  type TypeAliasDeclarationStructure,
+} from 'ts-morph';
+import type { EnumIR, FieldIR, TypeIR } from '../ir/types.js';
+import type { MethodPlan } from '../plan/types.js';
+import { enumDoc, fieldDoc, methodDoc, modelDoc } from './docs.js';
+import { docCode, docText, objectLiteralKey, stringLiteral, typeMemberKey } from './escape.js';
+import { exportedConst } from './printer.js';
+
+export function typeText(t: TypeIR, plan: MethodPlan): string {
+  switch (t.kind) {
+    case 'array':
+      return `${typeText(t.items, plan)}[]`;
+    case 'object':
+      return plan.models[t.modelId]!;
+    case 'boolean':
+      return 'boolean';
+    case 'number':
+      return t.enumId === undefined ? 'number' : plan.enums[t.enumId]!;
+    default:
+      return t.enumId === undefined ? 'string' : plan.enums[t.enumId]!;
+  }
+}
+
+function property(field: FieldIR, plan: MethodPlan): PropertySignatureStructure {
+  const doc = fieldDoc(field, plan.ir.enums);
+  return {
+    kind: StructureKind.PropertySignature,
+    name: typeMemberKey(field.name),
+    type: typeText(field.type, plan),
+    hasQuestionToken: field.required !== true,
+    ...(doc && { docs: [doc] }),
+  };
+}
+
+function enumLiteral(e: EnumIR, value: string): string {
+  return e.literal === 'number' ? value : stringLiteral(value);
+}
+
+export function enumStatements(e: EnumIR, name: string): [TypeAliasDeclarationStructure, string] {
+  const doc = enumDoc(e);
+  return [
+    {
+      kind: StructureKind.TypeAlias,
+      name,
+      isExported: true,
+      type: e.values.map((v) => enumLiteral(e, v.value)).join(' | '),
+      docs: [doc],
+    },
+    exportedConst({
+      docs: doc,
+      name,
+      initializer: ['{', ...e.values.map((v) => `  ${objectLiteralKey(v.value)}: ${enumLiteral(e, v.value)},`), '} as const'],
+    }),
+  ];
+}
+
+export function modelStatements(plan: MethodPlan): InterfaceDeclarationStructure[] {
+  return plan.ir.models.map((m) => ({
+    kind: StructureKind.Interface,
+    name: plan.models[m.id]!,
+    isExported: true,
+    docs: [modelDoc(m, plan.ir.method)],
+    properties: m.fields.map((f) => property(f, plan)),
+  }));
+}
+
+export function requestResponseStatements(plan: MethodPlan): InterfaceDeclarationStructure[] {
+  const { ir, exports, responseBaseOmit } = plan;
+  const base =
+    responseBaseOmit.length === 0
+      ? 'ResponseBase'
+      : `Omit<ResponseBase, ${responseBaseOmit.map((n) => stringLiteral(n)).join(' | ')}>`;
+  return [
+    {
+      kind: StructureKind.Interface,
+      name: exports.request,
+      isExported: true,
+      docs: [methodDoc(ir, 'Request parameters (biz_content)')],
+      properties: ir.request.map((f) => property(f, plan)),
+    },
+    {
+      kind: StructureKind.Interface,
+      name: exports.response,
+      isExported: true,
+      extends: [base],
+      docs: [methodDoc(ir, 'Response')],
+      properties: ir.response.map((f) => property(f, plan)),
+    },
+  ];
+}
+
+/** Unique documented business error codes, in doc order. */
+export function errorCodes(plan: MethodPlan): string[] {
+  return [...new Set(plan.ir.errors.map((e) => e.code))];
+}
+
+export function errorCodeStatement(plan: MethodPlan): TypeAliasDeclarationStructure {
+  const codes = errorCodes(plan);
+  const lines = plan.ir.errors.map(
+    (e) => `- ${docCode(e.code)}${e.description ? `: ${docText(e.description).replace(/\n/g, ' ')}` : ''}`,
+  );
+  return {
+    kind: StructureKind.TypeAlias,
+    name: plan.exports.errorCode,
+    isExported: true,
+    type: codes.length === 0 ? 'never' : codes.map((c) => stringLiteral(c)).join(' | '),
+    docs: [methodDoc(plan.ir, 'Documented business error codes (sub_code)') + (lines.length ? '\n\n' + lines.join('\n') : '')],
+  };
+}

@@ -1,0 +1,205 @@
+/**
+ * Generated validators: straight-line code, one function per model, no schema interpreter.
+ *
+ * Rules: a field is present when it is an own property (Object.hasOwn, so `__proto__` and
+ * `constructor` work) whose value is not undefined. Every problem is reported with its path;
+ * messages never contain the checked value (it may be personal data). Unknown keys are reported
+ * in requests (a misspelt field would otherwise be dropped silently by the gateway) and allowed in
+ * responses (the gateway adds fields over time). Model validators take a `strict` flag because a
+ * model can be shared by the request and the response.
+ */
+import { StructureKind, type FunctionDeclarationStructure } from 'ts-morph';
+import type { EnumIR, FieldIR, ObjectTypeIR, ScalarTypeIR, TypeIR } from '../ir/types.js';
+import type { MethodPlan } from '../plan/types.js';
+import { docCode, elementAccess, stringLiteral } from './escape.js';
+
+/**
+ * A path expression as parts: string literals (raw text, escaped when rendered) and code such as
+ * `p` or `i`. Adjacent literals merge, so `user` + `.` renders as `"user."`.
+ */
+type PathExpr = readonly (string | { readonly code: string })[];
+
+function render(path: PathExpr): string {
+  const out: string[] = [];
+  let literal: string | undefined;
+  for (const part of path) {
+    if (typeof part === 'string') literal = (literal ?? '') + part;
+    else {
+      if (literal !== undefined) out.push(stringLiteral(literal));
+      literal = undefined;
+      out.push(part.code);
+    }
+  }
+  if (literal !== undefined || out.length === 0) out.push(stringLiteral(literal ?? ''));
+  return out.join(' + ');
+}
+
+interface Ctx {
+  readonly plan: MethodPlan;
+  /** Path prefix of the current object's fields (`p` in model validators, empty at the root). */
+  readonly prefix: PathExpr;
+  /** Expression of the strict flag (`strict`, `true` or `false`). */
+  readonly strict: string;
+}
+
+const TYPE_MESSAGES: Record<string, string> = {
+  string: 'expected a string',
+  date: 'expected a string',
+  price: 'expected a string',
+  number: 'expected a finite number',
+  boolean: 'expected a boolean',
+  object: 'expected an object',
+  array: 'expected an array',
+};
+
+function push(path: PathExpr, rule: string, message: string): string {
+  return `issues.push({ path: ${render(path)}, rule: ${stringLiteral(rule)}, message: ${stringLiteral(message)} });`;
+}
+
+
+/** Checks of every field of an object held in `o`, plus the unknown-key check. */
+function fieldsChecks(fields: readonly FieldIR[], ctx: Ctx): string[] {
+  const lines: string[] = [];
+  for (const f of fields) lines.push(...fieldCheck(f, fields, ctx));
+  if (ctx.strict !== 'false') {
+    const cases = fields.map((f) => `case ${stringLiteral(f.name)}:`);
+    const loop = [
+      'for (const k of Object.keys(o)) {',
+      '  switch (k) {',
+      ...(cases.length > 0 ? [...cases.map((c) => '    ' + c), '      break;'] : []),
+      '    default:',
+      `      ${push([...ctx.prefix, { code: 'k' }], 'unknown', 'not a documented field')}`,
+      '  }',
+      '}',
+    ];
+    lines.push(...(ctx.strict === 'true' ? loop : ['if (strict) {', ...indent(loop), '}']));
+  }
+  return lines;
+}
+
+function fieldCheck(f: FieldIR, siblings: readonly FieldIR[], ctx: Ctx): string[] {
+  const path: PathExpr = [...ctx.prefix, f.name];
+  const missing: string[] = [];
+  if (f.required === true) missing.push(push(path, 'required', 'required'));
+  else if (f.requiredIf && siblings.some((s) => s.name === f.requiredIf!.field)) {
+    const { field, equals } = f.requiredIf;
+    const read = `Object.hasOwn(o, ${stringLiteral(field)}) ? ${elementAccess('o', field)} : undefined`;
+    const cond = equals === undefined ? 'item !== undefined' : `item !== undefined && String(item) === ${stringLiteral(equals)}`;
+    const why = equals === undefined ? `required when ${field} is present` : `required for this value of ${field}`;
+    missing.push('{', `  const item = ${read};`, `  if (${cond}) ${push(path, 'required', why)}`, '}');
+  }
+  return [
+    '{',
+    `  const v = Object.hasOwn(o, ${stringLiteral(f.name)}) ? ${elementAccess('o', f.name)} : undefined;`,
+    ...(missing.length > 0 ? ['  if (v === undefined) {', ...indent(missing, 4), '  } else {'] : ['  if (v !== undefined) {']),
+    ...indent(valueCheck('v', path, f.type, ctx), 4),
+    '  }',
+    '}',
+  ];
+}
+
+/** Checks the value in variable `name` against `t`; `path` is its path expression. */
+function valueCheck(name: string, path: PathExpr, t: TypeIR, ctx: Ctx): string[] {
+  if (t.kind === 'array') {
+    const itemPath: PathExpr = [...path, '[', { code: 'i' }, ']'];
+    return [
+      `if (!Array.isArray(${name})) ${push(path, 'type', TYPE_MESSAGES.array!)}`,
+      'else {',
+      `  for (let i = 0; i < ${name}.length; i++) {`,
+      `    const e: unknown = ${name}[i];`,
+      ...indent(valueCheck('e', itemPath, t.items, ctx), 4),
+      '  }',
+      '}',
+    ];
+  }
+  if (t.kind === 'object') return objectCheck(name, path, t, ctx);
+  return scalarCheck(name, path, t, ctx.plan.ir.enums);
+}
+
+function objectCheck(name: string, path: PathExpr, t: ObjectTypeIR, ctx: Ctx): string[] {
+  const validator = ctx.plan.modelValidators[t.modelId]!;
+  return [
+    `if (typeof ${name} !== "object" || ${name} === null || Array.isArray(${name})) ${push(path, 'type', TYPE_MESSAGES.object!)}`,
+    `else ${validator}(${name} as Record<string, unknown>, ${render([...path, '.'])}, issues, ${ctx.strict});`,
+  ];
+}
+
+function scalarCheck(name: string, path: PathExpr, t: ScalarTypeIR, enums: readonly EnumIR[]): string[] {
+  const typeTest =
+    t.kind === 'number'
+      ? `typeof ${name} !== "number" || !Number.isFinite(${name})`
+      : t.kind === 'boolean'
+        ? `typeof ${name} !== "boolean"`
+        : `typeof ${name} !== "string"`;
+  const checks: string[] = [];
+  if (t.maxLength !== undefined && t.kind !== 'boolean') {
+    checks.push(
+      t.kind === 'number'
+        ? `if (String(${name}).replace(/[^0-9]/g, "").length > ${t.maxLength}) ${push(path, 'maxLength', `more than ${t.maxLength} digits`)}`
+        : `if (${name}.length > ${t.maxLength}) ${push(path, 'maxLength', `longer than ${t.maxLength} characters`)}`,
+    );
+  }
+  if (t.kind === 'date') checks.push(`if (!isDateTime(${name})) ${push(path, 'format', 'expected yyyy-MM-dd HH:mm:ss')}`);
+  if (t.kind === 'price') checks.push(`if (!isPrice(${name})) ${push(path, 'format', 'expected a price in yuan with at most 2 decimals')}`);
+  if (t.enumId !== undefined) {
+    const e = enums[t.enumId]!;
+    const subject = t.kind === 'number' && e.literal === 'string' ? `String(${name})` : name;
+    checks.push(
+      `switch (${subject}) {`,
+      ...e.values.map((v) => `  case ${e.literal === 'number' ? v.value : stringLiteral(v.value)}:`),
+      '    break;',
+      '  default:',
+      `    ${push(path, 'enum', 'not one of the documented values')}`,
+      '}',
+    );
+  }
+  const typeIssue = `${push(path, 'type', TYPE_MESSAGES[t.kind]!)}`;
+  if (checks.length === 0) return [`if (${typeTest}) ${typeIssue}`];
+  return [`if (${typeTest}) ${typeIssue}`, 'else {', ...indent(checks), '}'];
+}
+
+function indent(lines: readonly string[], n = 2): string[] {
+  const pad = ' '.repeat(n);
+  return lines.map((l) => pad + l);
+}
+
+export function modelValidatorStatements(plan: MethodPlan): FunctionDeclarationStructure[] {
+  return plan.ir.models.map((m) => ({
+    kind: StructureKind.Function,
+    name: plan.modelValidators[m.id]!,
+    parameters: [
+      { name: 'o', type: 'Record<string, unknown>' },
+      { name: 'p', type: 'string' },
+      { name: 'issues', type: 'ValidationIssue[]' },
+      { name: 'strict', type: 'boolean' },
+    ],
+    returnType: 'void',
+    statements: fieldsChecks(m.fields, { plan, prefix: [{ code: 'p' }], strict: 'strict' }).join('\n'),
+  }));
+}
+
+export function rootValidatorStatement(plan: MethodPlan, side: 'request' | 'response'): FunctionDeclarationStructure {
+  const fields = side === 'request' ? plan.ir.request : plan.ir.response;
+  const ctx: Ctx = { plan, prefix: [], strict: side === 'request' ? 'true' : 'false' };
+  return {
+    kind: StructureKind.Function,
+    name: side === 'request' ? plan.exports.validateRequest : plan.exports.validateResponse,
+    isExported: true,
+    docs: [
+      `Validates ${side === 'request' ? 'the request parameters' : 'the business fields of a response'} of ${docCode(plan.ir.method)}: returns every problem found, an empty array when valid.` +
+        (side === 'request' ? ' Undocumented fields are reported.' : ' Undocumented fields are allowed.'),
+    ],
+    parameters: [{ name: 'value', type: 'unknown' }],
+    returnType: 'ValidationIssue[]',
+    statements: [
+      'const issues: ValidationIssue[] = [];',
+      'if (typeof value !== "object" || value === null || Array.isArray(value)) {',
+      `  ${push([], 'type', TYPE_MESSAGES.object!)}`,
+      '  return issues;',
+      '}',
+      'const o = value as Record<string, unknown>;',
+      ...fieldsChecks(fields, ctx),
+      'return issues;',
+    ].join('\n'),
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * The generate pipeline: specs -> IR -> plan -> emitted files (OutputFiles, paths relative to the
+ * output directory, `/`-separated). `generatePackage` is pure: the same specs and templates give
+ * the same bytes whatever the input order or machine. Reading templates and writing files are
+ * separate (`readTemplates` here, the write stage in ../write/).
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { MethodSpec } from './spec/model.js';
+import { buildMethodIR } from './ir/build.js';
+import { planPackage } from './plan/package.js';
+import { runtimeExportNames } from './plan/runtime-exports.js';
+import { emitMethodModule } from './emit/method-module.js';
+import { emitClientModule } from './emit/client-module.js';
+import { emitIndexModule } from './emit/index-module.js';
+import { gitignore, packageJson, readme, tsconfigJson } from './emit/package-files.js';
+import { buildFile } from './emit/dist.js';
+
+export interface Templates {
+  /** Runtime sources by file name (`client.ts`), copied verbatim to `src/runtime/`. */
+  readonly runtime: ReadonlyMap<string, string>;
+  readonly readme: string;
+}
+
+export interface GenerateOptions {
+  /** Version written to the generated package.json. */
+  readonly version?: string;
+}
+
+export const DEFAULT_PACKAGE_VERSION = '0.1.0';
+
+/** Everything `generated/` should contain, in memory. */
+export function generatePackage(
+  specs: readonly MethodSpec[],
+  templates: Templates,
+  options: GenerateOptions = {},
+): Map<string, string> {
+  const runtimeIndex = templates.runtime.get('index.ts');
+  if (runtimeIndex === undefined) throw new Error('templates/runtime/index.ts is missing');
+  const plan = planPackage(specs.map(buildMethodIR), runtimeExportNames(runtimeIndex));
+
+  const sources = new Map<string, string>();
+  for (const name of [...templates.runtime.keys()].sort()) sources.set(`runtime/${name}`, templates.runtime.get(name)!);
+  for (const method of plan.methods) sources.set(`methods/${method.stem}.ts`, emitMethodModule(method));
+  sources.set('client.ts', emitClientModule(plan));
+  sources.set('index.ts', emitIndexModule(plan));
+
+  const files = new Map<string, string>();
+  files.set('.gitignore', gitignore());
+  files.set('package.json', packageJson({ version: options.version ?? DEFAULT_PACKAGE_VERSION }));
+  files.set('tsconfig.json', tsconfigJson());
+  files.set('README.md', readme(plan, templates.readme));
+  for (const [path, source] of sources) {
+    files.set(`src/${path}`, source);
+    const built = buildFile(source, path);
+    const stem = path.slice(0, -'.ts'.length);
+    files.set(`dist/${stem}.js`, built.js);
+    files.set(`dist/${stem}.d.ts`, built.dts);
+  }
+  return files;
+}
+
+/** Files of the output directory the generator owns (and so may remove when stale). */
+export function isGeneratedPath(path: string): boolean {
+  return (
+    path.startsWith('src/') ||
+    path.startsWith('dist/') ||
+    ['.gitignore', 'package.json', 'tsconfig.json', 'README.md'].includes(path)
+  );
+}
+
+/** The project's templates/ folder, found from this module whether run from source or dist/. */
+export function templatesDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, 'templates', 'runtime', 'index.ts'))) return join(dir, 'templates');
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('cannot find templates/runtime next to alipay-codegen');
+    dir = parent;
+  }
+}
+
+export async function readTemplates(dir: string = templatesDir()): Promise<Templates> {
+  const runtimeDir = join(dir, 'runtime');
+  const names = (await readdir(runtimeDir)).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts')).sort();
+  const runtime = new Map<string, string>();
+  for (const name of names) runtime.set(name, await readFile(join(runtimeDir, name), 'utf8'));
+  return { runtime, readme: await readFile(join(dir, 'README.md.hbs'), 'utf8') };
+}

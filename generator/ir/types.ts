@@ -1,0 +1,79 @@
+/**
+ * The intermediate representation of one method: immutable plain data built from a MethodSpec,
+ * with doc order kept, types resolved, and every object shape turned into a model in a flat list
+ * (nested models first). No names are decided here: that is the planner's job.
+ */
+import type { ErrorCode, RequiredIf } from '../spec/model.js';
+
+export type ScalarKind = 'string' | 'number' | 'boolean' | 'date' | 'price';
+
+export interface EnumValueIR {
+  readonly value: string;
+  readonly description?: string;
+}
+
+/** A documented value set, shared by every field of the method with the same name, kind and values. */
+export interface EnumIR {
+  readonly id: number;
+  /** The wire name of the (first) field carrying it, for naming. */
+  readonly nameHint: string;
+  readonly kind: ScalarKind;
+  readonly values: readonly EnumValueIR[];
+  /** Numbers with numeric values become numeric literal types; everything else string literals. */
+  readonly literal: 'string' | 'number';
+}
+
+export interface ScalarTypeIR {
+  readonly kind: ScalarKind;
+  readonly maxLength?: number;
+  readonly enumId?: number;
+}
+
+export interface ObjectTypeIR {
+  readonly kind: 'object';
+  readonly modelId: number;
+}
+
+export interface ArrayTypeIR {
+  readonly kind: 'array';
+  readonly items: ScalarTypeIR | ObjectTypeIR;
+}
+
+export type TypeIR = ScalarTypeIR | ObjectTypeIR | ArrayTypeIR;
+
+export interface FieldIR {
+  readonly name: string;
+  readonly type: TypeIR;
+  readonly required: boolean | 'conditional';
+  readonly requiredIf?: RequiredIf;
+  readonly description?: string;
+  readonly example?: string | number | boolean;
+  readonly deprecated?: boolean | string;
+}
+
+export type Side = 'request' | 'response';
+
+export interface ModelIR {
+  readonly id: number;
+  /** The doc's model name (`MerchantCard`); absent for anonymous objects. */
+  readonly docName?: string;
+  /** The wire name of the (first) field holding it, for naming anonymous models. */
+  readonly nameHint: string;
+  /** Where it first appears, e.g. `response.card_info`, for docs. */
+  readonly origin: string;
+  readonly fields: readonly FieldIR[];
+}
+
+export interface MethodIR {
+  readonly method: string;
+  readonly title?: string;
+  readonly description?: string;
+  readonly deprecated?: boolean | string;
+  readonly request: readonly FieldIR[];
+  readonly response: readonly FieldIR[];
+  /** Every model, children before parents; ids are indexes into this list. */
+  readonly models: readonly ModelIR[];
+  /** Every enum; ids are indexes into this list. */
+  readonly enums: readonly EnumIR[];
+  readonly errors: readonly ErrorCode[];
+}

@@ -1,0 +1,45 @@
+/**
+ * Plans one method module: the names of its models, enums and validators inside the module's
+ * scope. Claims go in a fixed order (public names, runtime imports, locals, then models and enums
+ * in IR order) so collisions resolve the same way every run.
+ */
+import type { MethodIR, TypeIR } from '../ir/types.js';
+import { GLOBAL_NAMES, LOCAL_NAMES, RUNTIME_IMPORTS } from './reserved.js';
+import { Scope, modelBaseName, pascalName } from './names.js';
+import type { MethodExports, MethodPlan } from './types.js';
+
+const RESPONSE_BASE_FIELDS = ['code', 'msg', 'sub_code', 'sub_msg'];
+
+export function planMethod(ir: MethodIR, stem: string, exports: MethodExports): MethodPlan {
+  const scope = new Scope([
+    ...GLOBAL_NAMES,
+    ...RUNTIME_IMPORTS.values,
+    ...RUNTIME_IMPORTS.types,
+    ...LOCAL_NAMES,
+    ...Object.values(exports),
+  ]);
+  const models = ir.models.map((m) => scope.claim(modelBaseName(m.docName, m.nameHint)));
+  const enums = ir.enums.map((e) => scope.claim(pascalName(e.nameHint, 'Enum')));
+  const modelValidators = models.map((name) => scope.claim(`validate${name}`));
+
+  const kinds = new Set<string>();
+  const collect = (t: TypeIR): void => {
+    if (t.kind === 'array') collect(t.items);
+    else kinds.add(t.kind);
+  };
+  for (const f of [...ir.request, ...ir.response, ...ir.models.flatMap((m) => m.fields)]) collect(f.type);
+  const runtimeValues = ['invoke', 'isApiErrorOf'];
+  if (kinds.has('date')) runtimeValues.push('isDateTime');
+  if (kinds.has('price')) runtimeValues.push('isPrice');
+
+  return {
+    ir,
+    stem,
+    exports,
+    models,
+    modelValidators,
+    enums,
+    runtimeValues: runtimeValues.sort(),
+    responseBaseOmit: RESPONSE_BASE_FIELDS.filter((n) => ir.response.some((f) => f.name === n)),
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * Name building and collision resolution. A Scope hands out binding names first come, first
+ * served, appending 2, 3, ... on a clash, so the result depends only on the order of claims
+ * (which the planner fixes: public names first, then doc order).
+ */
+import { identifier, isReservedWord, toIdentifierParts } from '../emit/escape.js';
+
+/** PascalCase identifier from spec text; `fallback` when the text has no ASCII letters or digits. */
+export function pascalName(text: string, fallback: string): string {
+  const parts = toIdentifierParts(text);
+  const joined = parts.length === 0 ? fallback : parts.map((p) => p[0]!.toUpperCase() + p.slice(1)).join('');
+  // Identifiers cannot start with a digit (`3ds_info` -> `Field3dsInfo`).
+  return /^[0-9]/.test(joined) ? fallback + joined : joined;
+}
+
+export function camelName(pascal: string): string {
+  const lowered = pascal[0]!.toLowerCase() + pascal.slice(1);
+  return isReservedWord(lowered) ? lowered + '_' : lowered;
+}
+
+/** Keeps a doc model name as written when it is a plain ASCII identifier, else derives one. */
+export function modelBaseName(docName: string | undefined, hint: string): string {
+  if (docName !== undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(docName)) return docName;
+  return pascalName(docName ?? hint, 'Model');
+}
+
+export class Scope {
+  private readonly taken = new Set<string>();
+
+  constructor(reserved: Iterable<string> = []) {
+    for (const name of reserved) this.taken.add(name);
+  }
+
+  has(name: string): boolean {
+    return this.taken.has(name) || isReservedWord(name);
+  }
+
+  /** Claims `base` or the first free `base2`, `base3`, ... */
+  claim(base: string): string {
+    let name = base;
+    for (let n = 2; this.has(name); n++) name = `${base}${n}`;
+    this.taken.add(name);
+    return identifier(name);
+  }
+
+  /** Claims all names at once, or none: returns false if any is taken. */
+  claimAll(names: readonly string[]): boolean {
+    if (names.some((n) => this.has(n)) || new Set(names).size !== names.length) return false;
+    for (const n of names) this.taken.add(identifier(n));
+    return true;
+  }
+}
