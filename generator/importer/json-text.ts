@@ -20,7 +20,8 @@ export function parseJson(json: string, base = 0): JsonResult {
   try {
     return { ok: true, value: JSON.parse(json) };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // V8 sometimes quotes the whole input in the message; a diagnostic wants just the reason.
+    const message = (error instanceof Error ? error.message : String(error)).replace(/, "[\s\S]*" is not valid JSON$/, '');
     const pos = /position (\d+)/.exec(message);
     return { ok: false, offset: base + (pos ? Number(pos[1]) : 0), message: `the example is not valid JSON: ${message}` };
   }
