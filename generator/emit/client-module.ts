@@ -9,20 +9,15 @@ import { StructureKind, type ImportDeclarationStructure } from 'ts-morph';
 import type { ClientNode, MethodPlan, PackagePlan } from '../plan/types.js';
 import { docCode, docText, objectLiteralKey, typeMemberKey } from './escape.js';
 import { GENERATED_HEADER } from './method-module.js';
-import { printFile, type Statement } from './printer.js';
+import { docComment, printFile, type Statement } from './printer.js';
 
 export function emitClientModule(plan: PackagePlan): string {
   const statements: Statement[] = [
     GENERATED_HEADER,
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/index.js', namedImports: ['AlipayClient', 'CallOptions'] },
     ...plan.methods.map(methodImport),
-    {
-      kind: StructureKind.Interface,
-      name: 'AlipayApi',
-      isExported: true,
-      docs: ['Every generated method, by wire name: `api.alipay.marketing.card.query(request, options?)`.'],
-      properties: plan.clientTree.map((n) => ({ name: typeMemberKey(n.segment), isReadonly: true, type: nodeType(n, '') })),
-    },
+    `${docComment('Every generated method, by wire name: `api.alipay.marketing.card.query(request, options?)`.')}\n` +
+      `export interface AlipayApi ${nodeType({ segment: '', children: plan.clientTree }, '')}`,
     [
       '/** Copies namespace members onto a method function (own properties such as `name` included). */',
       'function withMembers<F extends object, M extends object>(fn: F, members: M): F & M {',
