@@ -1,0 +1,51 @@
+/**
+ * Compares the generated files with what is on disk, to write only what changed and remove only
+ * what the generator owns. Reads as little as possible: a size difference (from lstat) settles
+ * most files; contents are read only when sizes match.
+ */
+import { lstat, readFile } from 'node:fs/promises';
+import { assertRelPath, toAbs } from './paths.js';
+import { IO_CONCURRENCY, mapLimit } from './pool.js';
+import { isTempFile } from './temp.js';
+import { listFiles } from './walk.js';
+
+/** Relative POSIX path -> file content, as produced by the generator. */
+export type OutputFiles = ReadonlyMap<string, string>;
+
+export interface WritePlan {
+  /** Missing or different on disk. */
+  write: string[];
+  /** On disk, not generated any more, and owned by the generator (per `prune`). */
+  remove: string[];
+  /** Byte-identical on disk. */
+  unchanged: string[];
+}
+
+export interface PlanOptions {
+  /** Whether a file found on disk but not generated is the generator's to remove. */
+  prune: (relPath: string) => boolean;
+  /** Directories never entered when looking for stale files (default: node_modules, .git). */
+  skipDir?: (relDir: string) => boolean;
+}
+
+export async function planWrite(outDir: string, files: OutputFiles, options: PlanOptions): Promise<WritePlan> {
+  const paths = [...files.keys()].sort();
+  paths.forEach(assertRelPath);
+  const same = await mapLimit(paths, IO_CONCURRENCY, (rel) => sameOnDisk(toAbs(outDir, rel), files.get(rel)!));
+  const write = paths.filter((_, i) => !same[i]);
+  const unchanged = paths.filter((_, i) => same[i]);
+  const onDisk = await listFiles(outDir, options.skipDir);
+  // Leftover temp files of an interrupted run are always ours to clean.
+  const remove = onDisk.filter((rel) => !files.has(rel) && (isTempFile(rel) || options.prune(rel)));
+  return { write, remove, unchanged };
+}
+
+async function sameOnDisk(abs: string, content: string): Promise<boolean> {
+  const stat = await lstat(abs).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
+    throw error;
+  });
+  // A symlink or directory in the way is never "the same": writing replaces a link with a file.
+  if (!stat?.isFile() || stat.size !== Buffer.byteLength(content, 'utf8')) return false;
+  return (await readFile(abs)).equals(Buffer.from(content, 'utf8'));
+}
