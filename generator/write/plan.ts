@@ -4,7 +4,7 @@
  * most files; contents are read only when sizes match.
  */
 import { lstat, readFile } from 'node:fs/promises';
-import { assertRelPath, toAbs } from './paths.js';
+import { assertRelPath, parentOf, toAbs } from './paths.js';
 import { IO_CONCURRENCY, mapLimit } from './pool.js';
 import { isTempFile } from './temp.js';
 import { listFiles } from './walk.js';
@@ -32,11 +32,17 @@ export async function planWrite(outDir: string, files: OutputFiles, options: Pla
   const paths = [...files.keys()].sort();
   paths.forEach(assertRelPath);
   const same = await mapLimit(paths, IO_CONCURRENCY, (rel) => sameOnDisk(toAbs(outDir, rel), files.get(rel)!));
-  const write = paths.filter((_, i) => !same[i]);
-  const unchanged = paths.filter((_, i) => same[i]);
   const onDisk = await listFiles(outDir, options.skipDir);
   // Leftover temp files of an interrupted run are always ours to clean.
   const remove = onDisk.filter((rel) => !files.has(rel) && (isTempFile(rel) || options.prune(rel)));
+  // A file seen "through" a path being removed (a symlink where a directory belongs) is not there after.
+  const removed = new Set(remove);
+  const underRemoved = (rel: string) => {
+    for (let d = parentOf(rel); d !== ''; d = parentOf(d)) if (removed.has(d)) return true;
+    return false;
+  };
+  const write = paths.filter((rel, i) => !same[i] || underRemoved(rel));
+  const unchanged = paths.filter((rel, i) => same[i] && !underRemoved(rel));
   return { write, remove, unchanged };
 }
 
