@@ -20,7 +20,7 @@ export function planMethod(ir: MethodIR, stem: string, exports: MethodExports): 
   ]);
   const models = ir.models.map((m) => scope.claim(modelBaseName(m.docName, m.nameHint)));
   const enums = ir.enums.map((e) => scope.claim(pascalName(e.nameHint, 'Enum')));
-  const modelValidators = models.map((name) => scope.claim(`validate${name}`));
+  const modelValidators = models.map((name) => scope.claim(`validate${name[0]!.toUpperCase()}${name.slice(1)}`));
 
   const kinds = new Set<string>();
   const collect = (t: TypeIR): void => {

@@ -55,8 +55,8 @@ describe('planPackage', () => {
     expect(m!.models).toEqual(['ABRequest2', 'Thing', 'default2', 'Object2', 'Operation2', 'validateThing', 'Thing2']);
     expect(m!.enums).toEqual(['Thing3']);
     expect(m!.modelValidators).toEqual([
-      'validateABRequest2', 'validateThing2', 'validatedefault2', 'validateObject2', 'validateOperation2',
-      'validatevalidateThing', 'validateThing22',
+      'validateABRequest2', 'validateThing2', 'validateDefault2', 'validateObject2', 'validateOperation2',
+      'validateValidateThing', 'validateThing22',
     ]);
     const all = [...m!.models, ...m!.enums, ...m!.modelValidators, ...Object.values(m!.exports)];
     expect(new Set(all).size).toBe(all.length);

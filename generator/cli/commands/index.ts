@@ -1,9 +1,11 @@
 /** Every subcommand of the CLI, in the order `--help` lists them. Add one line per command. */
 import type { Command } from 'commander';
+import { register as check } from './check.js';
+import { register as generate } from './generate.js';
 import { register as importDocs } from './import.js';
 import { register as openapi } from './openapi.js';
 import { register as validate } from './validate.js';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [importDocs, validate, openapi];
+export const commands: RegisterCommand[] = [importDocs, validate, generate, check, openapi];
