@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importDoc } from '../../generator/importer/import-doc.js';
+import { renderDoc } from '../../generator/importer/render.js';
 import { dumpSpec } from '../../generator/spec/dump.js';
 import type { Field, MethodSpec } from '../../generator/spec/model.js';
 
@@ -147,5 +148,14 @@ describe('koubei.member.data.isv.create', () => {
     expect(spec.examples?.request).toMatchObject({ member_ship: { cert_no: '339000******111000' }, parter_id: '2088902248579233' });
     expect(spec.errors).toHaveLength(2);
     expect(spec.errors[1]!.solution).toBe('重试或联系技术支持,参考链接:http://support.open.alipay.com/alipay/support/index.htm');
+  });
+});
+
+describe('render -> import on the seed specs', () => {
+  it.each(['alipay.marketing.card.query', 'koubei.member.data.isv.create'])('%s survives a round trip through the doc layout', (method) => {
+    const { spec } = load(method);
+    const again = importDoc(renderDoc(spec), 'rendered.txt');
+    expect(again.diagnostics).toEqual([]);
+    expect(again.spec).toEqual(spec);
   });
 });
