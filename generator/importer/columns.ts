@@ -65,8 +65,7 @@ const REQUIRED: Record<string, Requiredness> = {
 };
 
 export function parseRequired(text: string): Requiredness | undefined {
-  const value = REQUIRED[text.trim()];
-  return value;
+  return Object.hasOwn(REQUIRED, text.trim()) ? REQUIRED[text.trim()] : undefined;
 }
 
 export const REQUIRED_MARKERS = Object.keys(REQUIRED);
