@@ -1,0 +1,94 @@
+/**
+ * The gateway's view of each method: its spec and the GENERATED request validator. The package is
+ * generated with the normal pipeline into a cache directory keyed by the hash of its bytes, then
+ * the compiled method modules are imported: the gateway validates exactly as the client does.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { generatePackage, readTemplates } from '../generate.js';
+import type { MethodSpec } from '../spec/model.js';
+import type { ValidationIssue } from '../../templates/runtime/index.js';
+
+export interface GatewayMethod {
+  readonly spec: MethodSpec;
+  /** The generated `validate<Pascal>Request`. */
+  readonly validateRequest: (value: unknown) => ValidationIssue[];
+  /** Documented business error codes (the method's error table). */
+  readonly errorCodes: readonly string[];
+}
+
+/** Default cache of generated packages (one directory per content hash). */
+export function defaultCacheDir(): string {
+  return join(tmpdir(), 'alipay-codegen-gateway');
+}
+
+/** Writes the files into `<cacheDir>/<hash>` unless already there; returns that directory. */
+async function materialise(files: ReadonlyMap<string, string>, cacheDir: string): Promise<string> {
+  const hash = createHash('sha256');
+  for (const path of [...files.keys()].sort()) hash.update(path).update('\0').update(files.get(path)!).update('\0');
+  const dir = join(cacheDir, hash.digest('hex').slice(0, 24));
+  if (existsSync(join(dir, 'package.json'))) return dir;
+  await mkdir(cacheDir, { recursive: true });
+  // Written aside then renamed, so a concurrent gateway never imports a half-written package.
+  const staging = await mkdtemp(join(cacheDir, 'staging-'));
+  for (const [path, text] of files) {
+    if (!path.startsWith('dist/') && path !== 'package.json') continue;
+    await mkdir(dirname(join(staging, path)), { recursive: true });
+    await writeFile(join(staging, path), text);
+  }
+  try {
+    await rename(staging, dir);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    if (!existsSync(join(dir, 'package.json'))) throw error;
+  }
+  return dir;
+}
+
+interface FoundOperation {
+  readonly method: string;
+  readonly validateRequest: GatewayMethod['validateRequest'];
+  readonly errorCodes: readonly string[];
+}
+
+/** The generated Operation objects among a module's exports (recognised by shape, not by name). */
+function operationsOf(exports: Record<string, unknown>): FoundOperation[] {
+  const found: FoundOperation[] = [];
+  for (const value of Object.values(exports)) {
+    const op = value as { method?: unknown; validateRequest?: unknown; errorCodes?: unknown } | null;
+    if (typeof op === 'object' && op !== null && typeof op.method === 'string' && typeof op.validateRequest === 'function') {
+      found.push({
+        method: op.method,
+        validateRequest: op.validateRequest as GatewayMethod['validateRequest'],
+        errorCodes: Array.isArray(op.errorCodes) ? (op.errorCodes as string[]) : [],
+      });
+    }
+  }
+  return found;
+}
+
+/** Generates the package for `specs` (cached) and loads every method's generated validator. */
+export async function loadGatewayMethods(
+  specs: readonly MethodSpec[],
+  cacheDir: string = defaultCacheDir(),
+): Promise<Map<string, GatewayMethod>> {
+  const files = generatePackage(specs, await readTemplates());
+  const dir = await materialise(files, cacheDir);
+  const operations = new Map<string, FoundOperation>();
+  for (const path of [...files.keys()].sort()) {
+    if (!path.startsWith('dist/methods/') || !path.endsWith('.js')) continue;
+    const exports = (await import(pathToFileURL(join(dir, path)).href)) as Record<string, unknown>;
+    for (const op of operationsOf(exports)) operations.set(op.method, op);
+  }
+  const methods = new Map<string, GatewayMethod>();
+  for (const spec of specs) {
+    const op = operations.get(spec.method);
+    if (op === undefined) throw new Error(`the generated package has no operation for ${spec.method}`);
+    methods.set(spec.method, { spec, validateRequest: op.validateRequest, errorCodes: op.errorCodes });
+  }
+  return methods;
+}

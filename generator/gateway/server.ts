@@ -1,0 +1,245 @@
+/**
+ * `startGateway`: a local Alipay gateway (POST/GET /gateway.do) for the methods of a spec set,
+ * on node:http. One request: read params -> scenario -> protocol checks and signature ->
+ * biz_content with the generated validator -> the example answer, signed as the gateway signs.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadSpecsOrThrow } from '../spec/load.js';
+import type { MethodSpec } from '../spec/model.js';
+import { responseNodeKey, type SignType } from '../../templates/runtime/index.js';
+import { createBodyWriter } from './body.js';
+import { checkBizContent } from './business.js';
+import { businessError, gatewayError, systemError, type Node } from './codes.js';
+import { resolveKeys, type GatewayKeys, type KeyOptions } from './keys.js';
+import { formatLogLine } from './log.js';
+import { loadGatewayMethods, type GatewayMethod } from './methods.js';
+import { BodyTooLargeError, readBody, readParams } from './params.js';
+import { checkProtocol } from './protocol.js';
+import { successNode } from './sample.js';
+import { parseScenario, SCENARIO_HEADER, ScenarioError, type Scenario } from './scenario.js';
+
+export const GATEWAY_PATH = '/gateway.do';
+/** Default clock tolerance: host local time of any time zone is within a day of UTC+8. */
+export const DEFAULT_MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+
+export interface GatewayOptions extends KeyOptions {
+  /** The methods to serve (or `specsDir`). */
+  specs?: readonly MethodSpec[];
+  /** A spec directory, loaded with the spec loader (errors abort the start). */
+  specsDir?: string;
+  host?: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Server-wide scenario (see scenario.ts); a request's `x-alipay-mock-scenario` header replaces it. */
+  scenario?: string;
+  /** Added to every answer's delay. */
+  latencyMs?: number;
+  /** Accept only this app_id (default: any). */
+  appId?: string;
+  maxClockSkewMs?: number;
+  /** Where the generated package is cached (default under the OS temp dir). */
+  cacheDir?: string;
+  /** Receives one line per request (method, result code, time); never keys or biz_content. */
+  log?: (line: string) => void;
+}
+
+export interface GatewayStats {
+  /** Requests answered (or refused), all paths. */
+  readonly requests: number;
+  /** Answers by result (`10000`, `40002/isv.invalid-signature`, `HTTP 502`, ...). */
+  readonly results: Readonly<Record<string, number>>;
+}
+
+export interface Gateway {
+  /** `http://<host>:<port>/gateway.do` */
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  readonly keys: GatewayKeys;
+  /** Served methods, sorted. */
+  readonly methods: readonly string[];
+  stats(): GatewayStats;
+  close(): Promise<void>;
+}
+
+const JSON_TYPE = 'application/json;charset=utf-8';
+const HTML_ERROR_PAGE =
+  '<!DOCTYPE html><html><head><meta charset="utf-8"><title>支付宝 - 网上支付 安全快速！</title></head>' +
+  '<body><div class="error"><h2>系统繁忙，请稍后再试</h2><p>Service Temporarily Unavailable</p></div></body></html>';
+const BAD_GATEWAY_PAGE = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>';
+
+/** The answer decided for one request, before it is written. */
+interface Answer {
+  key: string;
+  node: Node;
+  signType: SignType;
+  signed: boolean;
+  method: string | undefined;
+}
+
+async function loadSpecs(options: GatewayOptions): Promise<readonly MethodSpec[]> {
+  if (options.specs !== undefined) return options.specs;
+  if (options.specsDir !== undefined) return (await loadSpecsOrThrow(options.specsDir)).map((l) => l.spec);
+  throw new Error('startGateway needs specs or specsDir');
+}
+
+function defaultBusinessCode(method: GatewayMethod): string {
+  return method.spec.errors.find((e) => e.code !== 'INVALID_PARAMETER')?.code ?? 'SYSTEM_ERROR';
+}
+
+export async function startGateway(options: GatewayOptions = {}): Promise<Gateway> {
+  const serverScenario = parseScenario(options.scenario);
+  const specs = await loadSpecs(options);
+  const [methods, keys] = await Promise.all([loadGatewayMethods(specs, options.cacheDir), resolveKeys(options)]);
+  const successNodes = new Map(specs.map((s) => [s.method, successNode(s)]));
+  const writer = createBodyWriter(keys.gatewayPrivateKey);
+  const protocolOptions = {
+    knownMethods: new Set(methods.keys()),
+    appPublicKey: keys.appPublicKey,
+    maxClockSkewMs: options.maxClockSkewMs ?? DEFAULT_MAX_CLOCK_SKEW_MS,
+    ...(options.appId === undefined ? {} : { appId: options.appId }),
+  };
+  const extraLatency = options.latencyMs ?? 0;
+  const log = options.log;
+  let requests = 0;
+  const results: Record<string, number> = {};
+  const timers = new Set<NodeJS.Timeout>();
+
+  const finish = (started: number, httpMethod: string, method: string | undefined, result: string): void => {
+    requests++;
+    results[result] = (results[result] ?? 0) + 1;
+    log?.(formatLogLine({ httpMethod, method, result, ms: performance.now() - started }));
+  };
+  const sendText = (res: ServerResponse, status: number, type: string, text: string): void => {
+    res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text) });
+    res.end(text);
+  };
+  const delay = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        resolve();
+      }, ms);
+      timers.add(timer);
+    });
+
+  /** Decides the answer to a well-formed gateway call. */
+  const decide = (params: Record<string, string>, scenario: Scenario): Answer => {
+    const protocol = checkProtocol(params, protocolOptions);
+    if (protocol.kind === 'unknown-method') {
+      return { key: 'error_response', node: protocol.node, signType: 'RSA2', signed: false, method: protocol.method === undefined || !methods.has(protocol.method) ? undefined : protocol.method };
+    }
+    const method = methods.get(protocol.method)!;
+    const answer = (node: Node): Answer => ({ key: responseNodeKey(protocol.method), node, signType: protocol.signType, signed: true, method: protocol.method });
+    if (scenario.outcome.kind === 'error-response') {
+      // What the gateway answers before it knows which key to sign with (e.g. an unknown app_id).
+      return { key: 'error_response', node: gatewayError('isv.invalid-app-id'), signType: protocol.signType, signed: false, method: protocol.method };
+    }
+    const refused = protocol.node ?? checkBizContent(method, params['biz_content']);
+    if (refused !== undefined) return answer(refused);
+    if (scenario.outcome.kind === 'business-error') {
+      const code = scenario.outcome.code ?? defaultBusinessCode(method);
+      const documented = method.spec.errors.find((e) => e.code === code);
+      return answer(businessError(code, documented?.description ?? code));
+    }
+    return answer(successNodes.get(protocol.method)!);
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const started = performance.now();
+    const httpMethod = req.method ?? '';
+    const target = req.url ?? '/';
+    const q = target.indexOf('?');
+    const path = q < 0 ? target : target.slice(0, q);
+    if (path !== GATEWAY_PATH) {
+      req.resume();
+      sendText(res, 404, 'text/plain;charset=utf-8', `not found: only ${GATEWAY_PATH} is served\n`);
+      return finish(started, httpMethod, undefined, 'HTTP 404');
+    }
+    if (httpMethod !== 'POST' && httpMethod !== 'GET') {
+      req.resume();
+      res.setHeader('allow', 'GET, POST');
+      sendText(res, 405, 'text/plain;charset=utf-8', 'method not allowed\n');
+      return finish(started, httpMethod, undefined, 'HTTP 405');
+    }
+    let scenario: Scenario;
+    try {
+      scenario = parseScenario(req.headers[SCENARIO_HEADER] as string | undefined, serverScenario);
+    } catch (error) {
+      req.resume();
+      sendText(res, 400, 'text/plain;charset=utf-8', `${(error as ScenarioError).message}\n`);
+      return finish(started, httpMethod, undefined, 'HTTP 400');
+    }
+    let body = '';
+    if (httpMethod === 'POST') {
+      try {
+        body = await readBody(req);
+      } catch (error) {
+        if (!(error instanceof BodyTooLargeError)) throw error;
+        sendText(res, 413, 'text/plain;charset=utf-8', 'request body too large\n');
+        return finish(started, httpMethod, undefined, 'HTTP 413');
+      }
+    }
+    const latency = scenario.latencyMs + extraLatency;
+    if (latency > 0) await delay(latency);
+    if (res.destroyed) return;
+
+    if (scenario.outcome.kind === 'http-502') {
+      sendText(res, 502, 'text/html;charset=utf-8', BAD_GATEWAY_PAGE);
+      return finish(started, httpMethod, undefined, 'HTTP 502');
+    }
+    if (scenario.outcome.kind === 'html-error') {
+      sendText(res, 200, 'text/html;charset=utf-8', HTML_ERROR_PAGE);
+      return finish(started, httpMethod, undefined, 'HTML page');
+    }
+    const params = readParams(q < 0 ? '' : target.slice(q + 1), body, req.headers['content-type']);
+    const answer = decide(params, scenario);
+    const sign = !answer.signed || scenario.body === 'missing-signature' ? false : scenario.body === 'wrong-signature' ? 'wrong' : true;
+    const text = writer.write(answer.key, answer.node, answer.signType, sign);
+    const subCode = answer.node['sub_code'];
+    const result = `${String(answer.node['code'])}${typeof subCode === 'string' ? `/${subCode}` : ''}`;
+    if (scenario.body === 'truncated') {
+      // The full length is announced, half is sent, then the connection drops: a cut-off body.
+      const bytes = Buffer.from(text);
+      res.writeHead(200, { 'content-type': JSON_TYPE, 'content-length': bytes.length });
+      res.write(bytes.subarray(0, bytes.length >> 1), () => res.destroy());
+      return finish(started, httpMethod, answer.method, `${result} truncated`);
+    }
+    sendText(res, 200, JSON_TYPE, text);
+    return finish(started, httpMethod, answer.method, result);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      // A bug in the gateway: answer as the real gateway does when it fails, without details.
+      if (!res.headersSent) sendText(res, 200, JSON_TYPE, writer.write('error_response', systemError(), 'RSA2', false));
+      else res.destroy();
+    });
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${port}${GATEWAY_PATH}`,
+    host,
+    port,
+    keys,
+    methods: [...methods.keys()].sort(),
+    stats: () => ({ requests, results: { ...results } }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        for (const timer of timers) clearTimeout(timer);
+        timers.clear();
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
