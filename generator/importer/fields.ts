@@ -61,8 +61,8 @@ function fromNode(node: TreeNode<BulletGroup & { container: boolean }>, lines: M
 function makeField(name: string, cols: Columns, description: string | undefined, example: string | undefined): Field {
   const field: Field = { name, type: cols.type.type, required: cols.required };
   if (cols.type.model) field.model = cols.type.model;
-  // Pages give objects a max length too (a doc-tool default); it constrains nothing, so it is dropped.
-  if (cols.maxLength !== null && cols.type.type !== 'object') field.maxLength = cols.maxLength;
+  // Kept on objects too: the page documents it (the generator shows it in docs, validators ignore it).
+  if (cols.maxLength !== null) field.maxLength = cols.maxLength;
   if (description) field.description = description;
   if (example !== undefined && !isContainer(cols.type)) field.example = parseExample(example, cols.type);
   if (cols.type.items) field.items = { ...cols.type.items };

@@ -59,7 +59,7 @@ describe('alipay.marketing.card.query', () => {
       'card_info.point string false 64',
       'card_info.balance string false 64',
       'card_info.template_id string false 32',
-      'card_info.mdcode_info object false -',
+      'card_info.mdcode_info object false 1024',
       'card_info.mdcode_info.code_status string true 14 [SUCCESS,FAIL_RETRY,FAIL_NOT_RETRY]',
       'card_info.mdcode_info.code_value string false 128',
       'card_info.mdcode_info.expire_time date false 19',

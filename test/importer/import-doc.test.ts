@@ -141,9 +141,9 @@ describe('importDoc', () => {
     expect(r.spec!.request.map((f) => f.name)).toEqual(['parter_id', 'gmt_merber_card_create']);
   });
 
-  it('drops the meaningless max length of objects but keeps it on arrays', () => {
+  it('keeps the documented max length on objects and arrays alike', () => {
     const r = ok(page({ request: ['o O 可选 1024 对象', 'l String[] 可选 16 列表'] }));
-    expect(r.spec!.request[0]!.maxLength).toBeUndefined();
+    expect(r.spec!.request[0]!.maxLength).toBe(1024);
     expect(r.spec!.request[1]!.maxLength).toBe(16);
   });
 
