@@ -12,7 +12,7 @@ import type { MethodSpec } from './spec/model.js';
 import { buildMethodIR } from './ir/build.js';
 import { planPackage } from './plan/package.js';
 import { runtimeExportNames } from './plan/runtime-exports.js';
-import { emitMethodModule } from './emit/method-module.js';
+import { emitMethodModule, type EmittedModule } from './emit/method-module.js';
 import { emitClientModule } from './emit/client-module.js';
 import { emitIndexModule } from './emit/index-module.js';
 import { gitignore, packageJson, readme, tsconfigJson } from './emit/package-files.js';
@@ -41,24 +41,24 @@ export function generatePackage(
   if (runtimeIndex === undefined) throw new Error('templates/runtime/index.ts is missing');
   const plan = planPackage(specs.map(buildMethodIR), runtimeExportNames(runtimeIndex));
 
-  const sources = new Map<string, string>();
-  for (const name of [...templates.runtime.keys()].sort()) sources.set(`runtime/${name}`, templates.runtime.get(name)!);
-  for (const method of plan.methods) sources.set(`methods/${method.stem}.ts`, emitMethodModule(method));
-  sources.set('client.ts', emitClientModule(plan));
-  sources.set('index.ts', emitIndexModule(plan));
-
   const files = new Map<string, string>();
   files.set('.gitignore', gitignore());
   files.set('package.json', packageJson({ version: options.version ?? DEFAULT_PACKAGE_VERSION }));
   files.set('tsconfig.json', tsconfigJson());
   files.set('README.md', readme(plan, templates.readme));
-  for (const [path, source] of sources) {
-    files.set(`src/${path}`, source);
-    const built = buildFile(source, path);
-    const stem = path.slice(0, -'.ts'.length);
-    files.set(`dist/${stem}.js`, built.js);
-    files.set(`dist/${stem}.d.ts`, built.dts);
+  const add = (stem: string, module: EmittedModule) => {
+    files.set(`src/${stem}.ts`, module.ts);
+    files.set(`dist/${stem}.js`, module.js);
+    files.set(`dist/${stem}.d.ts`, module.dts);
+  };
+  // The runtime is hand-written: built with the TypeScript transpiler, file by file.
+  for (const name of [...templates.runtime.keys()].sort()) {
+    const source = templates.runtime.get(name)!;
+    add(`runtime/${name.slice(0, -'.ts'.length)}`, { ts: source, ...buildFile(source, `runtime/${name}`) });
   }
+  for (const method of plan.methods) add(`methods/${method.stem}`, emitMethodModule(method));
+  add('client', emitClientModule(plan));
+  add('index', emitIndexModule(plan));
   return files;
 }
 

@@ -5,46 +5,84 @@
  * members. Parameters are annotated explicitly so type-checking never infers across thousands
  * of members.
  */
-import { StructureKind, type ImportDeclarationStructure } from 'ts-morph';
+import { StructureKind, type FunctionDeclarationStructure, type ImportDeclarationStructure } from 'ts-morph';
 import type { ClientNode, MethodPlan, PackagePlan } from '../plan/types.js';
 import { docCode, docText, objectLiteralKey, typeMemberKey } from './escape.js';
-import { GENERATED_HEADER } from './method-module.js';
-import { docComment, printFile, type Statement } from './printer.js';
+import { GENERATED_HEADER, type EmittedModule } from './method-module.js';
+import { declaredFunction, docComment, printFile, type Statement } from './printer.js';
 
-export function emitClientModule(plan: PackagePlan): string {
-  const statements: Statement[] = [
-    GENERATED_HEADER,
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/index.js', namedImports: ['AlipayClient', 'CallOptions'] },
-    ...plan.methods.map(methodImport),
-    `${docComment('Every generated method, by wire name: `api.alipay.marketing.card.query(request, options?)`.')}\n` +
-      `export interface AlipayApi ${nodeType({ segment: '', children: plan.clientTree }, '')}`,
-    [
-      '/** Copies namespace members onto a method function (own properties such as `name` included). */',
-      'function withMembers<F extends object, M extends object>(fn: F, members: M): F & M {',
-      '  for (const key of Object.keys(members)) {',
-      '    Object.defineProperty(fn, key, { value: (members as Record<string, unknown>)[key], enumerable: true });',
-      '  }',
-      '  return fn as F & M;',
-      '}',
-    ].join('\n'),
-    {
-      kind: StructureKind.Function,
-      name: 'createAlipayApi',
-      isExported: true,
-      docs: ['One object with every method bound to `client`. Importing this module loads every method: import single methods from their subpaths to keep bundles small.'],
-      parameters: [{ name: 'client', type: 'AlipayClient' }],
-      returnType: 'AlipayApi',
-      statements: `return ${objectLiteral(plan.clientTree, '')};`,
-    },
-  ];
-  return printFile(statements);
+const API_DOC = 'Every generated method, by wire name: `api.alipay.marketing.card.query(request, options?)`.';
+const CREATE_DOC =
+  'One object with every method bound to `client`. Importing this module loads every method: import single methods from their subpaths to keep bundles small.';
+
+function withMembers(typed: boolean): string {
+  const t = (text: string) => (typed ? text : '');
+  return [
+    '/** Copies namespace members onto a method function (own properties such as `name` included). */',
+    `function withMembers${t('<F extends object, M extends object>')}(fn${t(': F')}, members${t(': M')})${t(': F & M')} {`,
+    '  for (const key of Object.keys(members)) {',
+    `    Object.defineProperty(fn, key, { value: ${typed ? '(members as Record<string, unknown>)' : 'members'}[key], enumerable: true });`,
+    '  }',
+    `  return fn${t(' as F & M')};`,
+    '}',
+  ].join('\n');
 }
 
-function methodImport(m: MethodPlan): ImportDeclarationStructure {
+export function emitClientModule(plan: PackagePlan): EmittedModule {
+  const runtimeTypes: ImportDeclarationStructure = {
+    kind: StructureKind.ImportDeclaration,
+    isTypeOnly: true,
+    moduleSpecifier: './runtime/index.js',
+    namedImports: ['AlipayClient', 'CallOptions'],
+  };
+  const apiInterface = `${docComment(API_DOC)}\nexport interface AlipayApi ${nodeType({ segment: '', children: plan.clientTree }, '')}`;
+  const create = (typed: boolean): FunctionDeclarationStructure => ({
+    kind: StructureKind.Function,
+    name: 'createAlipayApi',
+    isExported: true,
+    ...(typed && { docs: [CREATE_DOC], returnType: 'AlipayApi' }),
+    parameters: [typed ? { name: 'client', type: 'AlipayClient' } : { name: 'client' }],
+    statements: `return ${objectLiteral(plan.clientTree, '', typed)};`,
+  });
+  const needsMembers = hasMethodNamespace(plan.clientTree);
+  const ts: Statement[] = [
+    GENERATED_HEADER,
+    runtimeTypes,
+    ...plan.methods.map((m) => methodImport(m, 'ts')),
+    apiInterface,
+    ...(needsMembers ? [withMembers(true)] : []),
+    create(true),
+  ];
+  const js: Statement[] = [
+    GENERATED_HEADER,
+    ...plan.methods.map((m) => methodImport(m, 'js')),
+    ...(needsMembers ? [withMembers(false)] : []),
+    create(false),
+  ];
+  const dts: Statement[] = [
+    GENERATED_HEADER,
+    runtimeTypes,
+    ...plan.methods.map((m) => methodImport(m, 'dts')),
+    apiInterface,
+    declaredFunction({ docs: CREATE_DOC, name: 'createAlipayApi', params: 'client: AlipayClient', returnType: 'AlipayApi' }),
+  ];
+  return { ts: printFile(ts), js: printFile(js), dts: printFile(dts) };
+}
+
+function hasMethodNamespace(nodes: readonly ClientNode[]): boolean {
+  return nodes.some((n) => (n.method !== undefined && n.children.length > 0) || hasMethodNamespace(n.children));
+}
+
+function methodImport(m: MethodPlan, form: 'ts' | 'js' | 'dts'): ImportDeclarationStructure {
+  const types = [m.exports.request, m.exports.response];
   return {
     kind: StructureKind.ImportDeclaration,
     moduleSpecifier: `./methods/${m.stem}.js`,
-    namedImports: [{ name: m.exports.fn }, { name: m.exports.request, isTypeOnly: true }, { name: m.exports.response, isTypeOnly: true }],
+    // Laid out as TypeScript's declaration emit keeps it (tests compare the two).
+    namedImports:
+      form === 'js'
+        ? [m.exports.fn]
+        : [...(form === 'ts' ? [{ name: m.exports.fn }] : []), ...types.map((name) => ({ name, isTypeOnly: true }))],
   };
 }
 
@@ -62,14 +100,16 @@ function nodeType(node: ClientNode, pad: string): string {
   return node.children.length === 0 ? signature(node.method) : `(${signature(node.method)}) & ${namespace}`;
 }
 
-function objectLiteral(nodes: readonly ClientNode[], pad: string): string {
-  const members = nodes.map((n) => `${pad}  ${objectLiteralKey(n.segment)}: ${nodeValue(n, pad + '  ')},`);
+function objectLiteral(nodes: readonly ClientNode[], pad: string, typed: boolean): string {
+  const members = nodes.map((n) => `${pad}  ${objectLiteralKey(n.segment)}: ${nodeValue(n, pad + '  ', typed)},`);
   return `{\n${members.join('\n')}\n${pad}}`;
 }
 
-function nodeValue(node: ClientNode, pad: string): string {
-  if (!node.method) return objectLiteral(node.children, pad);
+function nodeValue(node: ClientNode, pad: string, typed: boolean): string {
+  if (!node.method) return objectLiteral(node.children, pad, typed);
   const m = node.method.exports;
-  const fn = `(request: ${m.request}, options?: CallOptions): Promise<${m.response}> => ${m.fn}(client, request, options)`;
-  return node.children.length === 0 ? fn : `withMembers(${fn}, ${objectLiteral(node.children, pad)})`;
+  const fn = typed
+    ? `(request: ${m.request}, options?: CallOptions): Promise<${m.response}> => ${m.fn}(client, request, options)`
+    : `(request, options) => ${m.fn}(client, request, options)`;
+  return node.children.length === 0 ? fn : `withMembers(${fn}, ${objectLiteral(node.children, pad, typed)})`;
 }

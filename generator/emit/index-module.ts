@@ -3,26 +3,27 @@
  * planner made unique package-wide. ESM re-exports keep it tree-shakeable.
  */
 import { StructureKind, type ExportDeclarationStructure } from 'ts-morph';
-import type { PackagePlan } from '../plan/types.js';
-import { GENERATED_HEADER } from './method-module.js';
+import type { MethodPlan, PackagePlan } from '../plan/types.js';
+import { GENERATED_HEADER, type EmittedModule } from './method-module.js';
 import { printFile } from './printer.js';
 
-export function emitIndexModule(plan: PackagePlan): string {
-  const methodExports = plan.methods.map(
-    (m): ExportDeclarationStructure => ({
-      kind: StructureKind.ExportDeclaration,
-      moduleSpecifier: `./methods/${m.stem}.js`,
-      namedExports: [
-        { name: m.exports.fn },
-        { name: m.exports.isError },
-        { name: m.exports.operation },
-        { name: m.exports.validateRequest },
-        { name: m.exports.validateResponse },
-        { name: m.exports.request, isTypeOnly: true },
-        { name: m.exports.response, isTypeOnly: true },
-        { name: m.exports.errorCode, isTypeOnly: true },
-      ],
-    }),
-  );
-  return printFile([GENERATED_HEADER, 'export * from "./runtime/index.js";', ...methodExports]);
+export function emitIndexModule(plan: PackagePlan): EmittedModule {
+  const exportsOf = (m: MethodPlan, withTypes: boolean): ExportDeclarationStructure => ({
+    kind: StructureKind.ExportDeclaration,
+    moduleSpecifier: `./methods/${m.stem}.js`,
+    namedExports: [
+      { name: m.exports.fn },
+      { name: m.exports.isError },
+      { name: m.exports.operation },
+      { name: m.exports.validateRequest },
+      { name: m.exports.validateResponse },
+      ...(withTypes
+        ? [m.exports.request, m.exports.response, m.exports.errorCode].map((name) => ({ name, isTypeOnly: true }))
+        : []),
+    ],
+  });
+  const runtime = 'export * from "./runtime/index.js";';
+  // The TypeScript source has no bodies: it is its own declaration file.
+  const ts = printFile([GENERATED_HEADER, runtime, ...plan.methods.map((m) => exportsOf(m, true))]);
+  return { ts, dts: ts, js: printFile([GENERATED_HEADER, runtime, ...plan.methods.map((m) => exportsOf(m, false))]) };
 }

@@ -55,3 +55,13 @@ export function exportedConst(c: ConstStatement): string {
   const body = c.initializer.join('\n');
   return `${c.docs === undefined ? '' : docComment(c.docs) + '\n'}${head}${body};`;
 }
+
+/** `export declare function name(params): returnType;` for .d.ts output. */
+export function declaredFunction(f: { docs?: string; name: string; params: string; returnType: string }): string {
+  return `${f.docs === undefined ? '' : docComment(f.docs) + '\n'}export declare function ${f.name}(${f.params}): ${f.returnType};`;
+}
+
+/** `export declare const name: type;` for .d.ts output. */
+export function declaredConst(c: { docs?: string; name: string; type: string }): string {
+  return `${c.docs === undefined ? '' : docComment(c.docs) + '\n'}export declare const ${c.name}: ${c.type};`;
+}

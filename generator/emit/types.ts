@@ -12,7 +12,7 @@ import type { EnumIR, FieldIR, TypeIR } from '../ir/types.js';
 import type { MethodPlan } from '../plan/types.js';
 import { enumDoc, fieldDoc, methodDoc, modelDoc } from './docs.js';
 import { docCode, docText, objectLiteralKey, stringLiteral, typeMemberKey } from './escape.js';
-import { exportedConst } from './printer.js';
+import { declaredConst, exportedConst } from './printer.js';
 
 export function typeText(t: TypeIR, plan: MethodPlan): string {
   switch (t.kind) {
@@ -44,7 +44,8 @@ function enumLiteral(e: EnumIR, value: string): string {
   return e.literal === 'number' ? value : stringLiteral(value);
 }
 
-export function enumStatements(e: EnumIR, name: string): [TypeAliasDeclarationStructure, string] {
+/** The literal union and the same-named object of values (`as const` in TypeScript). */
+export function enumStatements(e: EnumIR, name: string, typed = true): [TypeAliasDeclarationStructure, string] {
   const doc = enumDoc(e);
   return [
     {
@@ -55,11 +56,17 @@ export function enumStatements(e: EnumIR, name: string): [TypeAliasDeclarationSt
       docs: [doc],
     },
     exportedConst({
-      docs: doc,
+      ...(typed && { docs: doc }),
       name,
-      initializer: ['{', ...e.values.map((v) => `  ${objectLiteralKey(v.value)}: ${enumLiteral(e, v.value)},`), '} as const'],
+      initializer: ['{', ...e.values.map((v) => `  ${objectLiteralKey(v.value)}: ${enumLiteral(e, v.value)},`), typed ? '} as const' : '}'],
     }),
   ];
+}
+
+/** The object of values as a declaration (what `as const` gives it). */
+export function enumDeclaredConst(e: EnumIR, name: string): string {
+  const members = e.values.map((v) => `  readonly ${typeMemberKey(v.value)}: ${enumLiteral(e, v.value)};`);
+  return declaredConst({ docs: enumDoc(e), name, type: ['{', ...members, '}'].join('\n') });
 }
 
 export function modelStatements(plan: MethodPlan): InterfaceDeclarationStructure[] {

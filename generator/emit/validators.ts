@@ -40,6 +40,12 @@ interface Ctx {
   readonly prefix: PathExpr;
   /** Expression of the strict flag (`strict`, `true` or `false`). */
   readonly strict: string;
+  /** TypeScript (annotations and casts) or plain JavaScript. */
+  readonly typed: boolean;
+}
+
+function asRecord(expr: string, ctx: Ctx): string {
+  return ctx.typed ? `${expr} as Record<string, unknown>` : expr;
 }
 
 const TYPE_MESSAGES: Record<string, string> = {
@@ -106,7 +112,7 @@ function valueCheck(name: string, path: PathExpr, t: TypeIR, ctx: Ctx): string[]
       `if (!Array.isArray(${name})) ${push(path, 'type', TYPE_MESSAGES.array!)}`,
       'else {',
       `  for (let i = 0; i < ${name}.length; i++) {`,
-      `    const e: unknown = ${name}[i];`,
+      `    const e${ctx.typed ? ': unknown' : ''} = ${name}[i];`,
       ...indent(valueCheck('e', itemPath, t.items, ctx), 4),
       '  }',
       '}',
@@ -120,7 +126,7 @@ function objectCheck(name: string, path: PathExpr, t: ObjectTypeIR, ctx: Ctx): s
   const validator = ctx.plan.modelValidators[t.modelId]!;
   return [
     `if (typeof ${name} !== "object" || ${name} === null || Array.isArray(${name})) ${push(path, 'type', TYPE_MESSAGES.object!)}`,
-    `else ${validator}(${name} as Record<string, unknown>, ${render([...path, '.'])}, issues, ${ctx.strict});`,
+    `else ${validator}(${asRecord(name, ctx)}, ${render([...path, '.'])}, issues, ${ctx.strict});`,
   ];
 }
 
@@ -163,41 +169,50 @@ function indent(lines: readonly string[], n = 2): string[] {
   return lines.map((l) => pad + l);
 }
 
-export function modelValidatorStatements(plan: MethodPlan): FunctionDeclarationStructure[] {
+export function modelValidatorStatements(plan: MethodPlan, typed: boolean): FunctionDeclarationStructure[] {
+  const param = (name: string, type: string) => (typed ? { name, type } : { name });
   return plan.ir.models.map((m) => ({
     kind: StructureKind.Function,
     name: plan.modelValidators[m.id]!,
     parameters: [
-      { name: 'o', type: 'Record<string, unknown>' },
-      { name: 'p', type: 'string' },
-      { name: 'issues', type: 'ValidationIssue[]' },
-      { name: 'strict', type: 'boolean' },
+      param('o', 'Record<string, unknown>'),
+      param('p', 'string'),
+      param('issues', 'ValidationIssue[]'),
+      param('strict', 'boolean'),
     ],
-    returnType: 'void',
-    statements: fieldsChecks(m.fields, { plan, prefix: [{ code: 'p' }], strict: 'strict' }).join('\n'),
+    ...(typed && { returnType: 'void' }),
+    statements: fieldsChecks(m.fields, { plan, prefix: [{ code: 'p' }], strict: 'strict', typed }).join('\n'),
   }));
 }
 
-export function rootValidatorStatement(plan: MethodPlan, side: 'request' | 'response'): FunctionDeclarationStructure {
+export function rootValidatorDoc(plan: MethodPlan, side: 'request' | 'response'): string {
+  return (
+    `Validates ${side === 'request' ? 'the request parameters' : 'the business fields of a response'} of ${docCode(plan.ir.method)}: returns every problem found, an empty array when valid.` +
+    (side === 'request' ? ' Undocumented fields are reported.' : ' Undocumented fields are allowed.')
+  );
+}
+
+export function rootValidatorName(plan: MethodPlan, side: 'request' | 'response'): string {
+  return side === 'request' ? plan.exports.validateRequest : plan.exports.validateResponse;
+}
+
+export function rootValidatorStatement(plan: MethodPlan, side: 'request' | 'response', typed: boolean): FunctionDeclarationStructure {
   const fields = side === 'request' ? plan.ir.request : plan.ir.response;
-  const ctx: Ctx = { plan, prefix: [], strict: side === 'request' ? 'true' : 'false' };
+  const ctx: Ctx = { plan, prefix: [], strict: side === 'request' ? 'true' : 'false', typed };
   return {
     kind: StructureKind.Function,
-    name: side === 'request' ? plan.exports.validateRequest : plan.exports.validateResponse,
+    name: rootValidatorName(plan, side),
     isExported: true,
-    docs: [
-      `Validates ${side === 'request' ? 'the request parameters' : 'the business fields of a response'} of ${docCode(plan.ir.method)}: returns every problem found, an empty array when valid.` +
-        (side === 'request' ? ' Undocumented fields are reported.' : ' Undocumented fields are allowed.'),
-    ],
-    parameters: [{ name: 'value', type: 'unknown' }],
-    returnType: 'ValidationIssue[]',
+    ...(typed && { docs: [rootValidatorDoc(plan, side)] }),
+    parameters: [typed ? { name: 'value', type: 'unknown' } : { name: 'value' }],
+    ...(typed && { returnType: 'ValidationIssue[]' }),
     statements: [
-      'const issues: ValidationIssue[] = [];',
+      `const issues${typed ? ': ValidationIssue[]' : ''} = [];`,
       'if (typeof value !== "object" || value === null || Array.isArray(value)) {',
       `  ${push([], 'type', TYPE_MESSAGES.object!)}`,
       '  return issues;',
       '}',
-      'const o = value as Record<string, unknown>;',
+      `const o = ${asRecord('value', ctx)};`,
       ...fieldsChecks(fields, ctx),
       'return issues;',
     ].join('\n'),
