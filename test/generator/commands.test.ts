@@ -1,0 +1,124 @@
+/**
+ * `generate` and `check` end to end (in process): determinism, writing only what changed,
+ * pruning files whose spec is gone, stale detection, and spec errors stopping before any write.
+ */
+import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../generator/cli/main.js';
+import { ROOT, generateFiles, seedSpecs } from './helpers/generated.js';
+import { sampleSpec } from './fixtures/hand-specs.js';
+
+let work: string;
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+  process.exitCode = undefined;
+  try {
+    const code = await main(['node', 'alipay-codegen', ...args]);
+    return { code, out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+    process.exitCode = undefined;
+  }
+}
+
+async function listAll(dir: string, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await listAll(dir, rel)));
+    else out.push(rel);
+  }
+  return out.sort();
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'alipay-cmd-'));
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('determinism', () => {
+  it('same bytes whatever the input order; no absolute paths or timestamps', async () => {
+    const specs = [...(await seedSpecs()), sampleSpec(), sampleSpec({ method: 'a.b' }), sampleSpec({ method: 'a.b.c' })];
+    const a = await generateFiles(specs);
+    const b = await generateFiles([...specs].reverse());
+    const c = await generateFiles([specs[2]!, specs[0]!, specs[4]!, specs[1]!, specs[3]!]);
+    expect([...b]).toEqual([...a]);
+    expect([...c]).toEqual([...a]);
+    for (const [path, text] of a) {
+      expect(text, path).not.toContain(ROOT);
+      expect(text, path).not.toContain(tmpdir());
+      expect(text, path).not.toMatch(new RegExp(String(new Date().getFullYear()) + '-\\d\\d-\\d\\d[T ]\\d\\d:'));
+    }
+  });
+});
+
+describe('generate and check', () => {
+  it('writes the package, then nothing on a second run; check passes', async () => {
+    const out = join(work, 'gen');
+    const first = await run('generate', '--specs', join(ROOT, 'specs'), '--out', out);
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/2 method\(s\); \d+ written, 0 removed, 0 unchanged/);
+    const files = await listAll(out);
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'src/client.ts', 'dist/methods/koubei.member.data.isv.create.d.ts']));
+    const before = await stat(join(out, 'src/index.ts'));
+
+    const second = await run('generate', '--specs', join(ROOT, 'specs'), '--out', out);
+    expect(second.out).toMatch(new RegExp(`0 written, 0 removed, ${files.length} unchanged`));
+    expect((await stat(join(out, 'src/index.ts'))).mtimeMs).toBe(before.mtimeMs);
+
+    expect((await run('check', '--specs', join(ROOT, 'specs'), '--out', out)).code).toBe(0);
+  });
+
+  it('check exits 1 listing stale files after an edit or an extra file; generate repairs it', async () => {
+    const out = join(work, 'gen2');
+    await run('generate', '--specs', join(ROOT, 'specs'), '--out', out);
+    await writeFile(join(out, 'src/methods/alipay.marketing.card.query.ts'), '// edited\n', { flag: 'a' });
+    await writeFile(join(out, 'dist/methods/gone.js'), '');
+    await writeFile(join(out, 'notes.txt'), 'not ours');
+    const check = await run('check', '--specs', join(ROOT, 'specs'), '--out', out);
+    expect(check.code).toBe(1);
+    expect(check.err).toContain('stale: ');
+    expect(check.err).toContain('src/methods/alipay.marketing.card.query.ts');
+    expect(check.err).toContain('dist/methods/gone.js');
+    expect(check.err).not.toContain('notes.txt');
+    expect(check.err).not.toMatch(/\n\s+at /);
+
+    const repair = await run('generate', '--specs', join(ROOT, 'specs'), '--out', out);
+    expect(repair.out).toMatch(/1 written, 1 removed/);
+    expect(await readFile(join(out, 'notes.txt'), 'utf8')).toBe('not ours');
+    expect((await run('check', '--specs', join(ROOT, 'specs'), '--out', out)).code).toBe(0);
+  });
+
+  it('removes the files of a method whose spec is gone', async () => {
+    const specs = join(work, 'specs3');
+    const out = join(work, 'gen3');
+    await cp(join(ROOT, 'specs'), specs, { recursive: true });
+    await run('generate', '--specs', specs, '--out', out);
+    await rm(join(specs, 'koubei.member.data.isv.create.yaml'));
+    const r = await run('generate', '--specs', specs, '--out', out);
+    expect(r.out).toMatch(/1 method\(s\); \d+ written, 3 removed/);
+    const files = await listAll(out);
+    expect(files.filter((f) => f.includes('koubei'))).toEqual([]);
+    expect(await readFile(join(out, 'src/index.ts'), 'utf8')).not.toContain('koubei');
+  });
+
+  it('reports every spec error and writes nothing', async () => {
+    const specs = join(work, 'bad-specs');
+    const out = join(work, 'gen4');
+    await cp(join(ROOT, 'specs'), specs, { recursive: true });
+    await writeFile(join(specs, 'a.b.yaml'), 'method: a.b\nrequest: 3\nbogus: 1\n');
+    const r = await run('generate', '--specs', specs, '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/a\.b\.yaml:\d+:\d+: error: /);
+    expect(r.err).toContain('nothing generated');
+    expect(r.err).not.toMatch(/\n\s+at /);
+    await expect(stat(out)).rejects.toThrow();
+  });
+});
