@@ -1,0 +1,56 @@
+/**
+ * The contract between generated method modules and the runtime. Generated code imports only
+ * what is declared here (and the names re-exported by ./index.ts); the runtime implements it.
+ * Changing this file changes every generated module: keep it small and stable.
+ */
+/** One problem found by a generated validator. `path` is dotted with [i] for array items: `front_text_list[0].label`. */
+export interface ValidationIssue {
+    path: string;
+    /** Which rule failed. */
+    rule: 'required' | 'type' | 'maxLength' | 'enum' | 'format' | 'unknown';
+    /** Human-readable, in English; never contains the offending value (it may be personal data). */
+    message: string;
+}
+/** A generated validator: returns every problem found, an empty array when the value is valid. */
+export type Validator = (value: unknown) => ValidationIssue[];
+/**
+ * What a generated method module hands to the runtime for one gateway method.
+ * `Code` is the union of the method's documented business error codes (the 业务错误码 table).
+ */
+export interface Operation<Req, Res, Code extends string = string> {
+    /** Wire name, e.g. `alipay.marketing.card.query`. */
+    readonly method: string;
+    readonly validateRequest: Validator;
+    readonly validateResponse: Validator;
+    /** The documented business error codes, for error messages and type narrowing. */
+    readonly errorCodes: readonly Code[];
+    /** Phantom fields so an Operation carries its request/response types; never set at run time. */
+    readonly __types?: {
+        request: Req;
+        response: Res;
+    };
+}
+/** Common response fields of every gateway answer (公共响应参数), besides `sign`. */
+export interface ResponseBase {
+    /** 网关返回码: `10000` on success. */
+    code: string;
+    /** 网关返回码描述 */
+    msg: string;
+    /** 业务返回码 (present on failure) */
+    sub_code?: string;
+    /** 业务返回码描述 (present on failure) */
+    sub_msg?: string;
+}
+/** Per-call options accepted by every generated method function. */
+export interface CallOptions {
+    /** 应用授权令牌, for calls on behalf of a merchant (third-party apps). */
+    appAuthToken?: string;
+    notifyUrl?: string;
+    returnUrl?: string;
+    /** Overrides the client's timeout for this call, in milliseconds. */
+    timeoutMs?: number;
+    /** Aborts the call. */
+    signal?: AbortSignal;
+    /** Run the generated response validator on the answer and fail on problems (default: the client's setting, false). */
+    validateResponse?: boolean;
+}

@@ -1,0 +1,19 @@
+/**
+ * Public entry of the runtime shipped inside the generated package. Generated method modules import
+ * from here; users import the client, errors and helpers from here too.
+ */
+export type { CallOptions, Operation, ResponseBase, ValidationIssue, Validator } from './contract.js';
+export { AlipayClient, createAlipayClient, DEFAULT_GATEWAY, DEFAULT_TIMEOUT_MS, type AlipayClientConfig, type FetchLike, } from './client.js';
+export { invoke } from './invoke.js';
+export { isDateTime, isPrice } from './formats.js';
+export { AlipayApiError, AlipayConfigError, AlipayError, AlipayHttpError, AlipayMalformedResponseError, AlipayNetworkError, AlipaySignatureError, AlipayTimeoutError, AlipayValidationError, isApiErrorOf, type ApiErrorFields, } from './errors.js';
+export { maskPersonalData } from './mask.js';
+export { detectKeyEncoding, loadPrivateKey, loadPublicKey, type KeyEncoding, type KeyInput } from './keys.js';
+export { buildSignContent, signContent, verifyContent, type SignParams, type SignType } from './sign.js';
+export { formatTimestamp } from './timestamp.js';
+export { buildSignedRequest, type SignedRequest } from './request.js';
+export { extractResponseNode, responseNodeKey, type ResponseNode } from './response.js';
+export { checkResponseSignature } from './verify.js';
+export { aesDecrypt, aesEncrypt } from './aes.js';
+export { certSn, isRsaSigned, rootCertSn } from './cert.js';
+export { notifySignContent, verifyNotify, type NotifyParams, type NotifyVersion } from './notify.js';

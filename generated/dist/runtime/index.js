@@ -1,0 +1,14 @@
+export { AlipayClient, createAlipayClient, DEFAULT_GATEWAY, DEFAULT_TIMEOUT_MS, } from './client.js';
+export { invoke } from './invoke.js';
+export { isDateTime, isPrice } from './formats.js';
+export { AlipayApiError, AlipayConfigError, AlipayError, AlipayHttpError, AlipayMalformedResponseError, AlipayNetworkError, AlipaySignatureError, AlipayTimeoutError, AlipayValidationError, isApiErrorOf, } from './errors.js';
+export { maskPersonalData } from './mask.js';
+export { detectKeyEncoding, loadPrivateKey, loadPublicKey } from './keys.js';
+export { buildSignContent, signContent, verifyContent } from './sign.js';
+export { formatTimestamp } from './timestamp.js';
+export { buildSignedRequest } from './request.js';
+export { extractResponseNode, responseNodeKey } from './response.js';
+export { checkResponseSignature } from './verify.js';
+export { aesDecrypt, aesEncrypt } from './aes.js';
+export { certSn, isRsaSigned, rootCertSn } from './cert.js';
+export { notifySignContent, verifyNotify } from './notify.js';

@@ -1,0 +1,21 @@
+/**
+ * Builds a signed v1 gateway request: protocol params (charset included, the gateway decodes the
+ * body with it) in the query string, `biz_content` in the x-www-form-urlencoded body.
+ */
+import type { KeyObject } from 'node:crypto';
+import { type SignParams, type SignType } from './sign.js';
+/** A request ready to POST. */
+export interface SignedRequest {
+    /** Gateway URL with the protocol params and `sign` in the query string. */
+    readonly url: string;
+    /** `application/x-www-form-urlencoded` body (`biz_content=...`). */
+    readonly body: string;
+    /** The exact string that was signed (useful to debug `isv.invalid-signature`). */
+    readonly signContent: string;
+    readonly sign: string;
+}
+/**
+ * Signs `params` (every param that is sent, `biz_content` included) and splits them between query
+ * and body. Blank values are not sent at all, so what is sent is exactly what is signed.
+ */
+export declare function buildSignedRequest(gateway: string, params: SignParams, privateKey: KeyObject, signType: SignType): SignedRequest;

@@ -1,0 +1,41 @@
+/** The v1 gateway signature: the string to sign and SHA256withRSA (RSA2) / SHA1withRSA (RSA). */
+import { sign as rsaSign, verify as rsaVerify } from 'node:crypto';
+import { Buffer } from 'node:buffer';
+/** True for values the gateway leaves out of the signed string: empty or whitespace only. */
+function isBlank(value) {
+    return value === undefined || value.trim() === '';
+}
+/**
+ * The string to sign: every param except `sign`, blank values left out, keys sorted (UTF-16 code
+ * unit order, as Java's TreeMap), `k=v` joined with `&`, nothing URL-encoded.
+ * `omit` lists further keys to leave out (notification V1 verification leaves out `sign_type`).
+ */
+export function buildSignContent(params, omit) {
+    const keys = Object.keys(params).sort();
+    let out = '';
+    for (const key of keys) {
+        if (key === 'sign' || (omit !== undefined && omit.includes(key)))
+            continue;
+        const value = params[key];
+        if (isBlank(value))
+            continue;
+        out += out === '' ? `${key}=${value}` : `&${key}=${value}`;
+    }
+    return out;
+}
+function digest(signType) {
+    return signType === 'RSA' ? 'sha1' : 'sha256';
+}
+/** Signs `content` (UTF-8) with the private key; returns base64. */
+export function signContent(content, privateKey, signType) {
+    return rsaSign(digest(signType), Buffer.from(content, 'utf8'), privateKey).toString('base64');
+}
+/** Verifies a base64 `signature` of `content` (UTF-8) with the public key. Never throws on bad input. */
+export function verifyContent(content, signature, publicKey, signType) {
+    try {
+        return rsaVerify(digest(signType), Buffer.from(content, 'utf8'), publicKey, Buffer.from(signature, 'base64'));
+    }
+    catch {
+        return false;
+    }
+}

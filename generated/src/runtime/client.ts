@@ -1,0 +1,114 @@
+/**
+ * The client: validated config and parsed keys, created once. Keys live in a module-private
+ * WeakMap, not on the object, so logging or serialising a client never shows them.
+ */
+import type { KeyObject } from 'node:crypto';
+import { AlipayConfigError } from './errors.js';
+import { loadPrivateKey, loadPublicKey, type KeyInput } from './keys.js';
+import type { SignType } from './sign.js';
+
+/** The `fetch` the client uses (the global one by default). */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+/** The production gateway. */
+export const DEFAULT_GATEWAY = 'https://openapi.alipay.com/gateway.do';
+/** Default per-call timeout, covering connection, headers and body. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+interface AlipayClientConfigBase {
+  /** The APPID of the application. */
+  appId: string;
+  /** The app private key: PEM (any label) or bare base64, PKCS#1 or PKCS#8, string, Buffer or KeyObject. */
+  privateKey: KeyInput;
+  /** Gateway URL; default the production gateway. */
+  gateway?: string;
+  /** `RSA2` (SHA256withRSA, default) or `RSA` (SHA1withRSA). */
+  signType?: SignType;
+  /** Only UTF-8 is supported: the runtime encodes and signs UTF-8. */
+  charset?: 'utf-8' | 'UTF-8';
+  /** Per-call timeout in ms (default 10000). */
+  timeoutMs?: number;
+  /** A `fetch` implementation (default the global fetch). */
+  fetch?: FetchLike;
+  /** Run the generated response validator on every answer (default false; per call: CallOptions.validateResponse). */
+  validateResponse?: boolean;
+}
+
+/**
+ * Client configuration. Response signatures are verified with `alipayPublicKey`; turning that off
+ * takes `verifyResponseSign: false`, written out, and is then the only case without a public key.
+ */
+export type AlipayClientConfig = AlipayClientConfigBase &
+  (
+    | { /** The Alipay public key (支付宝公钥), or an Alipay public key certificate. */ alipayPublicKey: KeyInput; verifyResponseSign?: true }
+    | { alipayPublicKey?: KeyInput; /** Skip response signature verification (not for production). */ verifyResponseSign: false }
+  );
+
+/** What invoke() needs; never exposed to users. */
+export interface ClientState {
+  readonly privateKey: KeyObject;
+  readonly publicKey: KeyObject | undefined;
+  readonly fetch: FetchLike;
+}
+
+const states = new WeakMap<AlipayClient, ClientState>();
+
+/** A configured Alipay gateway client. Pass it to the generated method functions. */
+export class AlipayClient {
+  readonly appId: string;
+  readonly gateway: string;
+  readonly signType: SignType;
+  readonly charset: string;
+  readonly timeoutMs: number;
+  readonly verifyResponseSign: boolean;
+  readonly validateResponse: boolean;
+
+  constructor(config: AlipayClientConfig) {
+    if (typeof config.appId !== 'string' || config.appId.trim() === '') throw new AlipayConfigError('appId is required');
+    const signType = config.signType ?? 'RSA2';
+    if (signType !== 'RSA2' && signType !== 'RSA') throw new AlipayConfigError('signType must be RSA2 or RSA');
+    const charset = config.charset ?? 'utf-8';
+    if (charset.toLowerCase() !== 'utf-8') throw new AlipayConfigError('charset must be utf-8');
+    const gateway = config.gateway ?? DEFAULT_GATEWAY;
+    let protocol: string;
+    try {
+      protocol = new URL(gateway).protocol;
+    } catch {
+      throw new AlipayConfigError('gateway is not a valid URL');
+    }
+    if (protocol !== 'https:' && protocol !== 'http:') throw new AlipayConfigError('gateway must be an http(s) URL');
+    const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new AlipayConfigError('timeoutMs must be a positive number');
+    const verify = config.verifyResponseSign !== false;
+    if (verify && config.alipayPublicKey === undefined) {
+      throw new AlipayConfigError('alipayPublicKey is required (or set verifyResponseSign: false explicitly)');
+    }
+    const fetchImpl = config.fetch ?? globalThis.fetch;
+    if (typeof fetchImpl !== 'function') throw new AlipayConfigError('no fetch available: pass config.fetch');
+
+    states.set(this, {
+      privateKey: loadPrivateKey(config.privateKey, 'privateKey'),
+      publicKey: config.alipayPublicKey === undefined ? undefined : loadPublicKey(config.alipayPublicKey, 'alipayPublicKey'),
+      fetch: fetchImpl,
+    });
+    this.appId = config.appId;
+    this.gateway = gateway;
+    this.signType = signType;
+    this.charset = charset;
+    this.timeoutMs = timeoutMs;
+    this.verifyResponseSign = verify;
+    this.validateResponse = config.validateResponse ?? false;
+  }
+}
+
+/** Creates a client; keys are parsed here, once. Throws AlipayConfigError on bad config. */
+export function createAlipayClient(config: AlipayClientConfig): AlipayClient {
+  return new AlipayClient(config);
+}
+
+/** @internal The parsed keys and fetch of a client. */
+export function clientState(client: AlipayClient): ClientState {
+  const state = states.get(client);
+  if (state === undefined) throw new AlipayConfigError('not a client made by createAlipayClient');
+  return state;
+}
