@@ -5,10 +5,12 @@
  */
 import { formatFigure, print, type Figure } from './harness.js';
 import { cleanupWorkspace } from './workspace.js';
+import { runBundle } from './bundle/run.js';
 import { runValidators } from './validators/run.js';
 
 const PARTS: Record<string, (runs: number) => Promise<Figure[]>> = {
   validators: runValidators,
+  bundle: runBundle,
 };
 
 async function main(argv: string[]): Promise<number> {
