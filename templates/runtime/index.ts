@@ -36,3 +36,4 @@ export { checkResponseSignature } from './verify.js';
 export { aesDecrypt, aesEncrypt } from './aes.js';
 export { certSn, isRsaSigned, rootCertSn } from './cert.js';
 export { notifySignContent, verifyNotify, type NotifyParams, type NotifyVersion } from './notify.js';
+export { createNodeTransport, type NodeTransportOptions } from './node-transport.js';

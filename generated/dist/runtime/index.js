@@ -12,3 +12,4 @@ export { checkResponseSignature } from './verify.js';
 export { aesDecrypt, aesEncrypt } from './aes.js';
 export { certSn, isRsaSigned, rootCertSn } from './cert.js';
 export { notifySignContent, verifyNotify } from './notify.js';
+export { createNodeTransport } from './node-transport.js';

@@ -1,0 +1,113 @@
+/**
+ * The optional node:http keep-alive transport, used as the client's `fetch` against the local
+ * gateway over real sockets: same results and same error classes as with global fetch.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AlipayApiError,
+  AlipayHttpError,
+  AlipayMalformedResponseError,
+  AlipayNetworkError,
+  AlipaySignatureError,
+  AlipayTimeoutError,
+  createAlipayClient,
+  invoke,
+  type AlipayClient,
+  type Operation,
+} from '../../templates/runtime/index.js';
+import { createNodeTransport } from '../../templates/runtime/node-transport.js';
+import { SCENARIO_HEADER } from '../../generator/gateway/index.js';
+import { CARD_QUERY, exampleRequest, seedSpecs, startTestGateway, type TestGateway } from '../gateway/helpers.js';
+
+let gateway: TestGateway;
+let request: Record<string, unknown>;
+const op: Operation<unknown, { code: string; schema_url: string }> = {
+  method: CARD_QUERY,
+  validateRequest: () => [],
+  validateResponse: () => [],
+  errorCodes: [],
+};
+
+beforeAll(async () => {
+  const specs = await seedSpecs();
+  request = exampleRequest(specs, CARD_QUERY);
+  gateway = await startTestGateway({ specs });
+});
+afterAll(async () => {
+  await gateway?.close();
+});
+
+function client(scenario?: string, timeoutMs?: number): AlipayClient {
+  const transport = createNodeTransport();
+  return createAlipayClient({
+    appId: '2021000000000001',
+    privateKey: gateway.keys.appPrivateKey!,
+    alipayPublicKey: gateway.keys.gatewayPublicKeyPem,
+    gateway: gateway.url,
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    fetch: scenario === undefined ? transport : (url, init) => transport(url, { ...init, headers: { ...(init.headers as Record<string, string>), [SCENARIO_HEADER]: scenario } }),
+  });
+}
+
+describe('createNodeTransport', () => {
+  it('carries a call end to end: signed request accepted, answer verified', async () => {
+    const result = await invoke(client(), op, request);
+    expect(result.code).toBe('10000');
+    expect(result.schema_url).toBe('alipays://platformapi/startapp?appId=20000021&b=m&p=111');
+  });
+
+  it.each([
+    ['business-error:CARD_NOT_EXIT', AlipayApiError],
+    ['http-502', AlipayHttpError],
+    ['html-error', AlipayMalformedResponseError],
+    ['truncated', AlipayMalformedResponseError],
+    ['wrong-signature', AlipaySignatureError],
+  ] as const)('%s gives %s, as with fetch', async (scenario, errorClass) => {
+    await expect(invoke(client(scenario), op, request)).rejects.toBeInstanceOf(errorClass);
+  });
+
+  it('times out with AlipayTimeoutError, and a caller abort rejects with its reason', async () => {
+    await expect(invoke(client('latency:500', 80), op, request)).rejects.toBeInstanceOf(AlipayTimeoutError);
+    const controller = new AbortController();
+    const reason = new Error('stop');
+    setTimeout(() => controller.abort(reason), 50);
+    await expect(invoke(client('latency:500'), op, request, { signal: controller.signal })).rejects.toBe(reason);
+  });
+
+  it('a refused connection is an AlipayNetworkError', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const c = createAlipayClient({ appId: '1', privateKey: gateway.keys.appPrivateKey!, verifyResponseSign: false, gateway: `http://127.0.0.1:${port}/gateway.do`, fetch: createNodeTransport() });
+    await expect(invoke(c, op, request)).rejects.toBeInstanceOf(AlipayNetworkError);
+  });
+
+  it('keeps connections alive: sequential calls share one socket, with Content-Length set', async () => {
+    let connections = 0;
+    const lengths: (string | undefined)[] = [];
+    const server = createServer((req, res) => {
+      lengths.push(req.headers['content-length']);
+      req.resume();
+      req.on('end', () => res.end('{"error_response":{"code":"40002","msg":"Invalid Arguments","sub_code":"isv.invalid-app-id","sub_msg":"x"}}'));
+    });
+    server.on('connection', () => connections++);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const c = createAlipayClient({ appId: '1', privateKey: gateway.keys.appPrivateKey!, verifyResponseSign: false, gateway: `http://127.0.0.1:${port}/gateway.do`, fetch: createNodeTransport() });
+      for (let i = 0; i < 3; i++) await expect(invoke(c, op, request)).rejects.toBeInstanceOf(AlipayApiError);
+      expect(connections).toBe(1);
+      expect(lengths.every((l) => l !== undefined && Number(l) > 100)).toBe(true);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it('refuses a body it cannot send', async () => {
+    await expect(createNodeTransport()(gateway.url, { method: 'POST', body: new Blob(['x']) })).rejects.toThrow(TypeError);
+  });
+});
