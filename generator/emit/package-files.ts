@@ -39,7 +39,7 @@ export function tsconfigJson(): string {
   const config = {
     compilerOptions: {
       target: 'ES2022',
-      lib: ['ES2023', 'DOM'],
+      lib: ['ES2023'],
       module: 'NodeNext',
       moduleResolution: 'NodeNext',
       strict: true,

@@ -52,7 +52,7 @@ beforeAll(async () => {
   await writeFile(
     join(project, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, outDir: 'out', types: ['node'], lib: ['ES2023', 'DOM'], typeRoots: [join(ROOT, 'node_modules/@types')] },
+      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, outDir: 'out', types: ['node'], lib: ['ES2023'], typeRoots: [join(ROOT, 'node_modules/@types')] },
       files: ['app.ts'],
     }),
   );

@@ -60,7 +60,7 @@ export const notACode: AlipayMarketingCardQueryErrorCode = 'CARD_NOT_EXIST';
 `;
 
 const TSCONFIG = JSON.stringify({
-  compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: ['node'], lib: ['ES2023', 'DOM'] },
+  compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: ['node'], lib: ['ES2023'] },
   include: ['*.ts'],
 });
 
