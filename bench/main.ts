@@ -7,10 +7,12 @@ import { formatFigure, print, type Figure } from './harness.js';
 import { cleanupWorkspace } from './workspace.js';
 import { runBundle } from './bundle/run.js';
 import { runValidators } from './validators/run.js';
+import { run as runClientServer } from './client-server/index.js';
 
 const PARTS: Record<string, (runs: number) => Promise<Figure[]>> = {
   validators: runValidators,
   bundle: runBundle,
+  'client-server': runClientServer,
 };
 
 async function main(argv: string[]): Promise<number> {
