@@ -56,19 +56,29 @@ export interface ChildRun {
 const hasGnuTime = spawnSync('/usr/bin/time', ['-v', 'true']).status === 0;
 
 /** Runs a command to completion, timing it and (with GNU time) reading its peak RSS. */
-export function runChild(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): ChildRun {
-  const [cmd, argv] = hasGnuTime ? ['/usr/bin/time', ['-v', command, ...args]] : [command, [...args]];
+export interface ChildOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Kill the child after this long (status -1). */
+  timeoutMs?: number;
+}
+
+export function runChild(command: string, args: readonly string[], options: ChildOptions = {}): ChildRun {
+  // With a timeout the command runs directly: killing GNU time would leave its child running.
+  const timed = hasGnuTime && options.timeoutMs === undefined;
+  const [cmd, argv] = timed ? ['/usr/bin/time', ['-v', command, ...args]] : [command, [...args]];
   const start = performance.now();
   const r = spawnSync(cmd as string, argv as string[], {
     cwd: options.cwd,
     env: options.env ?? process.env,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
+    ...(options.timeoutMs !== undefined && { timeout: options.timeoutMs }),
   });
   const ms = performance.now() - start;
   let stderr = r.stderr ?? '';
   let maxRssMb: number | undefined;
-  if (hasGnuTime) {
+  if (timed) {
     const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
     if (m) maxRssMb = Number(m[1]) / 1024;
     // Keep the child's own stderr readable: GNU time's report starts at "\tCommand being timed".
@@ -78,7 +88,7 @@ export function runChild(command: string, args: readonly string[], options: { cw
 }
 
 /** Runs a command, failing loudly (with its output) when it does not exit 0. */
-export function runChildOk(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): ChildRun {
+export function runChildOk(command: string, args: readonly string[], options: ChildOptions = {}): ChildRun {
   const r = runChild(command, args, options);
   if (r.status !== 0) {
     throw new Error(`${command} ${args.join(' ')} exited ${r.status}\n${r.stdout.slice(-4000)}\n${r.stderr.slice(-4000)}`);

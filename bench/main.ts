@@ -6,12 +6,14 @@
 import { formatFigure, print, type Figure } from './harness.js';
 import { cleanupWorkspace } from './workspace.js';
 import { runBundle } from './bundle/run.js';
+import { runGeneration } from './generation/run.js';
 import { runValidators } from './validators/run.js';
 import { run as runClientServer } from './client-server/index.js';
 
 const PARTS: Record<string, (runs: number) => Promise<Figure[]>> = {
   validators: runValidators,
   bundle: runBundle,
+  generation: runGeneration,
   'client-server': runClientServer,
 };
 

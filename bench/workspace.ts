@@ -1,11 +1,13 @@
 /** Temporary folders and generated packages the benchmark parts share within one run. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { generatePackage, readTemplates } from '../generator/generate.js';
 import { loadSpecsOrThrow } from '../generator/spec/load.js';
 import type { MethodSpec } from '../generator/spec/model.js';
 import { repoRoot } from './catalogue/source.js';
+import { writeCatalogueSpecs } from './catalogue/write.js';
+import { runChildOk } from './harness.js';
 
 let root: string | undefined;
 
@@ -23,6 +25,8 @@ export function cleanupWorkspace(): void {
   if (process.env.BENCH_KEEP) process.stdout.write(`bench files kept in ${root}\n`);
   else rmSync(root, { recursive: true, force: true });
   root = undefined;
+  catalogueSpecsDir = undefined;
+  cataloguePackageDir = undefined;
 }
 
 export function writeFiles(dir: string, files: ReadonlyMap<string, string>): void {
@@ -42,4 +46,44 @@ export async function writePackage(name: string, specs: readonly MethodSpec[]): 
   const dir = workDir(name);
   writeFiles(dir, generatePackage(specs, await readTemplates()));
   return dir;
+}
+
+let catalogueSpecsDir: string | undefined;
+let cataloguePackageDir: string | undefined;
+
+/** The whole catalogue as spec files, written once per run. */
+export function catalogueSpecs(): string {
+  if (catalogueSpecsDir === undefined) {
+    const dir = workDir('catalogue-specs');
+    writeCatalogueSpecs({ outDir: dir });
+    catalogueSpecsDir = dir;
+  }
+  return catalogueSpecsDir;
+}
+
+/** The CLI, as users run it (the compiled bin of this checkout). */
+export function cliPath(): string {
+  return join(repoRoot(), 'bin', 'alipay-codegen.js');
+}
+
+/** The catalogue-sized generated package: the generation part's cold run, or generated here. */
+export function cataloguePackage(): string {
+  if (cataloguePackageDir === undefined) {
+    const dir = workDir('catalogue-package');
+    runChildOk(process.execPath, [cliPath(), 'generate', '--specs', catalogueSpecs(), '--out', dir]);
+    cataloguePackageDir = dir;
+  }
+  return cataloguePackageDir;
+}
+
+/** Lets the generation part hand over the package its cold run produced. */
+export function setCataloguePackage(dir: string): void {
+  cataloguePackageDir = dir;
+}
+
+/** Makes the repository's @types (node) visible to a project in `dir`. */
+export function linkNodeTypes(dir: string): void {
+  mkdirSync(join(dir, 'node_modules'), { recursive: true });
+  const link = join(dir, 'node_modules', '@types');
+  if (!existsSync(link)) symlinkSync(join(repoRoot(), 'node_modules', '@types'), link, 'dir');
 }
