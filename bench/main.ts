@@ -7,6 +7,7 @@ import { formatFigure, print, type Figure } from './harness.js';
 import { cleanupWorkspace } from './workspace.js';
 import { runBundle } from './bundle/run.js';
 import { runGeneration } from './generation/run.js';
+import { runTypecheck } from './typecheck/run.js';
 import { runValidators } from './validators/run.js';
 import { run as runClientServer } from './client-server/index.js';
 
@@ -14,6 +15,8 @@ const PARTS: Record<string, (runs: number) => Promise<Figure[]>> = {
   validators: runValidators,
   bundle: runBundle,
   generation: runGeneration,
+  // After generation: reuses the catalogue package its cold run produced.
+  typecheck: runTypecheck,
   'client-server': runClientServer,
 };
 

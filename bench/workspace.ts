@@ -55,7 +55,9 @@ let cataloguePackageDir: string | undefined;
 export function catalogueSpecs(): string {
   if (catalogueSpecsDir === undefined) {
     const dir = workDir('catalogue-specs');
-    writeCatalogueSpecs({ outDir: dir });
+    // BENCH_CATALOGUE_LIMIT: a smaller catalogue for quick trials (the figures then say so).
+    const limit = process.env.BENCH_CATALOGUE_LIMIT;
+    writeCatalogueSpecs({ outDir: dir, ...(limit !== undefined && { limit: Number(limit) }) });
     catalogueSpecsDir = dir;
   }
   return catalogueSpecsDir;
