@@ -5,7 +5,8 @@
  * members. Parameters are annotated explicitly so type-checking never infers across thousands
  * of members.
  */
-import { StructureKind, type FunctionDeclarationStructure, type ImportDeclarationStructure } from 'ts-morph';
+import type { FunctionDeclarationStructure, ImportDeclarationStructure } from 'ts-morph';
+import { Kind as StructureKind } from './kinds.js';
 import type { ClientNode, MethodPlan, PackagePlan } from '../plan/types.js';
 import { docCode, docText, objectLiteralKey, typeMemberKey } from './escape.js';
 import { GENERATED_HEADER, type EmittedModule } from './method-module.js';

@@ -2,7 +2,8 @@
  * The package entry (`src/index.ts`): the runtime API plus every method's public names, which the
  * planner made unique package-wide. ESM re-exports keep it tree-shakeable.
  */
-import { StructureKind, type ExportDeclarationStructure } from 'ts-morph';
+import type { ExportDeclarationStructure } from 'ts-morph';
+import { Kind as StructureKind } from './kinds.js';
 import type { MethodPlan, PackagePlan } from '../plan/types.js';
 import { GENERATED_HEADER, type EmittedModule } from './method-module.js';
 import { printFile } from './printer.js';

@@ -5,7 +5,8 @@
  * TypeScript transpile per method (the slow part at 9,000 methods); test/generator/dist checks
  * they equal what ts.transpileModule / ts.transpileDeclaration make of the source.
  */
-import { StructureKind, type FunctionDeclarationStructure, type ImportDeclarationStructure } from 'ts-morph';
+import type { FunctionDeclarationStructure, ImportDeclarationStructure } from 'ts-morph';
+import { Kind as StructureKind } from './kinds.js';
 import type { MethodPlan } from '../plan/types.js';
 import { docCode, stringLiteral } from './escape.js';
 import { declaredConst, declaredFunction, exportedConst, printFile, type Statement } from './printer.js';

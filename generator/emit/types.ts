@@ -2,16 +2,12 @@
  * Type declarations of a method module as ts-morph structures: models (interfaces), enums
  * (literal union + same-named `as const` object), request, response and error-code types.
  */
-import {
-  StructureKind,
-  type InterfaceDeclarationStructure,
-  type PropertySignatureStructure,
-  type TypeAliasDeclarationStructure,
-} from 'ts-morph';
+import type { InterfaceDeclarationStructure, PropertySignatureStructure, TypeAliasDeclarationStructure } from 'ts-morph';
 import type { EnumIR, FieldIR, TypeIR } from '../ir/types.js';
 import type { MethodPlan } from '../plan/types.js';
 import { enumDoc, fieldDoc, methodDoc, modelDoc } from './docs.js';
 import { docCode, docText, objectLiteralKey, stringLiteral, typeMemberKey } from './escape.js';
+import { Kind as StructureKind } from './kinds.js';
 import { declaredConst, exportedConst } from './printer.js';
 
 export function typeText(t: TypeIR, plan: MethodPlan): string {

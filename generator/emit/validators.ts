@@ -8,7 +8,8 @@
  * responses (the gateway adds fields over time). Model validators take a `strict` flag because a
  * model can be shared by the request and the response.
  */
-import { StructureKind, type FunctionDeclarationStructure } from 'ts-morph';
+import type { FunctionDeclarationStructure } from 'ts-morph';
+import { Kind as StructureKind } from './kinds.js';
 import type { EnumIR, FieldIR, ObjectTypeIR, ScalarTypeIR, TypeIR } from '../ir/types.js';
 import type { MethodPlan } from '../plan/types.js';
 import { docCode, elementAccess, stringLiteral } from './escape.js';
