@@ -17,9 +17,11 @@ const RESERVED = new Set(
   ).split(' '),
 );
 
-const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
+// ASCII only: non-ASCII identifier tables differ between Unicode versions (TypeScript's scanner
+// rejects characters that Node's \p{ID_Start} accepts, e.g. CJK Extension H), so such names are quoted.
+const IDENTIFIER = /^[A-Za-z$_][A-Za-z0-9$_]*$/;
 
-/** True for an IdentifierName (reserved words included): usable unquoted as a property key. */
+/** True for an ASCII IdentifierName (reserved words included): usable unquoted as a property key. */
 export function isIdentifierName(text: string): boolean {
   return IDENTIFIER.test(text);
 }
