@@ -67,7 +67,7 @@ export function isGeneratedPath(path: string): boolean {
   return (
     path.startsWith('src/') ||
     path.startsWith('dist/') ||
-    ['.gitignore', 'package.json', 'tsconfig.json', 'README.md'].includes(path)
+    ['.gitignore', 'package.json', 'tsconfig.json', 'README.md', '.alipay-codegen/manifest.json'].includes(path)
   );
 }
 

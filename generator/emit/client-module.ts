@@ -7,7 +7,7 @@
  */
 import type { FunctionDeclarationStructure, ImportDeclarationStructure } from 'ts-morph';
 import { Kind as StructureKind } from './kinds.js';
-import type { ClientNode, MethodPlan, PackagePlan } from '../plan/types.js';
+import type { AggregatePlan, ClientNode, MethodHead } from '../plan/types.js';
 import { docCode, docText, objectLiteralKey, typeMemberKey } from './escape.js';
 import { GENERATED_HEADER, type EmittedModule } from './method-module.js';
 import { declaredFunction, docComment, printFile, type Statement } from './printer.js';
@@ -29,7 +29,7 @@ function withMembers(typed: boolean): string {
   ].join('\n');
 }
 
-export function emitClientModule(plan: PackagePlan): EmittedModule {
+export function emitClientModule(plan: AggregatePlan): EmittedModule {
   const runtimeTypes: ImportDeclarationStructure = {
     kind: StructureKind.ImportDeclaration,
     isTypeOnly: true,
@@ -70,11 +70,11 @@ export function emitClientModule(plan: PackagePlan): EmittedModule {
   return { ts: printFile(ts), js: printFile(js), dts: printFile(dts) };
 }
 
-function hasMethodNamespace(nodes: readonly ClientNode[]): boolean {
+function hasMethodNamespace(nodes: readonly ClientNode<MethodHead>[]): boolean {
   return nodes.some((n) => (n.method !== undefined && n.children.length > 0) || hasMethodNamespace(n.children));
 }
 
-function methodImport(m: MethodPlan, form: 'ts' | 'js' | 'dts'): ImportDeclarationStructure {
+function methodImport(m: MethodHead, form: 'ts' | 'js' | 'dts'): ImportDeclarationStructure {
   const types = [m.exports.request, m.exports.response];
   return {
     kind: StructureKind.ImportDeclaration,
@@ -87,11 +87,11 @@ function methodImport(m: MethodPlan, form: 'ts' | 'js' | 'dts'): ImportDeclarati
   };
 }
 
-function signature(m: MethodPlan): string {
+function signature(m: MethodHead): string {
   return `(request: ${m.exports.request}, options?: CallOptions) => Promise<${m.exports.response}>`;
 }
 
-function nodeType(node: ClientNode, pad: string): string {
+function nodeType(node: ClientNode<MethodHead>, pad: string): string {
   const members = node.children.map((c) => {
     const doc = c.method ? `${pad}  /** ${docCode(c.method.ir.method)}${c.method.ir.title ? ` ${docText(c.method.ir.title).replace(/\n/g, ' ')}` : ''} */\n` : '';
     return `${doc}${pad}  readonly ${typeMemberKey(c.segment)}: ${nodeType(c, pad + '  ')};`;
@@ -101,12 +101,12 @@ function nodeType(node: ClientNode, pad: string): string {
   return node.children.length === 0 ? signature(node.method) : `(${signature(node.method)}) & ${namespace}`;
 }
 
-function objectLiteral(nodes: readonly ClientNode[], pad: string, typed: boolean): string {
+function objectLiteral(nodes: readonly ClientNode<MethodHead>[], pad: string, typed: boolean): string {
   const members = nodes.map((n) => `${pad}  ${objectLiteralKey(n.segment)}: ${nodeValue(n, pad + '  ', typed)},`);
   return `{\n${members.join('\n')}\n${pad}}`;
 }
 
-function nodeValue(node: ClientNode, pad: string, typed: boolean): string {
+function nodeValue(node: ClientNode<MethodHead>, pad: string, typed: boolean): string {
   if (!node.method) return objectLiteral(node.children, pad, typed);
   const m = node.method.exports;
   const fn = typed

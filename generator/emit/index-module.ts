@@ -4,12 +4,12 @@
  */
 import type { ExportDeclarationStructure } from 'ts-morph';
 import { Kind as StructureKind } from './kinds.js';
-import type { MethodPlan, PackagePlan } from '../plan/types.js';
+import type { AggregatePlan, MethodHead } from '../plan/types.js';
 import { GENERATED_HEADER, type EmittedModule } from './method-module.js';
 import { printFile } from './printer.js';
 
-export function emitIndexModule(plan: PackagePlan): EmittedModule {
-  const exportsOf = (m: MethodPlan, withTypes: boolean): ExportDeclarationStructure => ({
+export function emitIndexModule(plan: AggregatePlan): EmittedModule {
+  const exportsOf = (m: MethodHead, withTypes: boolean): ExportDeclarationStructure => ({
     kind: StructureKind.ExportDeclaration,
     moduleSpecifier: `./methods/${m.stem}.js`,
     namedExports: [

@@ -3,7 +3,7 @@
  * (handlebars; spec text escaped for Markdown by escape.markdownText) and .gitignore.
  */
 import Handlebars from 'handlebars';
-import type { PackagePlan } from '../plan/types.js';
+import type { AggregatePlan } from '../plan/types.js';
 import { isIdentifierName, markdownText } from './escape.js';
 
 export const PACKAGE_NAME = '@alipay-codegen/client';
@@ -63,7 +63,7 @@ export function gitignore(): string {
 /** Compiled templates by source text: the cache can never change output. */
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 
-export function readme(plan: PackagePlan, templateSource: string): string {
+export function readme(plan: AggregatePlan, templateSource: string): string {
   let template = compiled.get(templateSource);
   if (!template) compiled.set(templateSource, (template = Handlebars.compile(templateSource, { noEscape: true, strict: true })));
   const methods = plan.methods.map((m) => ({

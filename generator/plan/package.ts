@@ -7,15 +7,38 @@ import type { MethodIR } from '../ir/types.js';
 import { CLIENT_NAMES, GLOBAL_NAMES } from './reserved.js';
 import { Scope, camelName, pascalName } from './names.js';
 import { planMethod } from './method.js';
-import type { ClientNode, MethodExports, MethodPlan, PackagePlan } from './types.js';
+import type { AggregatePlan, ClientNode, MethodExports, MethodHead, PackagePlan } from './types.js';
 
 /** `runtimeExports`: the names the package index re-exports from the runtime (see runtimeExportNames). */
 export function planPackage(irs: readonly MethodIR[], runtimeExports: readonly string[]): PackagePlan {
-  const sorted = [...irs].sort((a, b) => (a.method < b.method ? -1 : a.method > b.method ? 1 : 0));
+  const sorted = [...irs].sort((a, b) => compare(a.method, b.method));
+  const names = planNames(sorted.map((ir) => ir.method), runtimeExports);
+  const methods = sorted.map((ir, i) => planMethod(ir, names[i]!.stem, names[i]!.exports));
+  return aggregatePlan(methods);
+}
+
+export interface PlannedNames {
+  readonly stem: string;
+  readonly exports: MethodExports;
+}
+
+/**
+ * The package-wide part of planning: file stems and public names, which depend only on the set
+ * of method names. `methods` must be sorted; results are in the same order.
+ */
+export function planNames(methods: readonly string[], runtimeExports: readonly string[]): PlannedNames[] {
   const globals = new Scope([...GLOBAL_NAMES, ...CLIENT_NAMES, ...runtimeExports]);
   const stems = new Set<string>();
-  const methods = sorted.map((ir) => planMethod(ir, claimStem(stems, ir.method), claimExports(globals, ir.method)));
+  return methods.map((method) => ({ stem: claimStem(stems, method), exports: claimExports(globals, method) }));
+}
+
+/** The plan of the package-wide files from the methods' heads (sorted by method name). */
+export function aggregatePlan<M extends MethodHead>(methods: readonly M[]): AggregatePlan<M> {
   return { methods, clientTree: buildClientTree(methods) };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function exportNames(prefix: string): MethodExports {
@@ -53,14 +76,14 @@ function claimStem(taken: Set<string>, method: string): string {
   return stem;
 }
 
-interface MutableNode {
+interface MutableNode<M> {
   segment: string;
-  method?: MethodPlan;
-  children: Map<string, MutableNode>;
+  method?: M;
+  children: Map<string, MutableNode<M>>;
 }
 
-function buildClientTree(methods: readonly MethodPlan[]): ClientNode[] {
-  const root = new Map<string, MutableNode>();
+function buildClientTree<M extends MethodHead>(methods: readonly M[]): ClientNode<M>[] {
+  const root = new Map<string, MutableNode<M>>();
   for (const plan of methods) {
     let level = root;
     const segments = plan.ir.method.split('.');
@@ -71,7 +94,7 @@ function buildClientTree(methods: readonly MethodPlan[]): ClientNode[] {
       level = node.children;
     });
   }
-  const freeze = (level: Map<string, MutableNode>): ClientNode[] =>
+  const freeze = (level: Map<string, MutableNode<M>>): ClientNode<M>[] =>
     [...level.values()]
       .sort((a, b) => (a.segment < b.segment ? -1 : a.segment > b.segment ? 1 : 0))
       .map((n) => ({ segment: n.segment, ...(n.method && { method: n.method }), children: freeze(n.children) }));

@@ -31,16 +31,29 @@ export interface MethodPlan {
   readonly responseBaseOmit: readonly string[];
 }
 
-/** The aggregate client's namespace tree: `api.alipay.marketing.card.query`. */
-export interface ClientNode {
-  readonly segment: string;
-  /** The method called at this node, when a method ends here. */
-  readonly method?: MethodPlan;
-  readonly children: readonly ClientNode[];
+/**
+ * What the package-wide files (index, client, README) need of a method: its wire name, title and
+ * planned names. An incremental run has this for unchanged methods without reparsing them.
+ */
+export interface MethodHead {
+  readonly ir: Pick<MethodIR, 'method' | 'title'>;
+  readonly stem: string;
+  readonly exports: MethodExports;
 }
 
-export interface PackagePlan {
-  /** Sorted by method name. */
-  readonly methods: readonly MethodPlan[];
-  readonly clientTree: readonly ClientNode[];
+/** The aggregate client's namespace tree: `api.alipay.marketing.card.query`. */
+export interface ClientNode<M extends MethodHead = MethodPlan> {
+  readonly segment: string;
+  /** The method called at this node, when a method ends here. */
+  readonly method?: M;
+  readonly children: readonly ClientNode<M>[];
 }
+
+/** The inputs of the package-wide files. */
+export interface AggregatePlan<M extends MethodHead = MethodHead> {
+  /** Sorted by method name. */
+  readonly methods: readonly M[];
+  readonly clientTree: readonly ClientNode<M>[];
+}
+
+export type PackagePlan = AggregatePlan<MethodPlan>;

@@ -1,8 +1,6 @@
 /** `alipay-codegen generate`: specs/ -> the client package in generated/, writing only what changed. */
 import type { Command } from 'commander';
-import { isGeneratedPath } from '../../generate.js';
-import { generateFromSpecDir } from '../../generate-specs.js';
-import { applyWrite, planWrite } from '../../write/index.js';
+import { generateIncremental } from '../../incremental/run.js';
 
 export function register(program: Command): void {
   program
@@ -10,15 +8,14 @@ export function register(program: Command): void {
     .description('generate the typed client package from every spec (writes only changed files, removes stale ones)')
     .option('--specs <dir>', 'directory of spec files (<method>.yaml)', 'specs')
     .option('--out <dir>', 'output directory of the generated package', 'generated')
-    .action(async (options: { specs: string; out: string }) => {
+    .option('--full', 'ignore the output manifest: parse and emit every spec again')
+    .action(async (options: { specs: string; out: string; full?: boolean }) => {
       const started = performance.now();
-      const { files, methods } = await generateFromSpecDir(options.specs);
-      const plan = await planWrite(options.out, files, { prune: isGeneratedPath });
-      await applyWrite(options.out, files, plan);
+      const r = await generateIncremental({ specsDir: options.specs, outDir: options.out, full: options.full === true });
       const ms = Math.round(performance.now() - started);
       process.stdout.write(
-        `${options.out}: ${methods} method(s); ${plan.write.length} written, ${plan.remove.length} removed, ` +
-          `${plan.unchanged.length} unchanged (${ms} ms)\n`,
+        `${options.out}: ${r.methods} method(s); ${r.written} written, ${r.removed} removed, ` +
+          `${r.unchanged} unchanged (${r.emitted} spec(s) emitted, ${ms} ms)\n`,
       );
     });
 }

@@ -1,0 +1,45 @@
+/**
+ * The work of one spec file, the same on the main thread and in a worker: parse and validate the
+ * text, build its IR, plan its module with the package-wide names decided beforehand, emit the
+ * three files and their digests. Pure: the result depends only on the job.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import { hasErrors } from '../diagnostics.js';
+import { emitMethodModule, type EmittedModule } from '../emit/method-module.js';
+import { buildMethodIR } from '../ir/build.js';
+import { digest, type FileDigest } from '../manifest/manifest.js';
+import { planMethod } from '../plan/method.js';
+import type { MethodExports } from '../plan/types.js';
+import type { SourcePosition } from '../spec/model.js';
+import { parseSpec } from '../spec/load.js';
+
+export interface SpecJob {
+  /** Path used in diagnostics (as the serial loader words it). */
+  readonly file: string;
+  readonly text: string;
+  /** The method the file name promises, and the names planned for it. */
+  readonly method: string;
+  readonly stem: string;
+  readonly exports: MethodExports;
+}
+
+export interface SpecJobResult {
+  readonly diagnostics: Diagnostic[];
+  /** The method the spec declares, when it loaded. */
+  readonly method?: string;
+  readonly title?: string;
+  readonly methodPosition?: SourcePosition;
+  /** Present when the spec loaded without errors and declares the promised method. */
+  readonly module?: EmittedModule;
+  readonly digests?: { readonly ts: FileDigest; readonly js: FileDigest; readonly dts: FileDigest };
+}
+
+export function runSpecJob(job: SpecJob): SpecJobResult {
+  const { spec, diagnostics } = parseSpec(job.text, job.file);
+  if (!spec) return { diagnostics };
+  const { method, title } = spec.spec;
+  const base = { diagnostics, method, ...(title !== undefined && { title }), methodPosition: spec.locate(['method']) };
+  if (method !== job.method || hasErrors(diagnostics)) return base;
+  const module = emitMethodModule(planMethod(buildMethodIR(spec.spec), job.stem, job.exports));
+  return { ...base, module, digests: { ts: digest(module.ts), js: digest(module.js), dts: digest(module.dts) } };
+}

@@ -1,0 +1,137 @@
+/**
+ * The manifest committed inside the output (`.alipay-codegen/manifest.json`): what an incremental
+ * run needs to trust unchanged work. Per spec file: its content hash, its method, title and
+ * planned names (all the package-wide files need), its warnings, and the hash and size of each
+ * file it produced; globally: the generator fingerprint, package version, the runtime's export
+ * names and the files that do not come from one spec. The text is deterministic (sorted, one
+ * method per line) so it diffs well and `check` can compare it byte for byte with the one it
+ * would write.
+ */
+import { createHash } from 'node:crypto';
+import type { MethodExports } from '../plan/types.js';
+
+export const MANIFEST_PATH = '.alipay-codegen/manifest.json';
+const FORMAT = 1;
+
+/** `<sha256 hex> <bytes>` of a file's UTF-8 content. */
+export type FileDigest = string;
+
+export interface ManifestWarning {
+  readonly line?: number;
+  readonly col?: number;
+  readonly message: string;
+}
+
+export interface ManifestMethod {
+  /** Spec file name in the specs directory. */
+  readonly spec: string;
+  readonly sha256: string;
+  readonly method: string;
+  readonly title?: string;
+  readonly stem: string;
+  readonly names: MethodExports;
+  readonly warnings?: readonly ManifestWarning[];
+  /** Output path -> digest. */
+  readonly files: Readonly<Record<string, FileDigest>>;
+}
+
+export interface Manifest {
+  readonly generator: string;
+  readonly version: string;
+  readonly runtimeExports: readonly string[];
+  /** Output path -> digest, for files that do not belong to one method (sorted by path). */
+  readonly files: Readonly<Record<string, FileDigest>>;
+  /** Sorted by spec file name. */
+  readonly methods: readonly ManifestMethod[];
+}
+
+export function digest(content: string): FileDigest {
+  return `${createHash('sha256').update(content, 'utf8').digest('hex')} ${Buffer.byteLength(content, 'utf8')}`;
+}
+
+export function digestBytes(content: Buffer): FileDigest {
+  return `${createHash('sha256').update(content).digest('hex')} ${content.length}`;
+}
+
+export function digestSize(d: FileDigest): number {
+  return Number(d.slice(d.indexOf(' ') + 1));
+}
+
+export function sha256(content: Buffer | string): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/**
+ * Seals bind each entry (and the header) to its own content: an entry edited by hand no longer
+ * matches its seal and is not trusted, so the next run rebuilds it and `check` reports the
+ * manifest. (They are plain hashes: they catch edits and bad merges, not deliberate forgery.)
+ */
+function seal(data: unknown): string {
+  return sha256(JSON.stringify(data)).slice(0, 32);
+}
+
+function headerOf(m: Pick<Manifest, 'generator' | 'version' | 'runtimeExports'>): object {
+  return { generator: m.generator, version: m.version, runtimeExports: m.runtimeExports };
+}
+
+export function serializeManifest(m: Manifest): string {
+  const files = Object.keys(m.files)
+    .sort()
+    .map((path) => `    ${JSON.stringify(path)}: ${JSON.stringify(m.files[path])}`);
+  const methods = m.methods.map((e) => {
+    const entry = methodEntry(e);
+    return `    ${JSON.stringify({ ...entry, seal: seal(entry) })}`;
+  });
+  return [
+    '{',
+    `  "format": ${FORMAT},`,
+    `  "generator": ${JSON.stringify(m.generator)},`,
+    `  "version": ${JSON.stringify(m.version)},`,
+    `  "runtimeExports": ${JSON.stringify(m.runtimeExports)},`,
+    `  "seal": ${JSON.stringify(seal(headerOf(m)))},`,
+    files.length > 0 ? `  "files": {\n${files.join(',\n')}\n  },` : '  "files": {},',
+    methods.length > 0 ? `  "methods": [\n${methods.join(',\n')}\n  ]` : '  "methods": []',
+    '}',
+    '',
+  ].join('\n');
+}
+
+/** Fixed key order, so the same data always gives the same line. */
+function methodEntry(e: ManifestMethod): object {
+  const files: Record<string, FileDigest> = {};
+  for (const path of Object.keys(e.files).sort()) files[path] = e.files[path]!;
+  return {
+    spec: e.spec,
+    sha256: e.sha256,
+    method: e.method,
+    ...(e.title !== undefined && { title: e.title }),
+    stem: e.stem,
+    names: e.names,
+    ...(e.warnings !== undefined && e.warnings.length > 0 && { warnings: e.warnings }),
+    files,
+  };
+}
+
+/** The manifest in `text`, or undefined when it is not one this generator wrote (never throws). */
+export function parseManifest(text: string): Manifest | undefined {
+  try {
+    const data = JSON.parse(text) as Record<string, unknown>;
+    if (data.format !== FORMAT || typeof data.generator !== 'string' || typeof data.version !== 'string') return undefined;
+    if (!Array.isArray(data.runtimeExports) || !Array.isArray(data.methods) || typeof data.files !== 'object' || data.files === null) {
+      return undefined;
+    }
+    for (const m of data.methods as ManifestMethod[]) {
+      if (typeof m?.spec !== 'string' || typeof m.sha256 !== 'string' || typeof m.method !== 'string' || typeof m.stem !== 'string') {
+        return undefined;
+      }
+      if (typeof m.names !== 'object' || m.names === null || typeof m.files !== 'object' || m.files === null) return undefined;
+    }
+    const manifest = data as unknown as Manifest & { seal?: string };
+    if (manifest.seal !== seal(headerOf(manifest))) return undefined;
+    // An entry that does not match its seal is dropped: its spec is then rebuilt like a new one.
+    const methods = (data.methods as (ManifestMethod & { seal?: string })[]).filter(({ seal: s, ...entry }) => s === seal(methodEntry(entry)));
+    return { ...manifest, methods };
+  } catch {
+    return undefined;
+  }
+}
