@@ -1,6 +1,6 @@
 /**
  * The generator fingerprint: one hash of everything besides the specs that decides the output,
- * namely the code of the generate pipeline (the modules reachable from generate-specs, found by
+ * namely the code of the generate pipeline (the modules reachable from incremental/run, found by
  * following their relative imports), the templates, and the versions of the libraries that shape
  * output. A manifest written under another fingerprint is never trusted: the next run rebuilds
  * everything. Running from sources (tests) and from dist/ gives different fingerprints, each
@@ -44,7 +44,7 @@ const LIBRARIES = ['yaml', 'handlebars', 'ts-morph', 'typescript'];
 
 export function generatorFingerprint(templatesDir: string): string {
   const here = fileURLToPath(import.meta.url);
-  const entry = join(dirname(here), '..', `generate-specs${here.endsWith('.ts') ? '.ts' : '.js'}`);
+  const entry = join(dirname(here), '..', 'incremental', `run${here.endsWith('.ts') ? '.ts' : '.js'}`);
   const root = resolve(dirname(here), '..');
   const hash = createHash('sha256');
   const add = (label: string, content: string | Buffer) => {
