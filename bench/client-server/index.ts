@@ -5,57 +5,20 @@
  * client: requests/s, client CPU per call, that CPU over the RSA floor, failed calls (must be 0).
  * BENCH_CS_REQUESTS (default 1000) and BENCH_CS_CONCURRENCY (default 8) tune the load.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { generateKeyPairSync, type KeyExportOptions, type KeyObject } from 'node:crypto';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { AlipaySdk } from 'alipay-sdk';
 import { gatewayJson } from '../../generator/gateway/body.js';
 import { successNode } from '../../generator/gateway/sample.js';
 import { buildSignContent, formatTimestamp, signContent } from '../../templates/runtime/index.js';
 import { median, print, type Figure } from '../harness.js';
-import { repoRoot } from '../catalogue/source.js';
-import { loadSeedSpecs, writePackage } from '../workspace.js';
+import { loadSeedSpecs } from '../workspace.js';
 import { rsaFloorMs } from './floor.js';
 import { runLoad, type LoadResult } from './load.js';
+import { APP_ID, METHOD, makeContenders, makeKeys, startServer, stopServer } from './setup.js';
 
-const METHOD = 'alipay.marketing.card.query';
-const APP_ID = '2021000000000001';
 const MAX_MS_PER_RUN = 30_000;
-const WARMUP_CALLS = 100;
+/** Calls before each measured run: the JIT needs a few hundred calls before figures settle. */
+const WARMUP_CALLS = 300;
 const TARGET_FLOOR_RATIO = 1.5;
 const TARGET_RPS_RATIO = 2.5;
-
-interface Contender {
-  readonly name: string;
-  readonly call: () => Promise<boolean>;
-}
-
-function pem(key: KeyObject, type: 'pkcs1' | 'pkcs8' | 'spki'): string {
-  return key.export({ type, format: 'pem' } as KeyExportOptions<'pem'>) as string;
-}
-
-async function startServer(specsDir: string, appPublicKey: KeyObject, gatewayPrivateKey: KeyObject): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork(join(import.meta.dirname, 'server-process.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('message', (m: { url: string }) => resolve(m.url));
-    child.once('exit', (code) => reject(new Error(`gateway process exited with ${code}`)));
-    child.send({ specsDir, appPublicKeyPem: pem(appPublicKey, 'spki'), gatewayPrivateKeyPem: pem(gatewayPrivateKey, 'pkcs8') });
-  });
-  return { child, url };
-}
-
-function stopServer(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.disconnect();
-  });
-}
 
 export async function run(runs: number): Promise<Figure[]> {
   const count = Number(process.env.BENCH_CS_REQUESTS ?? 1000);
@@ -63,29 +26,21 @@ export async function run(runs: number): Promise<Figure[]> {
   const specs = await loadSeedSpecs();
   const spec = specs.find((s) => s.method === METHOD)!;
   const request = spec.examples!.request as Record<string, unknown>;
-  const app = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const alipay = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const keys = makeKeys();
 
   // Floor payloads: the string our client signs for this call, and the answer node the gateway signs.
   const requestText = buildSignContent({ app_id: APP_ID, method: METHOD, format: 'JSON', charset: 'utf-8', sign_type: 'RSA2', timestamp: formatTimestamp(), version: '1.0', biz_content: JSON.stringify(request) });
   const responseText = gatewayJson(successNode(spec));
-  const floorMs = rsaFloorMs(requestText, responseText, app.privateKey, alipay.publicKey, signContent(responseText, alipay.privateKey, 'RSA2'), Math.max(runs, 3));
+  const signature = signContent(responseText, keys.alipay.privateKey, 'RSA2');
+  // Measured in every round (the machine's load changes), the median is reported.
+  const floors: number[] = [];
 
-  const pkg = await writePackage('client-server-package', specs);
-  const ours = (await import(pathToFileURL(join(pkg, 'dist/index.js')).href)) as Record<string, any>;
-  const { child, url } = await startServer(join(repoRoot(), 'specs'), app.publicKey, alipay.privateKey);
+  const { child, url } = await startServer(keys);
   try {
-    const clientConfig = { appId: APP_ID, privateKey: pem(app.privateKey, 'pkcs8'), alipayPublicKey: pem(alipay.publicKey, 'spki'), gateway: url };
-    const viaFetch = ours.createAlipayClient(clientConfig);
-    const viaNode = ours.createAlipayClient({ ...clientConfig, fetch: ours.createNodeTransport() });
-    const sdk = new AlipaySdk({ appId: APP_ID, privateKey: pem(app.privateKey, 'pkcs1'), alipayPublicKey: pem(alipay.publicKey, 'spki'), gateway: url });
-    const contenders: Contender[] = [
-      { name: 'ours (global fetch)', call: async () => (await ours.alipayMarketingCardQuery(viaFetch, request)).code === '10000' },
-      { name: 'ours (node transport)', call: async () => (await ours.alipayMarketingCardQuery(viaNode, request)).code === '10000' },
-      { name: 'alipay-sdk', call: async () => ((await sdk.exec(METHOD, { bizContent: request }, { validateSign: true })) as { code?: string }).code === '10000' },
-    ];
+    const contenders = await makeContenders(specs, keys, url);
     const results = new Map<string, LoadResult[]>(contenders.map((c) => [c.name, []]));
     for (let round = 0; round < runs; round++) {
+      floors.push(rsaFloorMs(requestText, responseText, keys.app.privateKey, keys.alipay.publicKey, signature, 3));
       // Rotated order, so no client always runs first (cold) or last.
       for (let i = 0; i < contenders.length; i++) {
         const contender = contenders[(round + i) % contenders.length]!;
@@ -93,7 +48,7 @@ export async function run(runs: number): Promise<Figure[]> {
         results.get(contender.name)!.push(await runLoad(contender.call, count, concurrency, MAX_MS_PER_RUN));
       }
     }
-    return report(results, floorMs, runs, count, concurrency);
+    return report(results, median(floors), runs, count, concurrency);
   } finally {
     await stopServer(child);
   }

@@ -1,0 +1,74 @@
+/**
+ * What the client/server runs share: keys, the gateway child process, and the three contenders
+ * calling alipay.marketing.card.query (ours over global fetch, ours over the node transport, the
+ * official SDK with validateSign), each resolving true on a correct answer.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync, type KeyExportOptions, type KeyObject } from 'node:crypto';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { AlipaySdk } from 'alipay-sdk';
+import type { MethodSpec } from '../../generator/spec/model.js';
+import { repoRoot } from '../catalogue/source.js';
+import { writePackage } from '../workspace.js';
+
+export const METHOD = 'alipay.marketing.card.query';
+export const APP_ID = '2021000000000001';
+
+export interface Contender {
+  readonly name: string;
+  readonly call: () => Promise<boolean>;
+}
+
+export interface Keys {
+  readonly app: { privateKey: KeyObject; publicKey: KeyObject };
+  readonly alipay: { privateKey: KeyObject; publicKey: KeyObject };
+}
+
+export function makeKeys(): Keys {
+  return { app: generateKeyPairSync('rsa', { modulusLength: 2048 }), alipay: generateKeyPairSync('rsa', { modulusLength: 2048 }) };
+}
+
+export function pem(key: KeyObject, type: 'pkcs1' | 'pkcs8' | 'spki'): string {
+  return key.export({ type, format: 'pem' } as KeyExportOptions<'pem'>) as string;
+}
+
+/** Starts the gateway for specs/ in a child process (keys sent over IPC); resolves with its URL. */
+export async function startServer(keys: Keys): Promise<{ child: ChildProcess; url: string }> {
+  const child = fork(join(import.meta.dirname, 'server-process.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (m: { url: string }) => resolve(m.url));
+    child.once('exit', (code) => reject(new Error(`gateway process exited with ${code}`)));
+    child.send({ specsDir: join(repoRoot(), 'specs'), appPublicKeyPem: pem(keys.app.publicKey, 'spki'), gatewayPrivateKeyPem: pem(keys.alipay.privateKey, 'pkcs8') });
+  });
+  return { child, url };
+}
+
+export function stopServer(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.disconnect();
+  });
+}
+
+/** The contenders, against the gateway at `url`; ours from a package generated for `specs`. */
+export async function makeContenders(specs: readonly MethodSpec[], keys: Keys, url: string): Promise<Contender[]> {
+  const request = specs.find((s) => s.method === METHOD)!.examples!.request as Record<string, unknown>;
+  const pkg = await writePackage('client-server-package', specs);
+  const ours = (await import(pathToFileURL(join(pkg, 'dist/index.js')).href)) as Record<string, any>;
+  const config = { appId: APP_ID, privateKey: pem(keys.app.privateKey, 'pkcs8'), alipayPublicKey: pem(keys.alipay.publicKey, 'spki'), gateway: url };
+  const viaFetch = ours.createAlipayClient(config);
+  const viaNode = ours.createAlipayClient({ ...config, fetch: ours.createNodeTransport() });
+  // The SDK as its README configures it: PEM strings, camelcase results (default), validateSign per call.
+  const sdk = new AlipaySdk({ appId: APP_ID, privateKey: pem(keys.app.privateKey, 'pkcs1'), alipayPublicKey: pem(keys.alipay.publicKey, 'spki'), gateway: url });
+  return [
+    { name: 'ours (global fetch)', call: async () => (await ours.alipayMarketingCardQuery(viaFetch, request)).code === '10000' },
+    { name: 'ours (node transport)', call: async () => (await ours.alipayMarketingCardQuery(viaNode, request)).code === '10000' },
+    { name: 'alipay-sdk', call: async () => ((await sdk.exec(METHOD, { bizContent: request }, { validateSign: true })) as { code?: string }).code === '10000' },
+  ];
+}
