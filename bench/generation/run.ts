@@ -14,17 +14,36 @@ import { differences, snapshot, touched } from './tree.js';
 /** hey-api gets this long per run before it is reported as not finishing. */
 const PEER_TIMEOUT_MS = 10 * 60_000;
 
-export async function runGeneration(runs: number): Promise<Figure[]> {
+
+/** Catalogue-wide runs take tens of seconds each: at most this many per figure. */
+const MAX_RUNS = 3;
+
+export async function runGeneration(requestedRuns: number): Promise<Figure[]> {
+  const runs = Math.min(requestedRuns, MAX_RUNS);
   const specs = catalogueSpecs();
   const count = readdirSync(specs).length;
-  const cli = (...args: string[]): ChildRun => runChildOk(process.execPath, [cliPath(), ...args]);
+  const peer = heyApi(specs, runs);
   const figures: Figure[] = [];
+  const cli = (...args: string[]): ChildRun => runChildOk(process.execPath, [cliPath(), ...args]);
+  figures.push(...measure(cli, specs, count, runs, peer));
+  figures.push({ name: 'generation: openapi export of the catalogue', ours: peer.exportMs / 1000, unit: 's', better: 'lower', runs: 1 });
+  if (peer.ms === undefined) {
+    figures.push({ name: `generation: @hey-api/openapi-ts did not finish: ${peer.failure}`, ours: 0, unit: 's', better: 'lower' });
+  }
+  return figures;
+}
 
+function measure(
+  cli: (...args: string[]) => ChildRun,
+  specs: string,
+  count: number,
+  runs: number,
+  peer: { ms?: number },
+): Figure[] {
   // Cold: a fresh output folder each run; the first one is kept for the runs that follow.
   const out = workDir('generation-out');
   const cold = [cli('generate', '--specs', specs, '--out', out)];
   for (let i = 1; i < runs; i++) cold.push(cli('generate', '--specs', specs, '--out', workDir(`generation-cold-${i}`)));
-  setCataloguePackage(out);
 
   const noChange: number[] = [];
   const rewritten: number[] = [];
@@ -48,36 +67,39 @@ export async function runGeneration(runs: number): Promise<Figure[]> {
 
   const check: number[] = [];
   for (let i = 0; i < runs; i++) check.push(cli('check', '--specs', specs, '--out', out).ms);
-  if (edit.changed) edit.toggle();
+  if (edit.changed) {
+    edit.toggle();
+    cli('generate', '--specs', specs, '--out', out);
+  }
+  setCataloguePackage(out);
 
   const coldMs = median(cold.map((r) => r.ms));
   const rss = cold.map((r) => r.maxRssMb).filter((v): v is number => v !== undefined);
-  const peer = heyApi(specs, runs);
-  const n = cold.length;
-  figures.push({
-    name: `generation: cold generate, ${count} catalogue methods`,
-    ours: coldMs / 1000,
-    unit: 's',
-    better: 'lower',
-    runs: n,
-    ...(peer.ms !== undefined && { peer: { name: '@hey-api/openapi-ts (from our OpenAPI export)', value: peer.ms / 1000 } }),
-    target: { text: '<= 15 s', met: coldMs <= 15_000 },
-  });
+  const name = (what: string) => `generation: ${what}`;
+  const figures: Figure[] = [
+    {
+      name: name(`cold generate, ${count} catalogue methods`),
+      ours: coldMs / 1000,
+      unit: 's',
+      better: 'lower',
+      runs: cold.length,
+      ...(peer.ms !== undefined && { peer: { name: '@hey-api/openapi-ts on our OpenAPI export', value: peer.ms / 1000 } }),
+      target: { text: '<= 15 s', met: coldMs <= 15_000 },
+    },
+  ];
   if (rss.length > 0) {
     const peak = median(rss);
-    figures.push({ name: 'generation: cold generate peak RSS', ours: peak, unit: 'MB', better: 'lower', runs: rss.length, target: { text: '<= 1536 MB', met: peak <= 1536 } });
+    figures.push({ name: name('cold generate, peak RSS'), ours: peak, unit: 'MB', better: 'lower', runs: rss.length, target: { text: '<= 1536 MB', met: peak <= 1536 } });
   }
   const nc = median(noChange);
   const maxRewritten = Math.max(...rewritten);
+  const changed = median(oneChanged);
+  const checked = median(check);
   figures.push(
-    { name: `generation: second run, nothing changed (${maxRewritten} files touched)`, ours: nc / 1000, unit: 's', better: 'lower', runs, target: { text: '<= 2 s, 0 files', met: nc <= 2000 && maxRewritten === 0 } },
-    { name: 'generation: one spec changed (output identical to a cold run)', ours: median(oneChanged) / 1000, unit: 's', better: 'lower', runs, target: { text: '<= 1 s', met: median(oneChanged) <= 1000 } },
-    { name: 'generation: check, nothing changed', ours: median(check) / 1000, unit: 's', better: 'lower', runs, target: { text: '<= 5 s', met: median(check) <= 5000 } },
-    { name: 'generation: openapi export of the catalogue', ours: peer.exportMs / 1000, unit: 's', better: 'lower', runs: 1 },
+    { name: name(`second run, nothing changed (${maxRewritten} files touched)`), ours: nc / 1000, unit: 's', better: 'lower', runs, target: { text: '<= 2 s, 0 files', met: nc <= 2000 && maxRewritten === 0 } },
+    { name: name('one spec changed (output identical to a cold run)'), ours: changed / 1000, unit: 's', better: 'lower', runs, target: { text: '<= 1 s', met: changed <= 1000 } },
+    { name: name('check, nothing changed'), ours: checked / 1000, unit: 's', better: 'lower', runs, target: { text: '<= 5 s', met: checked <= 5000 } },
   );
-  if (peer.ms === undefined) {
-    figures.push({ name: `generation: @hey-api/openapi-ts did not finish: ${peer.failure}`, ours: coldMs / 1000, unit: 's', better: 'lower' });
-  }
   return figures;
 }
 
