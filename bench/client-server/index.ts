@@ -12,7 +12,7 @@ import { median, print, type Figure } from '../harness.js';
 import { loadSeedSpecs } from '../workspace.js';
 import { rsaFloorMs } from './floor.js';
 import { runLoad, type LoadResult } from './load.js';
-import { APP_ID, METHOD, makeContenders, makeKeys, startServer, stopServer } from './setup.js';
+import { APP_ID, METHOD, makeContenders, makeKeys, serverUsage, startServer, stopServer } from './setup.js';
 
 const MAX_MS_PER_RUN = 30_000;
 /** Calls before each measured run: the JIT needs a few hundred calls before figures settle. */
@@ -39,6 +39,7 @@ export async function run(runs: number): Promise<Figure[]> {
   try {
     const contenders = await makeContenders(specs, keys, url);
     const results = new Map<string, LoadResult[]>(contenders.map((c) => [c.name, []]));
+    const serverStart = await serverUsage(child);
     for (let round = 0; round < runs; round++) {
       floors.push(rsaFloorMs(requestText, responseText, keys.app.privateKey, keys.alipay.publicKey, signature, 3));
       // Rotated order, so no client always runs first (cold) or last.
@@ -48,6 +49,9 @@ export async function run(runs: number): Promise<Figure[]> {
         results.get(contender.name)!.push(await runLoad(contender.call, count, concurrency, MAX_MS_PER_RUN));
       }
     }
+    const serverEnd = await serverUsage(child);
+    const serverMsPerRequest = (serverEnd.cpuMs - serverStart.cpuMs) / Math.max(serverEnd.requests - serverStart.requests, 1);
+    print(`gateway process: ${serverMsPerRequest.toFixed(3)} ms CPU per request (signatures of identical answers cached)`);
     return report(results, median(floors), runs, count, concurrency);
   } finally {
     await stopServer(child);

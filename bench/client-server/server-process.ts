@@ -12,6 +12,7 @@ interface StartMessage {
 }
 
 process.once('message', (message: StartMessage) => {
+  // The first message starts the gateway; later ones ('cpu') are queries.
   startGateway({
     specsDir: message.specsDir,
     appPublicKey: message.appPublicKeyPem,
@@ -19,6 +20,10 @@ process.once('message', (message: StartMessage) => {
   }).then(
     (gateway) => {
       process.send!({ url: gateway.url });
+      // The parent asks for the server's own CPU, to show the server is not the bottleneck.
+      process.on('message', (m: unknown) => {
+        if (m === 'cpu') process.send!({ cpu: process.cpuUsage(), requests: gateway.stats().requests });
+      });
       process.once('disconnect', () => void gateway.close().then(() => process.exit(0)));
     },
     (error: unknown) => {

@@ -44,6 +44,19 @@ export async function startServer(keys: Keys): Promise<{ child: ChildProcess; ur
   return { child, url };
 }
 
+/** The gateway process's CPU time (ms) and request count so far. */
+export function serverUsage(child: ChildProcess): Promise<{ cpuMs: number; requests: number }> {
+  return new Promise((resolve) => {
+    const onMessage = (m: { cpu?: NodeJS.CpuUsage; requests?: number }): void => {
+      if (m.cpu === undefined) return;
+      child.off('message', onMessage);
+      resolve({ cpuMs: (m.cpu.user + m.cpu.system) / 1000, requests: m.requests ?? 0 });
+    };
+    child.on('message', onMessage);
+    child.send('cpu');
+  });
+}
+
 export function stopServer(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null) return resolve();

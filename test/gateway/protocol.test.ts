@@ -98,6 +98,11 @@ describe('common params', () => {
     });
   }
 
+  it('accepts a timestamp in the host time of another zone (the official SDK sends local time)', async () => {
+    const utcHostTime = formatTimestamp(new Date(Date.now() - 8 * 3_600_000));
+    expect(node((await call({ ...base(), timestamp: utcHostTime })).body, CARD_QUERY)['code']).toBe('10000');
+  });
+
   it('accepts what the real gateway accepts: no format, no charset, blank extra params', async () => {
     const { body } = await call({ ...base(), format: undefined, charset: undefined, app_auth_token: '', notify_url: ' ' });
     expect(node(body, CARD_QUERY)['code']).toBe('10000');

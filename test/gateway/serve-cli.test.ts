@@ -55,7 +55,7 @@ describe('alipay-codegen serve', () => {
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(0);
-    for (const text of ['--specs', '--port', '--host', '--app-public-key', '--gateway-private-key', '--scenario', 'business-error[:<CODE>]', 'x-alipay-mock-scenario']) {
+    for (const text of ['--specs', '--port', '--host', '--app-public-key', '--gateway-private-key', '--scenario', '--app-id', '--keys-dir', 'business-error[:<CODE>]', 'x-alipay-mock-scenario']) {
       expect(out).toContain(text);
     }
   });

@@ -12,6 +12,7 @@ interface ServeOptions {
   gatewayPrivateKey?: string;
   scenario?: string;
   keysDir?: string;
+  appId?: string;
 }
 
 function parsePort(text: string): number {
@@ -51,6 +52,7 @@ export function register(program: Command): void {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--app-public-key <file>', 'app public key (PEM or base64) that verifies requests; default: a new pair, private half written to a file')
     .option('--gateway-private-key <file>', 'private key the gateway signs answers with; default: a new pair, public half printed')
+    .option('--app-id <id>', 'accept only this app_id (others get isv.invalid-app-id); default: any')
     .option('--keys-dir <dir>', 'where created keys are written (default: a new temp directory)')
     .option('--scenario <list>', `answer every request this way (comma-separated): ${SCENARIO_NAMES.join(', ')}`)
     .addHelpText(
@@ -81,6 +83,7 @@ export function register(program: Command): void {
           ...(gatewayPrivateKey === undefined ? {} : { gatewayPrivateKey }),
           ...(options.keysDir === undefined ? {} : { keysDir: options.keysDir }),
           ...(options.scenario === undefined ? {} : { scenario: options.scenario }),
+          ...(options.appId === undefined ? {} : { appId: options.appId }),
           log: (line) => process.stdout.write(line + '\n'),
         });
       } catch (error) {
