@@ -14,7 +14,7 @@ import { loadPrivateKey, loadPublicKey, type KeyInput } from '../../templates/ru
 export interface KeyOptions {
   appPublicKey?: KeyInput;
   gatewayPrivateKey?: KeyInput;
-  /** Where created keys are written (default: a fresh directory under the OS temp dir). */
+  /** Where created keys are written (default: a fresh directory under the OS temp dir, removed by close()). */
   keysDir?: string;
 }
 

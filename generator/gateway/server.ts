@@ -4,6 +4,7 @@
  * biz_content with the generated validator -> the example answer, signed as the gateway signs.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { loadSpecsOrThrow } from '../spec/load.js';
 import type { MethodSpec } from '../spec/model.js';
@@ -238,7 +239,11 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
       new Promise<void>((resolve, reject) => {
         for (const timer of timers) clearTimeout(timer);
         timers.clear();
-        server.close((error) => (error ? reject(error) : resolve()));
+        server.close((error) => {
+          // Keys created in a temp dir of our own go with the server; a --keys-dir given by the user stays.
+          const cleanup = options.keysDir === undefined && keys.dir !== undefined ? rm(keys.dir, { recursive: true, force: true }) : Promise.resolve();
+          cleanup.then(() => (error ? reject(error) : resolve()), reject);
+        });
         server.closeAllConnections();
       }),
   };

@@ -2,6 +2,8 @@
  * End to end over real HTTP: the generated client against the local gateway (keys created by the
  * gateway), for both seed methods, every scenario, and the validator stopping bad requests.
  */
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodSpec } from '../../generator/spec/model.js';
 import { SCENARIO_HEADER } from '../../generator/gateway/index.js';
@@ -32,7 +34,11 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
+  const keysDir = gateway?.keys.dir;
   await gateway?.close();
+  if (pkg) await rm(pkg.dir, { recursive: true, force: true });
+  // The key files the gateway created in its own temp dir go with it.
+  expect(keysDir !== undefined && existsSync(keysDir)).toBe(false);
 });
 
 const withScenario = (scenario: string) => ({ headers: { [SCENARIO_HEADER]: scenario } });

@@ -1,6 +1,7 @@
 /** Gateway parts on their own: scenario parsing, answers built from a schema, the body writer, log lines. */
 import { generateKeyPairSync } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { rm } from 'node:fs/promises';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createBodyWriter } from '../../generator/gateway/body.js';
 import { formatLogLine } from '../../generator/gateway/log.js';
 import { loadGatewayMethods } from '../../generator/gateway/methods.js';
@@ -35,6 +36,7 @@ describe('answers built from the response schema', () => {
   it('pass the generated response validator for every seed, and use the field examples', async () => {
     const specs = await seedSpecs();
     const pkg = await generatedPackage(specs);
+    onTestFinished(() => rm(pkg.dir, { recursive: true, force: true }));
     const card = responseFromSchema(specs.find((s) => s.method === CARD_QUERY)!);
     expect(pkg.index.validateAlipayMarketingCardQueryResponse(card)).toEqual([]);
     expect(card).toMatchObject({ code: '10000', msg: 'Success', schema_url: 'alipays://platformapi/startapp?appId=20000021&b=m&p=111' });
@@ -88,6 +90,7 @@ describe('loadGatewayMethods', () => {
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
     const cacheDir = await mkdtemp(join(tmpdir(), 'gateway-cache-'));
+    onTestFinished(() => rm(cacheDir, { recursive: true, force: true }));
     const methods = await loadGatewayMethods(specs, cacheDir);
     await loadGatewayMethods(specs, cacheDir);
     expect((await readdir(cacheDir)).filter((n) => !n.startsWith('staging-'))).toHaveLength(1);

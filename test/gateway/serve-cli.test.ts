@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createPublicKey } from 'node:crypto';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,11 +41,14 @@ describe('alipay-codegen serve', () => {
 
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
+      // A --keys-dir given by the user outlives the server.
+      expect(await readFile(appKeyFile, 'utf8')).toBe(appKeyPem);
       expect(out).toMatch(/ POST alipay\.marketing\.card\.query 10000 [\d.]+ms\n/);
       const privateBody = appKeyPem.split('\n').filter((l) => l !== '' && !l.startsWith('-----'));
       for (const line of privateBody) expect(out).not.toContain(line);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
+      await rm(keysDir, { recursive: true, force: true });
     }
   });
 
