@@ -1,7 +1,8 @@
 /**
  * Client/server part: the local gateway in its own process; our generated client (global fetch and
  * the node:http keep-alive transport) and the official alipay-sdk (validateSign on) each make N
- * calls of alipay.marketing.card.query at a fixed concurrency, in the same run. Reported per
+ * calls of alipay.marketing.card.query at a fixed concurrency, in the same run, each in a client
+ * process of its own (rounds rotate the order). Reported per
  * client: requests/s, client CPU per call, that CPU over the RSA floor, failed calls (must be 0).
  * BENCH_CS_REQUESTS (default 1000) and BENCH_CS_CONCURRENCY (default 8) tune the load.
  */
@@ -11,8 +12,11 @@ import { buildSignContent, formatTimestamp, signContent } from '../../templates/
 import { median, print, type Figure } from '../harness.js';
 import { loadSeedSpecs } from '../workspace.js';
 import { rsaFloorMs } from './floor.js';
-import { runLoad, type LoadResult } from './load.js';
-import { APP_ID, METHOD, makeContenders, makeKeys, serverUsage, startServer, stopServer } from './setup.js';
+import type { LoadResult } from './load.js';
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
+import type { ClientJob } from './client-process.js';
+import { APP_ID, CONTENDERS, METHOD, contenderSetup, makeKeys, serverUsage, startServer, stopServer, writeClientPackage } from './setup.js';
 
 const MAX_MS_PER_RUN = 30_000;
 /** Calls before each measured run: the JIT needs a few hundred calls before figures settle. */
@@ -37,16 +41,16 @@ export async function run(runs: number): Promise<Figure[]> {
 
   const { child, url } = await startServer(keys);
   try {
-    const contenders = await makeContenders(specs, keys, url);
-    const results = new Map<string, LoadResult[]>(contenders.map((c) => [c.name, []]));
+    const packageDir = await writeClientPackage(specs);
+    const results = new Map<string, LoadResult[]>(CONTENDERS.map((name) => [name, []]));
     const serverStart = await serverUsage(child);
     for (let round = 0; round < runs; round++) {
       floors.push(rsaFloorMs(requestText, responseText, keys.app.privateKey, keys.alipay.publicKey, signature, 3));
       // Rotated order, so no client always runs first (cold) or last.
-      for (let i = 0; i < contenders.length; i++) {
-        const contender = contenders[(round + i) % contenders.length]!;
-        await runLoad(contender.call, WARMUP_CALLS, concurrency, MAX_MS_PER_RUN);
-        results.get(contender.name)!.push(await runLoad(contender.call, count, concurrency, MAX_MS_PER_RUN));
+      for (let i = 0; i < CONTENDERS.length; i++) {
+        const name = CONTENDERS[(round + i) % CONTENDERS.length]!;
+        const job: ClientJob = { setup: contenderSetup(name, keys, url, packageDir, request), warmup: WARMUP_CALLS, count, concurrency, maxMs: MAX_MS_PER_RUN };
+        results.get(name)!.push(await runClientProcess(job));
       }
     }
     const serverEnd = await serverUsage(child);
@@ -56,6 +60,17 @@ export async function run(runs: number): Promise<Figure[]> {
   } finally {
     await stopServer(child);
   }
+}
+
+/** Runs one contender's load in a fresh client process. */
+function runClientProcess(job: ClientJob): Promise<LoadResult> {
+  const child = fork(join(import.meta.dirname, 'client-process.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise<LoadResult>((resolve, reject) => {
+    let result: LoadResult | undefined;
+    child.once('message', (m: { result: LoadResult }) => (result = m.result));
+    child.once('exit', (code) => (result !== undefined ? resolve(result) : reject(new Error(`client process for ${job.setup.name} exited with ${code}`))));
+    child.send(job);
+  });
 }
 
 function report(results: Map<string, LoadResult[]>, floorMs: number, runs: number, count: number, concurrency: number): Figure[] {

@@ -7,7 +7,7 @@ import { Session } from 'node:inspector/promises';
 import { cleanupWorkspace, loadSeedSpecs } from '../workspace.js';
 import { print } from '../harness.js';
 import { runLoad } from './load.js';
-import { makeContenders, makeKeys, startServer, stopServer } from './setup.js';
+import { CONTENDERS, METHOD, contenderSetup, makeContender, makeKeys, startServer, stopServer, writeClientPackage, type ContenderName } from './setup.js';
 
 interface ProfileNode {
   id: number;
@@ -60,8 +60,9 @@ async function main(name: string, calls: number): Promise<void> {
   const { child, url } = await startServer(keys);
   const session = new Session();
   try {
-    const contender = (await makeContenders(specs, keys, url)).find((c) => c.name === name);
-    if (contender === undefined) throw new Error(`no contender named ${name}`);
+    if (!(CONTENDERS as readonly string[]).includes(name)) throw new Error(`no contender named ${name}; known: ${CONTENDERS.join(', ')}`);
+    const request = specs.find((s) => s.method === METHOD)!.examples!.request as Record<string, unknown>;
+    const contender = await makeContender(contenderSetup(name as ContenderName, keys, url, await writeClientPackage(specs), request));
     await runLoad(contender.call, 300, 8, 30_000);
     session.connect();
     await session.post('Profiler.enable');

@@ -1,13 +1,13 @@
 /**
  * What the client/server runs share: keys, the gateway child process, and the three contenders
  * calling alipay.marketing.card.query (ours over global fetch, ours over the node transport, the
- * official SDK with validateSign), each resolving true on a correct answer.
+ * official SDK with validateSign), each resolving true on a correct answer. Each contender runs in
+ * a client process of its own, so one client's modules never change another's costs.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, type KeyExportOptions, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { AlipaySdk } from 'alipay-sdk';
 import type { MethodSpec } from '../../generator/spec/model.js';
 import { repoRoot } from '../catalogue/source.js';
 import { writePackage } from '../workspace.js';
@@ -69,19 +69,52 @@ export function stopServer(child: ChildProcess): Promise<void> {
   });
 }
 
-/** The contenders, against the gateway at `url`; ours from a package generated for `specs`. */
-export async function makeContenders(specs: readonly MethodSpec[], keys: Keys, url: string): Promise<Contender[]> {
-  const request = specs.find((s) => s.method === METHOD)!.examples!.request as Record<string, unknown>;
-  const pkg = await writePackage('client-server-package', specs);
-  const ours = (await import(pathToFileURL(join(pkg, 'dist/index.js')).href)) as Record<string, any>;
-  const config = { appId: APP_ID, privateKey: pem(keys.app.privateKey, 'pkcs8'), alipayPublicKey: pem(keys.alipay.publicKey, 'spki'), gateway: url };
-  const viaFetch = ours.createAlipayClient(config);
-  const viaNode = ours.createAlipayClient({ ...config, fetch: ours.createNodeTransport() });
-  // The SDK as its README configures it: PEM strings, camelcase results (default), validateSign per call.
-  const sdk = new AlipaySdk({ appId: APP_ID, privateKey: pem(keys.app.privateKey, 'pkcs1'), alipayPublicKey: pem(keys.alipay.publicKey, 'spki'), gateway: url });
-  return [
-    { name: 'ours (global fetch)', call: async () => (await ours.alipayMarketingCardQuery(viaFetch, request)).code === '10000' },
-    { name: 'ours (node transport)', call: async () => (await ours.alipayMarketingCardQuery(viaNode, request)).code === '10000' },
-    { name: 'alipay-sdk', call: async () => ((await sdk.exec(METHOD, { bizContent: request }, { validateSign: true })) as { code?: string }).code === '10000' },
-  ];
+export const CONTENDERS = ['ours (global fetch)', 'ours (node transport)', 'alipay-sdk'] as const;
+export type ContenderName = (typeof CONTENDERS)[number];
+
+/** What a client process needs to build one contender (PEM strings: users configure clients so). */
+export interface ContenderSetup {
+  readonly name: ContenderName;
+  readonly url: string;
+  /** Directory of our generated package. */
+  readonly packageDir: string;
+  readonly request: Record<string, unknown>;
+  readonly appPrivateKeyPkcs8: string;
+  readonly appPrivateKeyPkcs1: string;
+  readonly alipayPublicKey: string;
+}
+
+export function contenderSetup(name: ContenderName, keys: Keys, url: string, packageDir: string, request: Record<string, unknown>): ContenderSetup {
+  return {
+    name,
+    url,
+    packageDir,
+    request,
+    appPrivateKeyPkcs8: pem(keys.app.privateKey, 'pkcs8'),
+    appPrivateKeyPkcs1: pem(keys.app.privateKey, 'pkcs1'),
+    alipayPublicKey: pem(keys.alipay.publicKey, 'spki'),
+  };
+}
+
+/**
+ * Builds one contender. Only what it needs is loaded: alipay-sdk brings urllib, whose undici
+ * installs itself as the process-wide dispatcher and so changes what global fetch costs.
+ */
+export async function makeContender(setup: ContenderSetup): Promise<Contender> {
+  const { name, request } = setup;
+  if (name === 'alipay-sdk') {
+    const { AlipaySdk } = await import('alipay-sdk');
+    // As its README configures it: PEM strings, camelcase results (default), validateSign per call.
+    const sdk = new AlipaySdk({ appId: APP_ID, privateKey: setup.appPrivateKeyPkcs1, alipayPublicKey: setup.alipayPublicKey, gateway: setup.url });
+    return { name, call: async () => ((await sdk.exec(METHOD, { bizContent: request }, { validateSign: true })) as { code?: string }).code === '10000' };
+  }
+  const ours = (await import(pathToFileURL(join(setup.packageDir, 'dist/index.js')).href)) as Record<string, any>;
+  const config = { appId: APP_ID, privateKey: setup.appPrivateKeyPkcs8, alipayPublicKey: setup.alipayPublicKey, gateway: setup.url };
+  const client = ours.createAlipayClient(name === 'ours (node transport)' ? { ...config, fetch: ours.createNodeTransport() } : config);
+  return { name, call: async () => (await ours.alipayMarketingCardQuery(client, request)).code === '10000' };
+}
+
+/** Our generated package for `specs`, in the bench workspace. */
+export function writeClientPackage(specs: readonly MethodSpec[]): Promise<string> {
+  return writePackage('client-server-package', specs);
 }
