@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 import { generatePackage, readTemplates } from '../generator/generate.js';
 import { loadSpecsOrThrow } from '../generator/spec/load.js';
 import type { MethodSpec } from '../generator/spec/model.js';
-import { repoRoot } from './catalogue/source.js';
+import { sample } from './catalogue/random.js';
+import { readCatalogue, repoRoot } from './catalogue/source.js';
 import { writeCatalogueSpecs } from './catalogue/write.js';
 import { runChildOk } from './harness.js';
 
@@ -61,6 +62,15 @@ export function catalogueSpecs(): string {
     catalogueSpecsDir = dir;
   }
   return catalogueSpecsDir;
+}
+
+/** A seeded sample of `size` catalogue methods as spec files (a fresh folder per call). */
+export function catalogueSample(size: number): string {
+  const dir = workDir(`catalogue-sample-${size}`);
+  const catalogue = readCatalogue();
+  const chosen = new Set(sample(Object.keys(catalogue.methods), size, 1));
+  writeCatalogueSpecs({ outDir: dir, catalogue, filter: (m) => chosen.has(m) });
+  return dir;
 }
 
 /** The CLI, as users run it (the compiled bin of this checkout). */

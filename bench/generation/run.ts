@@ -8,11 +8,16 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { median, runChild, runChildOk, type ChildRun, type Figure } from '../harness.js';
 import { repoRoot } from '../catalogue/source.js';
-import { catalogueSpecs, cliPath, setCataloguePackage, workDir } from '../workspace.js';
+import { catalogueSample, catalogueSpecs, cliPath, setCataloguePackage, workDir } from '../workspace.js';
 import { differences, snapshot, touched } from './tree.js';
 
 /** hey-api gets this long per run before it is reported as not finishing. */
 const PEER_TIMEOUT_MS = 10 * 60_000;
+/**
+ * Methods in the peer comparison: hey-api grows faster than linearly (about 16 s for 500 methods,
+ * 36 s for 1,000 on this machine) and does not finish the whole catalogue in 10 minutes.
+ */
+const PEER_SAMPLE = 1000;
 
 
 /** Catalogue-wide runs take tens of seconds each: at most this many per figure. */
@@ -22,14 +27,25 @@ export async function runGeneration(requestedRuns: number): Promise<Figure[]> {
   const runs = Math.min(requestedRuns, MAX_RUNS);
   const specs = catalogueSpecs();
   const count = readdirSync(specs).length;
-  const peer = heyApi(specs, runs);
-  const figures: Figure[] = [];
   const cli = (...args: string[]): ChildRun => runChildOk(process.execPath, [cliPath(), ...args]);
-  figures.push(...measure(cli, specs, count, runs, peer));
-  figures.push({ name: 'generation: openapi export of the catalogue', ours: peer.exportMs / 1000, unit: 's', better: 'lower', runs: 1 });
-  if (peer.ms === undefined) {
-    figures.push({ name: `generation: @hey-api/openapi-ts did not finish: ${peer.failure}`, ours: 0, unit: 's', better: 'lower' });
-  }
+  const figures = measure(cli, specs, count, runs);
+
+  // The peer, side by side on the same sample (on the whole catalogue it runs past 10 minutes).
+  const sample = catalogueSample(PEER_SAMPLE);
+  const sampled = readdirSync(sample).length;
+  const ours: number[] = [];
+  for (let i = 0; i < runs; i++) ours.push(cli('generate', '--specs', sample, '--out', workDir(`generation-sample-${i}`)).ms);
+  const peer = heyApi(sample, runs);
+  figures.push({
+    name: `generation: cold generate of ${sampled} sampled catalogue methods`,
+    ours: median(ours) / 1000,
+    unit: 's',
+    better: 'lower',
+    runs,
+    ...(peer.ms !== undefined && { peer: { name: '@hey-api/openapi-ts on our OpenAPI export of them', value: peer.ms / 1000 } }),
+  });
+  if (peer.ms === undefined) figures.push({ name: `generation: @hey-api/openapi-ts FAILED: ${peer.failure}`, ours: 0, unit: 's', better: 'lower' });
+  figures.push({ name: `generation: openapi export of ${sampled} methods`, ours: peer.exportMs / 1000, unit: 's', better: 'lower', runs: 1 });
   return figures;
 }
 
@@ -38,7 +54,6 @@ function measure(
   specs: string,
   count: number,
   runs: number,
-  peer: { ms?: number },
 ): Figure[] {
   // Cold: a fresh output folder each run; the first one is kept for the runs that follow.
   const out = workDir('generation-out');
@@ -83,7 +98,6 @@ function measure(
       unit: 's',
       better: 'lower',
       runs: cold.length,
-      ...(peer.ms !== undefined && { peer: { name: '@hey-api/openapi-ts on our OpenAPI export', value: peer.ms / 1000 } }),
       target: { text: '<= 15 s', met: coldMs <= 15_000 },
     },
   ];
