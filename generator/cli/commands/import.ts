@@ -2,12 +2,7 @@
  * `alipay-codegen import <doc.txt...>`: doc pages -> specs/<method>.yaml. Every input is parsed
  * before anything is written; one failing page means no file is written at all.
  */
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { UserError, formatDiagnostic, hasErrors, type Diagnostic } from '../../diagnostics.js';
-import { importDoc } from '../../importer/import-doc.js';
-import { writeFilesAtomically, type OutputFile } from '../../importer/write.js';
-import { dumpSpec } from '../../spec/dump.js';
 
 export function register(program: Command): void {
   program
@@ -26,37 +21,7 @@ Example:
   $ alipay-codegen import ../shared/seeds/*.txt --out-dir specs`,
     )
     .action(async (docs: string[], options: { outDir: string }) => {
+      const { runImport } = await import('../actions/import.js');
       await runImport(docs, options.outDir);
     });
-}
-
-export async function runImport(docs: readonly string[], outDir: string): Promise<void> {
-  const diagnostics: Diagnostic[] = [];
-  const outputs: (OutputFile & { doc: string })[] = [];
-  for (const doc of docs) {
-    let text: string;
-    try {
-      text = await readFile(doc, 'utf8');
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-      diagnostics.push({ severity: 'error', file: doc, message: `cannot read the doc page: ${reason}` });
-      continue;
-    }
-    const result = importDoc(text, doc);
-    diagnostics.push(...result.diagnostics);
-    if (!result.spec) continue;
-    const name = `${result.spec.method}.yaml`;
-    const clash = outputs.find((o) => o.name === name);
-    if (clash) {
-      diagnostics.push({ severity: 'error', file: doc, line: 1, col: 1, message: `method ${result.spec.method} is also imported from ${clash.doc}` });
-      continue;
-    }
-    outputs.push({ doc, name, text: dumpSpec(result.spec) });
-  }
-  if (hasErrors(diagnostics)) {
-    throw new UserError(`import failed: nothing written`, diagnostics);
-  }
-  for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-  const written = await writeFilesAtomically(outDir, outputs);
-  for (const file of written) process.stdout.write(`wrote ${file}\n`);
 }

@@ -1,8 +1,5 @@
 /** `alipay-codegen openapi`: every spec -> one OpenAPI 3.1 document (JSON), for OpenAPI tooling. */
-import { rename, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { renderOpenApi } from '../../openapi/document.js';
-import { loadSpecsOrThrow } from '../../spec/load.js';
 
 export function register(program: Command): void {
   program
@@ -13,19 +10,7 @@ export function register(program: Command): void {
     .option('--title <text>', 'info.title of the document', 'Alipay Open Platform gateway')
     .option('--api-version <version>', 'info.version of the document', '1.0')
     .action(async (options: { specs: string; out: string; title: string; apiVersion: string }) => {
-      const loaded = await loadSpecsOrThrow(options.specs);
-      const text = renderOpenApi(
-        loaded.map((l) => l.spec),
-        { title: options.title, version: options.apiVersion },
-      );
-      if (options.out === '-') {
-        process.stdout.write(text);
-        return;
-      }
-      // Write then rename, so a reader never sees half a document.
-      const tmp = `${options.out}.${process.pid}.tmp`;
-      await writeFile(tmp, text);
-      await rename(tmp, options.out);
-      process.stderr.write(`wrote ${options.out} (${loaded.length} method(s))\n`);
+      const { runOpenApi } = await import('../actions/openapi.js');
+      await runOpenApi(options);
     });
 }

@@ -1,46 +1,12 @@
 /** `alipay-codegen serve`: the local gateway for every spec, until Ctrl-C (see generator/gateway/). */
-import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
-import { UserError } from '../../diagnostics.js';
-import { startGateway, SCENARIO_HEADER, SCENARIO_NAMES, type Gateway } from '../../gateway/index.js';
-
-interface ServeOptions {
-  specs: string;
-  port: number;
-  host: string;
-  appPublicKey?: string;
-  gatewayPrivateKey?: string;
-  scenario?: string;
-  keysDir?: string;
-  appId?: string;
-}
+import { SCENARIO_HEADER, SCENARIO_NAMES } from '../../gateway/scenario.js';
+import type { ServeOptions } from '../actions/serve.js';
 
 function parsePort(text: string): number {
   const port = Number(text);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('expected a port number 0..65535');
   return port;
-}
-
-async function readKeyFile(file: string | undefined, what: string): Promise<string | undefined> {
-  if (file === undefined) return undefined;
-  try {
-    return await readFile(file, 'utf8');
-  } catch {
-    throw new UserError(`cannot read the ${what} file ${file}`);
-  }
-}
-
-/** What a user needs to call the gateway: where it is and which keys to configure (no private key contents). */
-export function describeGateway(gateway: Gateway): string {
-  const lines = [`Alipay gateway for ${gateway.methods.length} method(s) listening on ${gateway.url}`];
-  lines.push(`  methods: ${gateway.methods.join(', ')}`);
-  const publicKey = gateway.keys.gatewayPublicKeyPem.replace(/-----[^-]+-----|\s/g, '');
-  lines.push(`  Alipay public key (alipayPublicKey, verifies the answers): ${publicKey}`);
-  if (gateway.keys.gatewayPublicKeyFile !== undefined) lines.push(`    file: ${gateway.keys.gatewayPublicKeyFile}`);
-  if (gateway.keys.appPrivateKeyFile !== undefined) lines.push(`  app private key (privateKey, signs the requests): ${gateway.keys.appPrivateKeyFile}`);
-  else lines.push('  requests must be signed with the private half of the app public key you passed');
-  lines.push(`  scenarios (header ${SCENARIO_HEADER} or --scenario): ${SCENARIO_NAMES.join(', ')}`);
-  return lines.join('\n') + '\n';
 }
 
 export function register(program: Command): void {
@@ -69,37 +35,7 @@ export function register(program: Command): void {
       ].join('\n'),
     )
     .action(async (options: ServeOptions) => {
-      const [appPublicKey, gatewayPrivateKey] = await Promise.all([
-        readKeyFile(options.appPublicKey, 'app public key'),
-        readKeyFile(options.gatewayPrivateKey, 'gateway private key'),
-      ]);
-      let gateway: Gateway;
-      try {
-        gateway = await startGateway({
-          specsDir: options.specs,
-          host: options.host,
-          port: options.port,
-          ...(appPublicKey === undefined ? {} : { appPublicKey }),
-          ...(gatewayPrivateKey === undefined ? {} : { gatewayPrivateKey }),
-          ...(options.keysDir === undefined ? {} : { keysDir: options.keysDir }),
-          ...(options.scenario === undefined ? {} : { scenario: options.scenario }),
-          ...(options.appId === undefined ? {} : { appId: options.appId }),
-          log: (line) => process.stdout.write(line + '\n'),
-        });
-      } catch (error) {
-        if (error instanceof UserError) throw error;
-        throw new UserError(`cannot start the gateway: ${(error as Error).message}`);
-      }
-      process.stdout.write(describeGateway(gateway));
-      await new Promise<void>((resolve) => {
-        const stop = (): void => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          resolve();
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
-      await gateway.close();
+      const { runServe } = await import('../actions/serve.js');
+      await runServe(options);
     });
 }
