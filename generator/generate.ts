@@ -2,12 +2,8 @@
  * The generate pipeline: specs -> IR -> plan -> emitted files (OutputFiles, paths relative to the
  * output directory, `/`-separated). `generatePackage` is pure: the same specs and templates give
  * the same bytes whatever the input order or machine. Reading templates and writing files are
- * separate (`readTemplates` here, the write stage in ../write/).
+ * separate (`readTemplates` in ./package-inputs.ts, the write stage in ../write/).
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { MethodSpec } from './spec/model.js';
 import { buildMethodIR } from './ir/build.js';
 import { planPackage } from './plan/package.js';
@@ -17,19 +13,14 @@ import { emitClientModule } from './emit/client-module.js';
 import { emitIndexModule } from './emit/index-module.js';
 import { gitignore, packageJson, readme, tsconfigJson } from './emit/package-files.js';
 import { buildFile } from './emit/dist.js';
+import { DEFAULT_PACKAGE_VERSION, type Templates } from './package-inputs.js';
 
-export interface Templates {
-  /** Runtime sources by file name (`client.ts`), copied verbatim to `src/runtime/`. */
-  readonly runtime: ReadonlyMap<string, string>;
-  readonly readme: string;
-}
+export { DEFAULT_PACKAGE_VERSION, isGeneratedPath, readTemplates, templatesDir, type Templates } from './package-inputs.js';
 
 export interface GenerateOptions {
   /** Version written to the generated package.json. */
   readonly version?: string;
 }
-
-export const DEFAULT_PACKAGE_VERSION = '0.1.0';
 
 /** Everything `generated/` should contain, in memory. */
 export function generatePackage(
@@ -60,32 +51,4 @@ export function generatePackage(
   add('client', emitClientModule(plan));
   add('index', emitIndexModule(plan));
   return files;
-}
-
-/** Files of the output directory the generator owns (and so may remove when stale). */
-export function isGeneratedPath(path: string): boolean {
-  return (
-    path.startsWith('src/') ||
-    path.startsWith('dist/') ||
-    ['.gitignore', 'package.json', 'tsconfig.json', 'README.md', '.alipay-codegen/manifest.json'].includes(path)
-  );
-}
-
-/** The project's templates/ folder, found from this module whether run from source or dist/. */
-export function templatesDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'templates', 'runtime', 'index.ts'))) return join(dir, 'templates');
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('cannot find templates/runtime next to alipay-codegen');
-    dir = parent;
-  }
-}
-
-export async function readTemplates(dir: string = templatesDir()): Promise<Templates> {
-  const runtimeDir = join(dir, 'runtime');
-  const names = (await readdir(runtimeDir)).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts')).sort();
-  const runtime = new Map<string, string>();
-  for (const name of names) runtime.set(name, await readFile(join(runtimeDir, name), 'utf8'));
-  return { runtime, readme: await readFile(join(dir, 'README.md.hbs'), 'utf8') };
 }

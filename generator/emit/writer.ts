@@ -311,6 +311,11 @@ export class Writer {
   }
 }
 
+/** A double-quoted string as the writer's `quote` prints it (for text assembled without a writer). */
+export function quoted(text: string): string {
+  return `"${escapeForWithinString(text)}"`;
+}
+
 /** code-block-writer's escapeForWithinString with `"` quotes. */
 function escapeForWithinString(str: string): string {
   let result = '';

@@ -13,7 +13,7 @@ import { emitClientModule } from '../emit/client-module.js';
 import { emitIndexModule } from '../emit/index-module.js';
 import type { EmittedModule } from '../emit/method-module.js';
 import { gitignore, packageJson, readme, tsconfigJson } from '../emit/package-files.js';
-import { DEFAULT_PACKAGE_VERSION, readTemplates, type Templates } from '../generate.js';
+import { DEFAULT_PACKAGE_VERSION, readTemplates, type Templates } from '../package-inputs.js';
 import {
   MANIFEST_PATH,
   digest,

@@ -6,7 +6,7 @@
  * included when only its record was wrong.
  */
 import { lstatSync, readFileSync } from 'node:fs';
-import { isGeneratedPath, templatesDir } from '../generate.js';
+import { isGeneratedPath, templatesDir } from '../package-inputs.js';
 import { MANIFEST_PATH, digestBytes, digestSize } from '../manifest/manifest.js';
 import { generatorFingerprint } from '../manifest/fingerprint.js';
 import { runnerFor } from '../parallel/spec-jobs.js';
