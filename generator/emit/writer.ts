@@ -43,6 +43,14 @@ const enum Comment {
 }
 
 const INDENT = '  ';
+const SPACE = 32;
+/** The characters of HANDLED, to find the first one natively. */
+const HANDLED_CHAR = /[\\/\n\r*"'`{}]/;
+const INDENTS: string[] = [];
+
+function indentOf(level: number): string {
+  return (INDENTS[level] ??= INDENT.repeat(level));
+}
 
 export class Writer {
   private readonly chunks: string[] = [];
@@ -222,9 +230,14 @@ export class Writer {
 
   private writeIndividual(s: string): void {
     if (!this.isInString() && (this.last === NL || this.last === CR || this.last === NONE) && this.indentation > 0) {
-      this.append(INDENT.repeat(this.indentation));
+      // The indentation and the text go out as one chunk; the state scan sees the indentation's
+      // spaces as the characters before the text, as if they had been appended first.
+      const indent = indentOf(this.indentation);
+      this.updateState(s, SPACE, SPACE);
+      this.append(indent + s);
+      return;
     }
-    this.updateState(s);
+    this.updateState(s, this.last, this.last2);
     this.append(s);
   }
 
@@ -269,14 +282,20 @@ export class Writer {
     }
   }
 
-  /** code-block-writer's _updateInternalState, over `s` about to be appended. */
-  private updateState(s: string): void {
+  /**
+   * code-block-writer's _updateInternalState, over `s` about to be appended after the characters
+   * `last2`, `last`. Characters it does not handle change nothing, so the scan starts at the first
+   * one it does (found by a regular expression: most lines have none, or few).
+   */
+  private updateState(s: string, last: number, last2: number): void {
+    const first = s.search(HANDLED_CHAR);
+    if (first === -1) return;
     const stack = this.stringStack;
-    for (let i = 0; i < s.length; i++) {
+    for (let i = first; i < s.length; i++) {
       const c = s.charCodeAt(i);
       if (c >= 128 || HANDLED[c] === 0) continue;
-      const past = i === 0 ? this.last : s.charCodeAt(i - 1);
-      const pastPast = i === 0 ? this.last2 : i === 1 ? this.last : s.charCodeAt(i - 2);
+      const past = i === 0 ? last : s.charCodeAt(i - 1);
+      const pastPast = i === 0 ? last2 : i === 1 ? last : s.charCodeAt(i - 2);
       if (this.inRegex) {
         if ((past === SLASH && pastPast !== BACK_SLASH) || past === NL) this.inRegex = false;
         else continue;
