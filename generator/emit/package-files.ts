@@ -2,7 +2,8 @@
  * Package metadata of `generated/`: package.json (JSON.stringify), tsconfig.json, README.md
  * (handlebars; spec text escaped for Markdown by escape.markdownText) and .gitignore.
  */
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type HandlebarsModule from 'handlebars';
 import type { AggregatePlan } from '../plan/types.js';
 import { isIdentifierName, markdownText } from './escape.js';
 
@@ -62,10 +63,16 @@ export function gitignore(): string {
 
 /** Compiled templates by source text: the cache can never change output. */
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
+// Required on first use: runs that rebuild no README (nothing changed) skip loading handlebars.
+const require = createRequire(import.meta.url);
+let handlebars: typeof HandlebarsModule | undefined;
 
 export function readme(plan: AggregatePlan, templateSource: string): string {
   let template = compiled.get(templateSource);
-  if (!template) compiled.set(templateSource, (template = Handlebars.compile(templateSource, { noEscape: true, strict: true })));
+  if (!template) {
+    handlebars ??= require('handlebars') as typeof HandlebarsModule;
+    compiled.set(templateSource, (template = handlebars.compile(templateSource, { noEscape: true, strict: true })));
+  }
   const methods = plan.methods.map((m) => ({
     method: markdownText(m.ir.method),
     title: markdownText(m.ir.title ?? ''),

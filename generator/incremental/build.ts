@@ -7,6 +7,7 @@
  * load problem falls back to the serial loader, so diagnostics are exactly the usual ones.
  */
 import { readFileSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { UserError, formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { emitClientModule } from '../emit/client-module.js';
@@ -26,15 +27,25 @@ import {
 } from '../manifest/manifest.js';
 import { aggregatePlan, planNames, type PlannedNames } from '../plan/package.js';
 import type { MethodExports, MethodHead } from '../plan/types.js';
-import { loadSpecDir } from '../spec/load.js';
-import { runSpecJob, type SpecJob, type SpecJobResult } from './spec-job.js';
+import { IO_CONCURRENCY, mapLimit } from '../write/pool.js';
+import type { SpecJob, SpecJobResult } from './spec-job.js';
+
+// The spec parser (yaml) and emitters load only when a spec is emitted on this thread: a run
+// with nothing to rebuild never needs them.
+const specJobs = () => import('./spec-job.js');
 
 /** Runs spec jobs, on this thread or on workers; results in job order. */
 export interface JobRunner {
   run(jobs: readonly SpecJob[]): Promise<SpecJobResult[]>;
 }
 
-export const serialRunner: JobRunner = { run: async (jobs) => jobs.map(runSpecJob) };
+export const serialRunner: JobRunner = {
+  run: async (jobs) => {
+    if (jobs.length === 0) return [];
+    const { runSpecJob } = await specJobs();
+    return jobs.map(runSpecJob);
+  },
+};
 
 export interface BuildOptions {
   readonly specsDir: string;
@@ -89,6 +100,7 @@ export class OutputBuild {
     const record = this.byPath.get(path);
     let fresh: Map<string, string>;
     if (record) {
+      const { runSpecJob } = await specJobs();
       const result = runSpecJob(record.job);
       if (!result.module) throw new Error(`${record.job.file} no longer loads: run generate again`);
       fresh = moduleFiles(`methods/${record.entry.stem}`, result.module);
@@ -139,6 +151,7 @@ function compare(a: string, b: string): number {
 
 /** Fails with the serial loader's diagnostics (printed), exactly as a full run reports them. */
 async function failWithLoaderDiagnostics(specsDir: string): Promise<never> {
+  const { loadSpecDir } = await import('../spec/load.js');
   const { diagnostics } = await loadSpecDir(specsDir);
   for (const d of diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
   const count = diagnostics.filter((d) => d.severity === 'error').length;
@@ -153,14 +166,15 @@ interface SpecFile {
   sha256: string;
 }
 
-function readSpecFiles(specsDir: string): SpecFile[] | undefined {
+/** The spec files, read concurrently (most of a no-change run is these reads). */
+async function readSpecFiles(specsDir: string): Promise<SpecFile[] | undefined> {
   try {
     const names = readdirSync(specsDir, { withFileTypes: true })
       .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
       .map((e) => e.name)
       .sort();
-    return names.map((name) => {
-      const bytes = readFileSync(join(specsDir, name));
+    return await mapLimit(names, IO_CONCURRENCY, async (name) => {
+      const bytes = await readFile(join(specsDir, name));
       return { name, stem: name.slice(0, -extname(name).length), text: bytes.toString('utf8'), sha256: sha256(bytes) };
     });
   } catch {
@@ -179,7 +193,7 @@ function readOldManifest(outDir: string): Manifest | undefined {
 export async function buildOutput(options: BuildOptions): Promise<OutputBuild> {
   const { specsDir } = options;
   const version = options.version ?? DEFAULT_PACKAGE_VERSION;
-  const specs = readSpecFiles(specsDir);
+  const specs = await readSpecFiles(specsDir);
   if (specs === undefined || new Set(specs.map((s) => s.stem)).size !== specs.length) return failWithLoaderDiagnostics(specsDir);
   const templates = options.templates ?? (await readTemplates());
 

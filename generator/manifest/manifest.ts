@@ -78,10 +78,7 @@ export function serializeManifest(m: Manifest): string {
   const files = Object.keys(m.files)
     .sort()
     .map((path) => `    ${JSON.stringify(path)}: ${JSON.stringify(m.files[path])}`);
-  const methods = m.methods.map((e) => {
-    const entry = methodEntry(e);
-    return `    ${JSON.stringify({ ...entry, seal: seal(entry) })}`;
-  });
+  const methods = m.methods.map((e) => `    ${sealedLine(e)}`);
   return [
     '{',
     `  "format": ${FORMAT},`,
@@ -94,6 +91,24 @@ export function serializeManifest(m: Manifest): string {
     '}',
     '',
   ].join('\n');
+}
+
+/**
+ * Sealed JSON lines by entry object. An entry read from a manifest and trusted again is written
+ * back unchanged, so a no-change run reuses the line (and its hash) computed when reading it.
+ * Entries are never mutated (they are readonly and replaced whole), so a cached line stays true.
+ */
+const lines = new WeakMap<ManifestMethod, string>();
+
+/** `JSON.stringify({ ...methodEntry(e), seal })`, built from the entry's JSON hashed once. */
+function sealedLine(e: ManifestMethod): string {
+  let line = lines.get(e);
+  if (line === undefined) {
+    const json = JSON.stringify(methodEntry(e));
+    line = `${json.slice(0, -1)},"seal":${JSON.stringify(sha256(json).slice(0, 32))}}`;
+    lines.set(e, line);
+  }
+  return line;
 }
 
 /** Fixed key order, so the same data always gives the same line. */
@@ -129,7 +144,11 @@ export function parseManifest(text: string): Manifest | undefined {
     const manifest = data as unknown as Manifest & { seal?: string };
     if (manifest.seal !== seal(headerOf(manifest))) return undefined;
     // An entry that does not match its seal is dropped: its spec is then rebuilt like a new one.
-    const methods = (data.methods as (ManifestMethod & { seal?: string })[]).filter(({ seal: s, ...entry }) => s === seal(methodEntry(entry)));
+    const methods: ManifestMethod[] = [];
+    for (const { seal: s, ...entry } of data.methods as (ManifestMethod & { seal?: string })[]) {
+      const line = sealedLine(entry);
+      if (line.endsWith(`,"seal":${JSON.stringify(s)}}`)) methods.push(entry);
+    }
     return { ...manifest, methods };
   } catch {
     return undefined;
