@@ -22,14 +22,14 @@ export function validateKoubeiMemberDataIsvCreateRequest(value) {
   }
   const o = value;
   {
-    const v = Object.hasOwn(o, "member_ship") ? o["member_ship"] : undefined;
+    const v = o["member_ship"];
     if (v !== undefined) {
       if (typeof v !== "object" || v === null || Array.isArray(v)) issues.push({ path: "member_ship", rule: "type", message: "expected an object" });
       else validateMemberShip(v, "member_ship.", issues, true);
     }
   }
   {
-    const v = Object.hasOwn(o, "member_card_id") ? o["member_card_id"] : undefined;
+    const v = o["member_card_id"];
     if (v === undefined) {
       issues.push({ path: "member_card_id", rule: "required", message: "required" });
     } else {
@@ -40,7 +40,7 @@ export function validateKoubeiMemberDataIsvCreateRequest(value) {
     }
   }
   {
-    const v = Object.hasOwn(o, "member_card_type") ? o["member_card_type"] : undefined;
+    const v = o["member_card_type"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: "member_card_type", rule: "type", message: "expected a string" });
       else {
@@ -49,7 +49,7 @@ export function validateKoubeiMemberDataIsvCreateRequest(value) {
     }
   }
   {
-    const v = Object.hasOwn(o, "member_source") ? o["member_source"] : undefined;
+    const v = o["member_source"];
     if (v === undefined) {
       issues.push({ path: "member_source", rule: "required", message: "required" });
     } else {
@@ -69,7 +69,7 @@ export function validateKoubeiMemberDataIsvCreateRequest(value) {
     }
   }
   {
-    const v = Object.hasOwn(o, "member_source_desc") ? o["member_source_desc"] : undefined;
+    const v = o["member_source_desc"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: "member_source_desc", rule: "type", message: "expected a string" });
       else {
@@ -78,7 +78,7 @@ export function validateKoubeiMemberDataIsvCreateRequest(value) {
     }
   }
   {
-    const v = Object.hasOwn(o, "member_status") ? o["member_status"] : undefined;
+    const v = o["member_status"];
     if (v === undefined) {
       issues.push({ path: "member_status", rule: "required", message: "required" });
     } else {
@@ -96,14 +96,14 @@ export function validateKoubeiMemberDataIsvCreateRequest(value) {
     }
   }
   {
-    const v = Object.hasOwn(o, "outer_member_info") ? o["outer_member_info"] : undefined;
+    const v = o["outer_member_info"];
     if (v !== undefined) {
       if (typeof v !== "object" || v === null || Array.isArray(v)) issues.push({ path: "outer_member_info", rule: "type", message: "expected an object" });
       else validateOuterMemberInfo(v, "outer_member_info.", issues, true);
     }
   }
   {
-    const v = Object.hasOwn(o, "gmt_merber_card_create") ? o["gmt_merber_card_create"] : undefined;
+    const v = o["gmt_merber_card_create"];
     if (v === undefined) {
       issues.push({ path: "gmt_merber_card_create", rule: "required", message: "required" });
     } else {
@@ -114,7 +114,7 @@ export function validateKoubeiMemberDataIsvCreateRequest(value) {
     }
   }
   {
-    const v = Object.hasOwn(o, "gmt_member_card_last_active") ? o["gmt_member_card_last_active"] : undefined;
+    const v = o["gmt_member_card_last_active"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: "gmt_member_card_last_active", rule: "type", message: "expected a string" });
       else {
@@ -123,7 +123,7 @@ export function validateKoubeiMemberDataIsvCreateRequest(value) {
     }
   }
   {
-    const v = Object.hasOwn(o, "parter_id") ? o["parter_id"] : undefined;
+    const v = o["parter_id"];
     if (v === undefined) {
       issues.push({ path: "parter_id", rule: "required", message: "required" });
     } else {
@@ -134,7 +134,7 @@ export function validateKoubeiMemberDataIsvCreateRequest(value) {
     }
   }
   {
-    const v = Object.hasOwn(o, "shop_id") ? o["shop_id"] : undefined;
+    const v = o["shop_id"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: "shop_id", rule: "type", message: "expected a string" });
       else {
@@ -142,7 +142,7 @@ export function validateKoubeiMemberDataIsvCreateRequest(value) {
       }
     }
   }
-  for (const k of Object.keys(o)) {
+  for (const k in o) {
     switch (k) {
       case "member_ship":
       case "member_card_id":
@@ -175,7 +175,7 @@ export function validateKoubeiMemberDataIsvCreateResponse(value) {
 
 function validateMemberShip(o, p, issues, strict) {
   {
-    const v = Object.hasOwn(o, "mobile_phone_no") ? o["mobile_phone_no"] : undefined;
+    const v = o["mobile_phone_no"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: p + "mobile_phone_no", rule: "type", message: "expected a string" });
       else {
@@ -184,7 +184,7 @@ function validateMemberShip(o, p, issues, strict) {
     }
   }
   {
-    const v = Object.hasOwn(o, "cert_no") ? o["cert_no"] : undefined;
+    const v = o["cert_no"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: p + "cert_no", rule: "type", message: "expected a string" });
       else {
@@ -193,7 +193,7 @@ function validateMemberShip(o, p, issues, strict) {
     }
   }
   {
-    const v = Object.hasOwn(o, "bank_card_no") ? o["bank_card_no"] : undefined;
+    const v = o["bank_card_no"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: p + "bank_card_no", rule: "type", message: "expected a string" });
       else {
@@ -202,7 +202,7 @@ function validateMemberShip(o, p, issues, strict) {
     }
   }
   {
-    const v = Object.hasOwn(o, "email") ? o["email"] : undefined;
+    const v = o["email"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: p + "email", rule: "type", message: "expected a string" });
       else {
@@ -211,7 +211,7 @@ function validateMemberShip(o, p, issues, strict) {
     }
   }
   {
-    const v = Object.hasOwn(o, "mac") ? o["mac"] : undefined;
+    const v = o["mac"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: p + "mac", rule: "type", message: "expected a string" });
       else {
@@ -220,7 +220,7 @@ function validateMemberShip(o, p, issues, strict) {
     }
   }
   if (strict) {
-    for (const k of Object.keys(o)) {
+    for (const k in o) {
       switch (k) {
         case "mobile_phone_no":
         case "cert_no":
@@ -237,7 +237,7 @@ function validateMemberShip(o, p, issues, strict) {
 
 function validateOuterMemberInfo(o, p, issues, strict) {
   {
-    const v = Object.hasOwn(o, "user_info") ? o["user_info"] : undefined;
+    const v = o["user_info"];
     if (v === undefined) {
       issues.push({ path: p + "user_info", rule: "required", message: "required" });
     } else {
@@ -248,7 +248,7 @@ function validateOuterMemberInfo(o, p, issues, strict) {
     }
   }
   if (strict) {
-    for (const k of Object.keys(o)) {
+    for (const k in o) {
       switch (k) {
         case "user_info":
           break;

@@ -302,7 +302,7 @@ export function validateAlipayMarketingCardQueryRequest(value: unknown): Validat
   }
   const o = value as Record<string, unknown>;
   {
-    const v = Object.hasOwn(o, "target_card_no") ? o["target_card_no"] : undefined;
+    const v = o["target_card_no"];
     if (v === undefined) {
       issues.push({ path: "target_card_no", rule: "required", message: "required" });
     } else {
@@ -313,7 +313,7 @@ export function validateAlipayMarketingCardQueryRequest(value: unknown): Validat
     }
   }
   {
-    const v = Object.hasOwn(o, "target_card_no_type") ? o["target_card_no_type"] : undefined;
+    const v = o["target_card_no_type"];
     if (v === undefined) {
       issues.push({ path: "target_card_no_type", rule: "required", message: "required" });
     } else {
@@ -332,14 +332,14 @@ export function validateAlipayMarketingCardQueryRequest(value: unknown): Validat
     }
   }
   {
-    const v = Object.hasOwn(o, "card_user_info") ? o["card_user_info"] : undefined;
+    const v = o["card_user_info"];
     if (v !== undefined) {
       if (typeof v !== "object" || v === null || Array.isArray(v)) issues.push({ path: "card_user_info", rule: "type", message: "expected an object" });
       else validateCardUserInfo(v as Record<string, unknown>, "card_user_info.", issues, true);
     }
   }
   {
-    const v = Object.hasOwn(o, "ext_info") ? o["ext_info"] : undefined;
+    const v = o["ext_info"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: "ext_info", rule: "type", message: "expected a string" });
       else {
@@ -347,7 +347,7 @@ export function validateAlipayMarketingCardQueryRequest(value: unknown): Validat
       }
     }
   }
-  for (const k of Object.keys(o)) {
+  for (const k in o) {
     switch (k) {
       case "target_card_no":
       case "target_card_no_type":
@@ -370,7 +370,7 @@ export function validateAlipayMarketingCardQueryResponse(value: unknown): Valida
   }
   const o = value as Record<string, unknown>;
   {
-    const v = Object.hasOwn(o, "card_info") ? o["card_info"] : undefined;
+    const v = o["card_info"];
     if (v === undefined) {
       issues.push({ path: "card_info", rule: "required", message: "required" });
     } else {
@@ -379,7 +379,7 @@ export function validateAlipayMarketingCardQueryResponse(value: unknown): Valida
     }
   }
   {
-    const v = Object.hasOwn(o, "schema_url") ? o["schema_url"] : undefined;
+    const v = o["schema_url"];
     if (v === undefined) {
       issues.push({ path: "schema_url", rule: "required", message: "required" });
     } else {
@@ -394,7 +394,7 @@ export function validateAlipayMarketingCardQueryResponse(value: unknown): Valida
 
 function validateCardUserInfo(o: Record<string, unknown>, p: string, issues: ValidationIssue[], strict: boolean): void {
   {
-    const v = Object.hasOwn(o, "user_uni_id") ? o["user_uni_id"] : undefined;
+    const v = o["user_uni_id"];
     if (v === undefined) {
       issues.push({ path: p + "user_uni_id", rule: "required", message: "required" });
     } else {
@@ -405,7 +405,7 @@ function validateCardUserInfo(o: Record<string, unknown>, p: string, issues: Val
     }
   }
   {
-    const v = Object.hasOwn(o, "user_uni_id_type") ? o["user_uni_id_type"] : undefined;
+    const v = o["user_uni_id_type"];
     if (v === undefined) {
       issues.push({ path: p + "user_uni_id_type", rule: "required", message: "required" });
     } else {
@@ -416,7 +416,7 @@ function validateCardUserInfo(o: Record<string, unknown>, p: string, issues: Val
     }
   }
   if (strict) {
-    for (const k of Object.keys(o)) {
+    for (const k in o) {
       switch (k) {
         case "user_uni_id":
         case "user_uni_id_type":
@@ -430,7 +430,7 @@ function validateCardUserInfo(o: Record<string, unknown>, p: string, issues: Val
 
 function validateMdCodeInfoDTO(o: Record<string, unknown>, p: string, issues: ValidationIssue[], strict: boolean): void {
   {
-    const v = Object.hasOwn(o, "code_status") ? o["code_status"] : undefined;
+    const v = o["code_status"];
     if (v === undefined) {
       issues.push({ path: p + "code_status", rule: "required", message: "required" });
     } else {
@@ -449,10 +449,10 @@ function validateMdCodeInfoDTO(o: Record<string, unknown>, p: string, issues: Va
     }
   }
   {
-    const v = Object.hasOwn(o, "code_value") ? o["code_value"] : undefined;
+    const v = o["code_value"];
     if (v === undefined) {
       {
-        const item = Object.hasOwn(o, "code_status") ? o["code_status"] : undefined;
+        const item = o["code_status"];
         if (item !== undefined && String(item) === "SUCCESS") issues.push({ path: p + "code_value", rule: "required", message: "required for this value of code_status" });
       }
     } else {
@@ -463,10 +463,10 @@ function validateMdCodeInfoDTO(o: Record<string, unknown>, p: string, issues: Va
     }
   }
   {
-    const v = Object.hasOwn(o, "expire_time") ? o["expire_time"] : undefined;
+    const v = o["expire_time"];
     if (v === undefined) {
       {
-        const item = Object.hasOwn(o, "code_status") ? o["code_status"] : undefined;
+        const item = o["code_status"];
         if (item !== undefined && String(item) === "SUCCESS") issues.push({ path: p + "expire_time", rule: "required", message: "required for this value of code_status" });
       }
     } else {
@@ -478,7 +478,7 @@ function validateMdCodeInfoDTO(o: Record<string, unknown>, p: string, issues: Va
     }
   }
   {
-    const v = Object.hasOwn(o, "time_stamp") ? o["time_stamp"] : undefined;
+    const v = o["time_stamp"];
     if (v === undefined) {
       issues.push({ path: p + "time_stamp", rule: "required", message: "required" });
     } else {
@@ -489,7 +489,7 @@ function validateMdCodeInfoDTO(o: Record<string, unknown>, p: string, issues: Va
     }
   }
   if (strict) {
-    for (const k of Object.keys(o)) {
+    for (const k in o) {
       switch (k) {
         case "code_status":
         case "code_value":
@@ -505,7 +505,7 @@ function validateMdCodeInfoDTO(o: Record<string, unknown>, p: string, issues: Va
 
 function validateCardFrontTextDTO(o: Record<string, unknown>, p: string, issues: ValidationIssue[], strict: boolean): void {
   {
-    const v = Object.hasOwn(o, "label") ? o["label"] : undefined;
+    const v = o["label"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: p + "label", rule: "type", message: "expected a string" });
       else {
@@ -514,7 +514,7 @@ function validateCardFrontTextDTO(o: Record<string, unknown>, p: string, issues:
     }
   }
   {
-    const v = Object.hasOwn(o, "value") ? o["value"] : undefined;
+    const v = o["value"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: p + "value", rule: "type", message: "expected a string" });
       else {
@@ -523,7 +523,7 @@ function validateCardFrontTextDTO(o: Record<string, unknown>, p: string, issues:
     }
   }
   if (strict) {
-    for (const k of Object.keys(o)) {
+    for (const k in o) {
       switch (k) {
         case "label":
         case "value":
@@ -537,7 +537,7 @@ function validateCardFrontTextDTO(o: Record<string, unknown>, p: string, issues:
 
 function validateMerchantCard(o: Record<string, unknown>, p: string, issues: ValidationIssue[], strict: boolean): void {
   {
-    const v = Object.hasOwn(o, "biz_card_no") ? o["biz_card_no"] : undefined;
+    const v = o["biz_card_no"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: p + "biz_card_no", rule: "type", message: "expected a string" });
       else {
@@ -546,7 +546,7 @@ function validateMerchantCard(o: Record<string, unknown>, p: string, issues: Val
     }
   }
   {
-    const v = Object.hasOwn(o, "external_card_no") ? o["external_card_no"] : undefined;
+    const v = o["external_card_no"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: p + "external_card_no", rule: "type", message: "expected a string" });
       else {
@@ -555,7 +555,7 @@ function validateMerchantCard(o: Record<string, unknown>, p: string, issues: Val
     }
   }
   {
-    const v = Object.hasOwn(o, "open_date") ? o["open_date"] : undefined;
+    const v = o["open_date"];
     if (v === undefined) {
       issues.push({ path: p + "open_date", rule: "required", message: "required" });
     } else {
@@ -567,7 +567,7 @@ function validateMerchantCard(o: Record<string, unknown>, p: string, issues: Val
     }
   }
   {
-    const v = Object.hasOwn(o, "valid_date") ? o["valid_date"] : undefined;
+    const v = o["valid_date"];
     if (v === undefined) {
       issues.push({ path: p + "valid_date", rule: "required", message: "required" });
     } else {
@@ -578,7 +578,7 @@ function validateMerchantCard(o: Record<string, unknown>, p: string, issues: Val
     }
   }
   {
-    const v = Object.hasOwn(o, "level") ? o["level"] : undefined;
+    const v = o["level"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: p + "level", rule: "type", message: "expected a string" });
       else {
@@ -587,7 +587,7 @@ function validateMerchantCard(o: Record<string, unknown>, p: string, issues: Val
     }
   }
   {
-    const v = Object.hasOwn(o, "point") ? o["point"] : undefined;
+    const v = o["point"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: p + "point", rule: "type", message: "expected a string" });
       else {
@@ -596,7 +596,7 @@ function validateMerchantCard(o: Record<string, unknown>, p: string, issues: Val
     }
   }
   {
-    const v = Object.hasOwn(o, "balance") ? o["balance"] : undefined;
+    const v = o["balance"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: p + "balance", rule: "type", message: "expected a string" });
       else {
@@ -605,7 +605,7 @@ function validateMerchantCard(o: Record<string, unknown>, p: string, issues: Val
     }
   }
   {
-    const v = Object.hasOwn(o, "template_id") ? o["template_id"] : undefined;
+    const v = o["template_id"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: p + "template_id", rule: "type", message: "expected a string" });
       else {
@@ -614,14 +614,14 @@ function validateMerchantCard(o: Record<string, unknown>, p: string, issues: Val
     }
   }
   {
-    const v = Object.hasOwn(o, "mdcode_info") ? o["mdcode_info"] : undefined;
+    const v = o["mdcode_info"];
     if (v !== undefined) {
       if (typeof v !== "object" || v === null || Array.isArray(v)) issues.push({ path: p + "mdcode_info", rule: "type", message: "expected an object" });
       else validateMdCodeInfoDTO(v as Record<string, unknown>, p + "mdcode_info.", issues, strict);
     }
   }
   {
-    const v = Object.hasOwn(o, "front_text_list") ? o["front_text_list"] : undefined;
+    const v = o["front_text_list"];
     if (v !== undefined) {
       if (!Array.isArray(v)) issues.push({ path: p + "front_text_list", rule: "type", message: "expected an array" });
       else {
@@ -634,7 +634,7 @@ function validateMerchantCard(o: Record<string, unknown>, p: string, issues: Val
     }
   }
   {
-    const v = Object.hasOwn(o, "front_image_id") ? o["front_image_id"] : undefined;
+    const v = o["front_image_id"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: p + "front_image_id", rule: "type", message: "expected a string" });
       else {
@@ -643,7 +643,7 @@ function validateMerchantCard(o: Record<string, unknown>, p: string, issues: Val
     }
   }
   if (strict) {
-    for (const k of Object.keys(o)) {
+    for (const k in o) {
       switch (k) {
         case "biz_card_no":
         case "external_card_no":

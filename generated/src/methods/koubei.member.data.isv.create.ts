@@ -211,14 +211,14 @@ export function validateKoubeiMemberDataIsvCreateRequest(value: unknown): Valida
   }
   const o = value as Record<string, unknown>;
   {
-    const v = Object.hasOwn(o, "member_ship") ? o["member_ship"] : undefined;
+    const v = o["member_ship"];
     if (v !== undefined) {
       if (typeof v !== "object" || v === null || Array.isArray(v)) issues.push({ path: "member_ship", rule: "type", message: "expected an object" });
       else validateMemberShip(v as Record<string, unknown>, "member_ship.", issues, true);
     }
   }
   {
-    const v = Object.hasOwn(o, "member_card_id") ? o["member_card_id"] : undefined;
+    const v = o["member_card_id"];
     if (v === undefined) {
       issues.push({ path: "member_card_id", rule: "required", message: "required" });
     } else {
@@ -229,7 +229,7 @@ export function validateKoubeiMemberDataIsvCreateRequest(value: unknown): Valida
     }
   }
   {
-    const v = Object.hasOwn(o, "member_card_type") ? o["member_card_type"] : undefined;
+    const v = o["member_card_type"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: "member_card_type", rule: "type", message: "expected a string" });
       else {
@@ -238,7 +238,7 @@ export function validateKoubeiMemberDataIsvCreateRequest(value: unknown): Valida
     }
   }
   {
-    const v = Object.hasOwn(o, "member_source") ? o["member_source"] : undefined;
+    const v = o["member_source"];
     if (v === undefined) {
       issues.push({ path: "member_source", rule: "required", message: "required" });
     } else {
@@ -258,7 +258,7 @@ export function validateKoubeiMemberDataIsvCreateRequest(value: unknown): Valida
     }
   }
   {
-    const v = Object.hasOwn(o, "member_source_desc") ? o["member_source_desc"] : undefined;
+    const v = o["member_source_desc"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: "member_source_desc", rule: "type", message: "expected a string" });
       else {
@@ -267,7 +267,7 @@ export function validateKoubeiMemberDataIsvCreateRequest(value: unknown): Valida
     }
   }
   {
-    const v = Object.hasOwn(o, "member_status") ? o["member_status"] : undefined;
+    const v = o["member_status"];
     if (v === undefined) {
       issues.push({ path: "member_status", rule: "required", message: "required" });
     } else {
@@ -285,14 +285,14 @@ export function validateKoubeiMemberDataIsvCreateRequest(value: unknown): Valida
     }
   }
   {
-    const v = Object.hasOwn(o, "outer_member_info") ? o["outer_member_info"] : undefined;
+    const v = o["outer_member_info"];
     if (v !== undefined) {
       if (typeof v !== "object" || v === null || Array.isArray(v)) issues.push({ path: "outer_member_info", rule: "type", message: "expected an object" });
       else validateOuterMemberInfo(v as Record<string, unknown>, "outer_member_info.", issues, true);
     }
   }
   {
-    const v = Object.hasOwn(o, "gmt_merber_card_create") ? o["gmt_merber_card_create"] : undefined;
+    const v = o["gmt_merber_card_create"];
     if (v === undefined) {
       issues.push({ path: "gmt_merber_card_create", rule: "required", message: "required" });
     } else {
@@ -303,7 +303,7 @@ export function validateKoubeiMemberDataIsvCreateRequest(value: unknown): Valida
     }
   }
   {
-    const v = Object.hasOwn(o, "gmt_member_card_last_active") ? o["gmt_member_card_last_active"] : undefined;
+    const v = o["gmt_member_card_last_active"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: "gmt_member_card_last_active", rule: "type", message: "expected a string" });
       else {
@@ -312,7 +312,7 @@ export function validateKoubeiMemberDataIsvCreateRequest(value: unknown): Valida
     }
   }
   {
-    const v = Object.hasOwn(o, "parter_id") ? o["parter_id"] : undefined;
+    const v = o["parter_id"];
     if (v === undefined) {
       issues.push({ path: "parter_id", rule: "required", message: "required" });
     } else {
@@ -323,7 +323,7 @@ export function validateKoubeiMemberDataIsvCreateRequest(value: unknown): Valida
     }
   }
   {
-    const v = Object.hasOwn(o, "shop_id") ? o["shop_id"] : undefined;
+    const v = o["shop_id"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: "shop_id", rule: "type", message: "expected a string" });
       else {
@@ -331,7 +331,7 @@ export function validateKoubeiMemberDataIsvCreateRequest(value: unknown): Valida
       }
     }
   }
-  for (const k of Object.keys(o)) {
+  for (const k in o) {
     switch (k) {
       case "member_ship":
       case "member_card_id":
@@ -365,7 +365,7 @@ export function validateKoubeiMemberDataIsvCreateResponse(value: unknown): Valid
 
 function validateMemberShip(o: Record<string, unknown>, p: string, issues: ValidationIssue[], strict: boolean): void {
   {
-    const v = Object.hasOwn(o, "mobile_phone_no") ? o["mobile_phone_no"] : undefined;
+    const v = o["mobile_phone_no"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: p + "mobile_phone_no", rule: "type", message: "expected a string" });
       else {
@@ -374,7 +374,7 @@ function validateMemberShip(o: Record<string, unknown>, p: string, issues: Valid
     }
   }
   {
-    const v = Object.hasOwn(o, "cert_no") ? o["cert_no"] : undefined;
+    const v = o["cert_no"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: p + "cert_no", rule: "type", message: "expected a string" });
       else {
@@ -383,7 +383,7 @@ function validateMemberShip(o: Record<string, unknown>, p: string, issues: Valid
     }
   }
   {
-    const v = Object.hasOwn(o, "bank_card_no") ? o["bank_card_no"] : undefined;
+    const v = o["bank_card_no"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: p + "bank_card_no", rule: "type", message: "expected a string" });
       else {
@@ -392,7 +392,7 @@ function validateMemberShip(o: Record<string, unknown>, p: string, issues: Valid
     }
   }
   {
-    const v = Object.hasOwn(o, "email") ? o["email"] : undefined;
+    const v = o["email"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: p + "email", rule: "type", message: "expected a string" });
       else {
@@ -401,7 +401,7 @@ function validateMemberShip(o: Record<string, unknown>, p: string, issues: Valid
     }
   }
   {
-    const v = Object.hasOwn(o, "mac") ? o["mac"] : undefined;
+    const v = o["mac"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: p + "mac", rule: "type", message: "expected a string" });
       else {
@@ -410,7 +410,7 @@ function validateMemberShip(o: Record<string, unknown>, p: string, issues: Valid
     }
   }
   if (strict) {
-    for (const k of Object.keys(o)) {
+    for (const k in o) {
       switch (k) {
         case "mobile_phone_no":
         case "cert_no":
@@ -427,7 +427,7 @@ function validateMemberShip(o: Record<string, unknown>, p: string, issues: Valid
 
 function validateOuterMemberInfo(o: Record<string, unknown>, p: string, issues: ValidationIssue[], strict: boolean): void {
   {
-    const v = Object.hasOwn(o, "user_info") ? o["user_info"] : undefined;
+    const v = o["user_info"];
     if (v === undefined) {
       issues.push({ path: p + "user_info", rule: "required", message: "required" });
     } else {
@@ -438,7 +438,7 @@ function validateOuterMemberInfo(o: Record<string, unknown>, p: string, issues: 
     }
   }
   if (strict) {
-    for (const k of Object.keys(o)) {
+    for (const k in o) {
       switch (k) {
         case "user_info":
           break;
