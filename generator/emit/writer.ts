@@ -106,22 +106,48 @@ export class Writer {
   // --- writing ---------------------------------------------------------------------------
 
   write(text: string): this {
-    if (text.length === 0) {
-      this.writeIndividual('');
+    const firstNewLine = text.indexOf('\n');
+    if (firstNewLine === -1) {
+      this.writeIndividual(text);
       return this;
     }
+    // Several lines: the same steps as writeIndividual/baseNewLine per line, with the last two
+    // characters tracked locally and the text appended once (one chunk instead of three a line).
+    const parts: string[] = [];
+    let last = this.last;
+    let last2 = this.last2;
     let start = 0;
+    let nl = firstNewLine;
     for (;;) {
-      const nl = text.indexOf('\n', start);
-      if (nl === -1) {
-        if (start < text.length) this.writeIndividual(start === 0 ? text : text.slice(start));
-        return this;
+      const end = nl === -1 ? text.length : nl > start && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+      if (end > start) {
+        const line = start === 0 && end === text.length ? text : text.slice(start, end);
+        if (!this.isInString() && (last === NL || last === CR || last === NONE) && this.indentation > 0) {
+          parts.push(indentOf(this.indentation));
+          last = last2 = SPACE;
+        }
+        this.updateState(line, last, last2);
+        parts.push(line);
+        last2 = line.length > 1 ? line.charCodeAt(line.length - 2) : last;
+        last = line.charCodeAt(line.length - 1);
       }
-      const end = nl > start && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
-      if (end > start) this.writeIndividual(text.slice(start, end));
-      this.baseNewLine();
+      if (nl === -1) break;
+      if (this.comment === Comment.Line) this.comment = Comment.None;
+      const top = this.stringStack[this.stringStack.length - 1];
+      if ((top === DOUBLE_QUOTE || top === SINGLE_QUOTE) && last !== BACK_SLASH) this.stringStack.pop();
+      parts.push('\n');
+      last2 = last;
+      last = NL;
+      this.firstLineOfBlock = false;
+      if (this.queued !== undefined) {
+        this.indentation = this.queued;
+        this.queued = undefined;
+      }
       start = nl + 1;
+      nl = text.indexOf('\n', start);
     }
+    this.append(parts.join(''));
+    return this;
   }
 
   newLine(): this {
