@@ -44,18 +44,23 @@ function file(imports: readonly string[], statements: readonly string[]): string
   return [GENERATED_HEADER, ...groups, ...statements].join('\n\n') + '\n';
 }
 
-/** A function declaration with its body one level in (empty lines stay empty). */
-function functionText(head: string, body: string): string {
-  return `${head} {\n${body.replace(/^(?=.)/gm, '  ')}\n}`;
+/** A function declaration with its body lines one level in (empty lines stay empty). */
+function functionText(head: string, body: readonly string[]): string {
+  return `${head} {\n${body.map((line) => (line.length > 0 ? `  ${line}` : line)).join('\n')}\n}`;
 }
 
 export function emitClientModule(plan: AggregatePlan): EmittedModule {
-  const apiInterface = `${docComment(API_DOC)}\nexport interface AlipayApi ${nodeType({ segment: '', children: plan.clientTree }, '')}`;
+  const apiLines = [docComment(API_DOC)];
+  writeType({ segment: '', children: plan.clientTree }, '', 'export interface AlipayApi ', '', apiLines);
+  const apiInterface = apiLines.join('\n');
   const needsMembers = hasMethodNamespace(plan.clientTree);
-  const create = (typed: boolean) =>
-    typed
-      ? `${docComment(CREATE_DOC)}\n${functionText('export function createAlipayApi(client: AlipayClient): AlipayApi', `return ${objectLiteral(plan.clientTree, '', true)};`)}`
-      : functionText('export function createAlipayApi(client)', `return ${objectLiteral(plan.clientTree, '', false)};`);
+  const create = (typed: boolean) => {
+    const body: string[] = [];
+    writeObject(plan.clientTree, '', typed, 'return ', ';', body);
+    return typed
+      ? `${docComment(CREATE_DOC)}\n${functionText('export function createAlipayApi(client: AlipayClient): AlipayApi', body)}`
+      : functionText('export function createAlipayApi(client)', body);
+  };
   const ts = file(
     [RUNTIME_TYPES, ...plan.methods.map((m) => methodImport(m, 'ts'))],
     [apiInterface, ...(needsMembers ? [withMembers(true)] : []), create(true)],
@@ -83,26 +88,41 @@ function signature(m: MethodHead): string {
   return `(request: ${m.exports.request}, options?: CallOptions) => Promise<${m.exports.response}>`;
 }
 
-function nodeType(node: ClientNode<MethodHead>, pad: string): string {
-  const members = node.children.map((c) => {
-    const doc = c.method ? `${pad}  /** ${docCode(c.method.ir.method)}${c.method.ir.title ? ` ${docText(c.method.ir.title).replace(/\n/g, ' ')}` : ''} */\n` : '';
-    return `${doc}${pad}  readonly ${typeMemberKey(c.segment)}: ${nodeType(c, pad + '  ')};`;
-  });
-  const namespace = `{\n${members.join('\n')}\n${pad}}`;
-  if (!node.method) return namespace;
-  return node.children.length === 0 ? signature(node.method) : `(${signature(node.method)}) & ${namespace}`;
+// The tree is written line by line into one array (joined once): nested string building copied
+// the catalogue-sized text once per nesting level.
+
+/** `node`'s type; its first line starts with `prefix`, its last ends with `suffix`. */
+function writeType(node: ClientNode<MethodHead>, pad: string, prefix: string, suffix: string, out: string[]): void {
+  if (node.method && node.children.length === 0) {
+    out.push(prefix + signature(node.method) + suffix);
+    return;
+  }
+  out.push(`${prefix}${node.method ? `(${signature(node.method)}) & ` : ''}{`);
+  if (node.children.length === 0) out.push('');
+  for (const c of node.children) {
+    if (c.method) {
+      const title = c.method.ir.title ? ` ${docText(c.method.ir.title).replace(/\n/g, ' ')}` : '';
+      out.push(`${pad}  /** ${docCode(c.method.ir.method)}${title} */`);
+    }
+    writeType(c, pad + '  ', `${pad}  readonly ${typeMemberKey(c.segment)}: `, ';', out);
+  }
+  out.push(`${pad}}${suffix}`);
 }
 
-function objectLiteral(nodes: readonly ClientNode<MethodHead>[], pad: string, typed: boolean): string {
-  const members = nodes.map((n) => `${pad}  ${objectLiteralKey(n.segment)}: ${nodeValue(n, pad + '  ', typed)},`);
-  return `{\n${members.join('\n')}\n${pad}}`;
+/** An object literal of `nodes`, framed by `prefix` and `suffix` like writeType. */
+function writeObject(nodes: readonly ClientNode<MethodHead>[], pad: string, typed: boolean, prefix: string, suffix: string, out: string[]): void {
+  out.push(`${prefix}{`);
+  if (nodes.length === 0) out.push('');
+  for (const n of nodes) writeValue(n, pad + '  ', typed, `${pad}  ${objectLiteralKey(n.segment)}: `, ',', out);
+  out.push(`${pad}}${suffix}`);
 }
 
-function nodeValue(node: ClientNode<MethodHead>, pad: string, typed: boolean): string {
-  if (!node.method) return objectLiteral(node.children, pad, typed);
+function writeValue(node: ClientNode<MethodHead>, pad: string, typed: boolean, prefix: string, suffix: string, out: string[]): void {
+  if (!node.method) return writeObject(node.children, pad, typed, prefix, suffix, out);
   const m = node.method.exports;
   const fn = typed
     ? `(request: ${m.request}, options?: CallOptions): Promise<${m.response}> => ${m.fn}(client, request, options)`
     : `(request, options) => ${m.fn}(client, request, options)`;
-  return node.children.length === 0 ? fn : `withMembers(${fn}, ${objectLiteral(node.children, pad, typed)})`;
+  if (node.children.length === 0) out.push(prefix + fn + suffix);
+  else writeObject(node.children, pad, typed, `${prefix}withMembers(${fn}, `, `)${suffix}`, out);
 }
