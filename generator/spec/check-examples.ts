@@ -11,6 +11,9 @@ import { didYouMean } from './suggest.js';
 import { scalarProblems } from './values.js';
 import { findPair, kindOf } from './yaml-ast.js';
 
+/** What the checked object holds, named in messages (`not a params field`). */
+type Side = 'request' | 'params' | 'response';
+
 /** Keys of a response node that belong to the runtime, not to the spec's response fields. */
 const COMMON_RESPONSE_KEYS = ['code', 'msg', 'sub_code', 'sub_msg'];
 
@@ -19,8 +22,9 @@ export function responseNodeName(method: string): string {
   return `${method.replace(/\./g, '_')}_response`;
 }
 
-export function checkRequestExample(r: Reader, node: unknown, fields: readonly Field[]): void {
-  checkObject(r, node, fields, ['examples', 'request'], 'request', []);
+/** `key` is `params` for the example's top-level form params (checked against `params`). */
+export function checkRequestExample(r: Reader, node: unknown, fields: readonly Field[], key: 'request' | 'params' = 'request'): void {
+  checkObject(r, node, fields, ['examples', key], key === 'request' ? 'request' : 'params', []);
 }
 
 /** Checks the `<method>_response` node of a whole response body, when the body has one. */
@@ -39,7 +43,7 @@ function checkObject(
   node: unknown,
   fields: readonly Field[],
   path: readonly PathSegment[],
-  side: 'request' | 'response',
+  side: Side,
   extraKeys: readonly string[],
 ): void {
   const entries = readEntries(r, node, path);
@@ -54,7 +58,7 @@ function checkObject(
   }
 }
 
-function checkValue(r: Reader, node: unknown, shape: Shape, path: readonly PathSegment[], side: 'request' | 'response'): void {
+function checkValue(r: Reader, node: unknown, shape: Shape, path: readonly PathSegment[], side: Side): void {
   if (shape.type === 'object') {
     if (!isMap(node)) r.report(node, path, `expected an object, got ${kindOf(node)}`);
     // An object without declared fields is open: its content is not checked.

@@ -17,11 +17,12 @@ export function dumpSpec(spec: MethodSpec): string {
   if (spec.description !== undefined) add(root, 'description', str(spec.description));
   if (spec.deprecated !== undefined) add(root, 'deprecated', value(spec.deprecated));
   add(root, 'request', fieldMap(spec.request));
+  if (spec.params !== undefined) add(root, 'params', fieldMap(spec.params));
   add(root, 'response', fieldMap(spec.response));
   add(root, 'errors', seq(spec.errors.map(errorNode)));
   if (spec.examples) {
     const examples = new YAMLMap();
-    for (const key of ['request', 'response', 'error'] as const) {
+    for (const key of ['request', 'params', 'response', 'error'] as const) {
       if (spec.examples[key] !== undefined) add(examples, key, json(spec.examples[key]));
     }
     add(root, 'examples', examples);

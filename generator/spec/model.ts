@@ -21,6 +21,9 @@ export type Requiredness = true | false | 'conditional';
 
 export const FIELD_TYPES: readonly FieldType[] = ['string', 'number', 'boolean', 'date', 'price', 'object', 'array'];
 
+/** The types a top-level form param may have: the form body carries strings only. */
+export const PARAM_TYPES: readonly FieldType[] = ['string', 'number', 'boolean', 'date', 'price'];
+
 export interface EnumValue {
   /** The value on the wire, always a string in the spec (numbers as written, e.g. "1"). */
   value: string;
@@ -75,6 +78,8 @@ export interface ErrorCode {
 export interface Examples {
   /** The biz_content of the doc's request example, as a parsed JSON value. */
   request?: unknown;
+  /** The top-level form params of the request example (wire name -> value), for methods with `params`. */
+  params?: unknown;
   /** The doc's response example: the whole body, `{ "<method>_response": {...}, "sign": "..." }`. */
   response?: unknown;
   /** The doc's error example, whole body as above. */
@@ -88,6 +93,12 @@ export interface MethodSpec {
   description?: string;
   /** Business params (biz_content), doc order. */
   request: Field[];
+  /**
+   * Request parameters sent as top-level form params, not inside biz_content (the Java SDK's
+   * `request.setGrantType(...)` style, e.g. `alipay.system.oauth.token`). Scalar types only; no
+   * name may also be in `request`. Absent when the method has none.
+   */
+  params?: Field[];
   /** Business response fields only; code/msg/sub_code/sub_msg/sign belong to the runtime. */
   response: Field[];
   errors: ErrorCode[];

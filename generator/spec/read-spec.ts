@@ -2,16 +2,16 @@
  * The top level of a spec file: method, title, description, request, response, errors,
  * examples, notes, deprecated. Builds the MethodSpec and reports every problem it meets.
  */
-import type { Document } from 'yaml';
-import type { ErrorCode, Examples, Field, MethodSpec } from './model.js';
+import { isMap, type Document } from 'yaml';
+import { PARAM_TYPES, type ErrorCode, type Examples, type Field, type MethodSpec } from './model.js';
 import { checkRequestExample, checkResponseExample } from './check-examples.js';
 import { readFieldMap } from './read-fields.js';
 import { readDeprecated, readEntries, readList, readString, type Entry, type Reader } from './reader.js';
-import { toPlain } from './yaml-ast.js';
+import { findPair, toPlain } from './yaml-ast.js';
 
-export const TOP_KEYS = ['method', 'title', 'description', 'request', 'response', 'errors', 'examples', 'notes', 'deprecated'] as const;
+export const TOP_KEYS = ['method', 'title', 'description', 'request', 'params', 'response', 'errors', 'examples', 'notes', 'deprecated'] as const;
 const ERROR_KEYS = ['code', 'description', 'solution'] as const;
-const EXAMPLE_KEYS = ['request', 'response', 'error'] as const;
+const EXAMPLE_KEYS = ['request', 'params', 'response', 'error'] as const;
 
 /** Method names are dot-separated words; they also name the file and the generated modules. */
 const METHOD_NAME = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)+$/;
@@ -38,9 +38,12 @@ export function readSpec(r: Reader, doc: Document.Parsed): MethodSpec | undefine
     }
   }
   const request = readFields(r, get('request'), 'request', missing);
+  const paramsEntry = get('params');
+  const params = paramsEntry ? readParams(r, paramsEntry, request) : undefined;
   const response = readFields(r, get('response'), 'response', missing);
 
   const spec: MethodSpec = { method: method ?? '', request: request ?? [], response: response ?? [], errors: [] };
+  if (params) spec.params = params;
   const title = get('title');
   if (title) spec.title = readString(r, title.value, ['title']);
   const description = get('description');
@@ -52,10 +55,33 @@ export function readSpec(r: Reader, doc: Document.Parsed): MethodSpec | undefine
   const deprecated = get('deprecated');
   if (deprecated) spec.deprecated = readDeprecated(r, deprecated.value, ['deprecated']);
   const examples = get('examples');
-  if (examples) spec.examples = readExamples(r, examples, method, request, response);
+  if (examples) spec.examples = readExamples(r, examples, method, request, params ?? [], response);
 
   for (const [k, v] of Object.entries(spec)) if (v === undefined) delete (spec as unknown as Record<string, unknown>)[k];
-  return method !== undefined && request && response ? spec : undefined;
+  return method !== undefined && request && response && (!paramsEntry || params) ? spec : undefined;
+}
+
+/**
+ * Top-level form params: scalars only (the form carries strings; an object there has no wire
+ * form), and no name shared with `request` (the runtime could not tell where to send it).
+ */
+function readParams(r: Reader, entry: Entry, request: Field[] | undefined): Field[] | undefined {
+  const params = readFieldMap(r, entry.value, ['params']);
+  if (!params) return undefined;
+  let ok = true;
+  for (const p of params) {
+    const node = isMap(entry.value) ? findPair(entry.value, p.name) : undefined;
+    if (!PARAM_TYPES.includes(p.type)) {
+      const typeNode = isMap(node?.value) ? findPair(node.value, 'type')?.value : undefined;
+      r.report(typeNode ?? node?.key, ['params', p.name, 'type'], `a top-level param must be a scalar (${PARAM_TYPES.join(', ')}), not ${p.type}`);
+      ok = false;
+    }
+    if (request?.some((f) => f.name === p.name)) {
+      r.report(node?.key, ['params', p.name], `"${p.name}" is both a request field (biz_content) and a top-level param`);
+      ok = false;
+    }
+  }
+  return ok ? params : undefined;
 }
 
 function readFields(r: Reader, entry: Entry | undefined, key: string, missing: (k: string) => void): Field[] | undefined {
@@ -97,6 +123,7 @@ function readExamples(
   entry: Entry,
   method: string | undefined,
   request: Field[] | undefined,
+  params: Field[],
   response: Field[] | undefined,
 ): Examples | undefined {
   const entries = readEntries(r, entry.value, ['examples'], EXAMPLE_KEYS);
@@ -105,7 +132,8 @@ function readExamples(
   for (const e of entries) {
     examples[e.name as keyof Examples] = toPlain(e.value);
     if (e.name === 'request' && request) checkRequestExample(r, e.value, request);
-    if (e.name !== 'request' && method !== undefined && response) {
+    if (e.name === 'params') checkRequestExample(r, e.value, params, 'params');
+    if ((e.name === 'response' || e.name === 'error') && method !== undefined && response) {
       checkResponseExample(r, e.value, method, response, e.name as 'response' | 'error');
     }
   }

@@ -105,4 +105,23 @@ describe('dumpSpec', () => {
     expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(loaded.spec?.spec).toEqual(spec);
   });
+
+  it('writes top-level params right after request, and they read back (with their example)', () => {
+    const spec: MethodSpec = {
+      ...base,
+      request: [{ name: 'scene', type: 'string', required: false }],
+      params: [
+        { name: 'grant_type', type: 'string', required: true, enum: [{ value: 'authorization_code' }, { value: 'refresh_token' }] },
+        { name: 'code', type: 'string', required: 'conditional', requiredIf: { field: 'grant_type', equals: 'authorization_code' } },
+      ],
+      response: [{ name: 'user_id', type: 'string', required: false }],
+      examples: { request: { scene: 'x' }, params: { grant_type: 'authorization_code', code: '4b20' } },
+    };
+    const text = dumpSpec(spec);
+    expect(Object.keys(parse(text))).toEqual(['method', 'request', 'params', 'response', 'errors', 'examples']);
+    expect(Object.keys(parse(text).examples)).toEqual(['request', 'params']);
+    const loaded = parseSpec(text, 'x.yaml');
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.spec?.spec).toEqual(spec);
+  });
 });

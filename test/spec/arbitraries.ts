@@ -96,6 +96,11 @@ function withRequiredIf(fields: Field[]): Field[] {
   });
 }
 
+/** Top-level form params: scalar fields only. */
+const paramList: fc.Arbitrary<Field[]> = fc
+  .uniqueArray(fc.tuple(wireName, scalarParts, fc.constantFrom<Requiredness>(true, false, 'conditional'), fc.option(text, { nil: undefined })), { selector: ([name]) => name, maxLength: 3 })
+  .map((tuples) => tuples.map(([name, parts, required, description]) => (description === undefined ? { name, ...parts, required } : { name, ...parts, required, description }) as Field));
+
 const methodName = fc.array(fc.stringMatching(/^[a-z0-9_]{1,8}$/), { minLength: 2, maxLength: 5 }).map((parts) => parts.join('.'));
 
 export const methodSpec: fc.Arbitrary<MethodSpec> = fc
@@ -104,6 +109,7 @@ export const methodSpec: fc.Arbitrary<MethodSpec> = fc
     title: fc.option(text, { nil: undefined }),
     description: fc.option(text, { nil: undefined }),
     request: fieldList(0),
+    params: fc.option(paramList, { nil: undefined }),
     response: fieldList(0),
     errors: fc.uniqueArray(fc.record({ code: text, description: fc.option(text, { nil: undefined }), solution: fc.option(text, { nil: undefined }) }, { requiredKeys: ['code'] }), { selector: (e) => e.code, maxLength: 3 }),
     notes: fc.option(fc.array(text, { maxLength: 3 }), { nil: undefined }),
@@ -111,6 +117,8 @@ export const methodSpec: fc.Arbitrary<MethodSpec> = fc
   })
   .map((s) => {
     const spec: MethodSpec = { method: s.method, request: withRequiredIf(s.request), response: withRequiredIf(s.response), errors: s.errors.map(dropUndefined) };
+    // A name may not be both a biz_content field and a top-level param.
+    if (s.params !== undefined) spec.params = withRequiredIf(s.params.filter((p) => !s.request.some((f) => f.name === p.name)));
     if (s.title !== undefined) spec.title = s.title;
     if (s.description !== undefined) spec.description = s.description;
     if (s.notes !== undefined) spec.notes = s.notes;

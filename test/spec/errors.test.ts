@@ -23,6 +23,18 @@ describe('structural errors, each at the offending node', () => {
       '1:1 error missing required key "response"',
     ]],
     ['unknown top-level key with suggestion', HEAD + 'request: {}\nexampels: {}\n', ['4:1 error unknown key "exampels" (did you mean "examples"?)']],
+    ['object as a top-level param', HEAD + 'request: {}\nparams:\n  x: { type: object, required: true, fields: {} }\n', [
+      '5:14 error params.x.type: a top-level param must be a scalar (string, number, boolean, date, price), not object',
+    ]],
+    ['name both in request and params', HEAD + 'request:\n  code: { type: string, required: true }\nparams:\n  code: { type: string, required: true }\n', [
+      '6:3 error params.code: "code" is both a request field (biz_content) and a top-level param',
+    ]],
+    ['unknown key in a param', HEAD + 'request: {}\nparams:\n  x: { type: string, required: true, maxlength: 3 }\n', [
+      '5:38 error params.x: unknown key "maxlength" (did you mean "maxLength"?)',
+    ]],
+    ['params example naming no param', HEAD + 'request: {}\nparams:\n  code: { type: string, required: true }\nexamples:\n  params: { cod: a }\n', [
+      '7:13 error examples.params.cod: not a params field (did you mean "code"?)',
+    ]],
     ['unknown key without a near miss', HEAD + 'request: {}\nzzz: 1\n', ['4:1 error unknown key "zzz"']],
     ['bad method name', 'method: "alipay trade"\nrequest: {}\nresponse: {}\n', ['1:9 error method: "alipay trade" is not a method name such as alipay.trade.query']],
     ['method not a string', 'method: 12\nrequest: {}\nresponse: {}\n', ['1:9 error method: expected a string, got a number (quote it)']],

@@ -56,6 +56,9 @@ describe('spec.schema.json', () => {
     ['errors entry without code', HEAD + 'request: {}\nerrors: [{ description: d }]\n'],
     ['requiredIf without field', HEAD + 'request:\n  x: { type: string, required: conditional, requiredIf: { equals: A } }\n'],
     ['notes not strings', HEAD + 'request: {}\nnotes: [1]\n'],
+    ['object as a top-level param', HEAD + 'request: {}\nparams:\n  x: { type: object, required: true, fields: {} }\n'],
+    ['array as a top-level param', HEAD + 'request: {}\nparams:\n  x: { type: array, required: true, items: { type: string } }\n'],
+    ['param without required', HEAD + 'request: {}\nparams:\n  x: { type: string }\n'],
   ];
   it.each(invalid)('rejects what the loader rejects: %s', (_name, text) => {
     expect(loaderAccepts(text)).toBe(false);

@@ -12,6 +12,7 @@ export function specToYaml(spec: MethodSpec): string {
   add(root, 'title', spec.title);
   add(root, 'description', spec.description);
   root.add(new Pair(new Scalar('request'), fieldMap(spec.request)));
+  if (spec.params) root.add(new Pair(new Scalar('params'), fieldMap(spec.params)));
   root.add(new Pair(new Scalar('response'), fieldMap(spec.response)));
   if (spec.errors.length > 0) {
     const errors = new YAMLSeq();
