@@ -65,6 +65,8 @@ function operationInitializer(plan: MethodPlan): string[] {
     `  validateRequest: ${x.validateRequest},`,
     `  validateResponse: ${x.validateResponse},`,
     `  errorCodes: [${errorCodes(plan).map((c) => stringLiteral(c)).join(', ')}],`,
+    // Only methods with top-level params carry the list, so other modules stay as they were.
+    ...(plan.ir.params.length === 0 ? [] : [`  params: [${plan.ir.params.map((f) => stringLiteral(f.name)).join(', ')}],`]),
     '}',
   ];
 }

@@ -25,8 +25,12 @@ export function typeText(t: TypeIR, plan: MethodPlan): string {
   }
 }
 
-function property(field: FieldIR, plan: MethodPlan): PropertySignatureStructure {
-  const doc = fieldDoc(field, plan.ir.enums);
+/** Appended to the docs of top-level params: they share the Request type with biz_content fields. */
+const TOP_LEVEL_NOTE = 'Sent as a top-level form param, not inside `biz_content`.';
+
+function property(field: FieldIR, plan: MethodPlan, topLevel = false): PropertySignatureStructure {
+  const own = fieldDoc(field, plan.ir.enums);
+  const doc = topLevel ? (own ? `${own}\n\n${TOP_LEVEL_NOTE}` : TOP_LEVEL_NOTE) : own;
   return {
     kind: StructureKind.PropertySignature,
     name: typeMemberKey(field.name),
@@ -86,8 +90,8 @@ export function requestResponseStatements(plan: MethodPlan): InterfaceDeclaratio
       kind: StructureKind.Interface,
       name: exports.request,
       isExported: true,
-      docs: [methodDoc(ir, 'Request parameters (biz_content)')],
-      properties: ir.request.map((f) => property(f, plan)),
+      docs: [methodDoc(ir, ir.params.length === 0 ? 'Request parameters (biz_content)' : 'Request parameters (biz_content fields and top-level params)')],
+      properties: [...ir.request.map((f) => property(f, plan)), ...ir.params.map((f) => property(f, plan, true))],
     },
     {
       kind: StructureKind.Interface,

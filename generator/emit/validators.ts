@@ -215,7 +215,8 @@ export function rootValidatorName(plan: MethodPlan, side: 'request' | 'response'
 }
 
 export function rootValidatorStatement(plan: MethodPlan, side: 'request' | 'response', typed: boolean): FunctionDeclarationStructure {
-  const fields = side === 'request' ? plan.ir.request : plan.ir.response;
+  // Top-level params are fields of the same Request object: checked alongside biz_content's.
+  const fields = side === 'request' ? [...plan.ir.request, ...plan.ir.params] : plan.ir.response;
   const ctx: Ctx = { plan, prefix: [], strict: side === 'request' ? 'true' : 'false', typed };
   return {
     kind: StructureKind.Function,

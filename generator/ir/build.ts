@@ -11,6 +11,7 @@ const NUMERIC = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
 export function buildMethodIR(spec: MethodSpec): MethodIR {
   const builder = new Builder();
   const request = spec.request.map((f) => builder.field(f, 'request'));
+  const params = (spec.params ?? []).map((f) => builder.field(f, 'params'));
   const response = spec.response.map((f) => builder.field(f, 'response'));
   return freeze({
     method: spec.method,
@@ -18,6 +19,7 @@ export function buildMethodIR(spec: MethodSpec): MethodIR {
     ...(spec.description !== undefined && { description: spec.description }),
     ...(spec.deprecated !== undefined && { deprecated: spec.deprecated }),
     request,
+    params,
     response,
     models: builder.models,
     enums: builder.enums,

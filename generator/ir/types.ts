@@ -70,6 +70,8 @@ export interface MethodIR {
   readonly description?: string;
   readonly deprecated?: boolean | string;
   readonly request: readonly FieldIR[];
+  /** Request params sent as top-level form params, not inside biz_content (scalars); empty for most methods. */
+  readonly params: readonly FieldIR[];
   readonly response: readonly FieldIR[];
   /** Every model, children before parents; ids are indexes into this list. */
   readonly models: readonly ModelIR[];

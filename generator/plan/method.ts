@@ -27,7 +27,7 @@ export function planMethod(ir: MethodIR, stem: string, exports: MethodExports): 
     if (t.kind === 'array') collect(t.items);
     else kinds.add(t.kind);
   };
-  for (const f of [...ir.request, ...ir.response, ...ir.models.flatMap((m) => m.fields)]) collect(f.type);
+  for (const f of [...ir.request, ...ir.params, ...ir.response, ...ir.models.flatMap((m) => m.fields)]) collect(f.type);
   const runtimeValues = ['invoke', 'isApiErrorOf'];
   if (kinds.has('date')) runtimeValues.push('isDateTime');
   if (kinds.has('price')) runtimeValues.push('isPrice');

@@ -24,6 +24,11 @@ export interface Operation<Req, Res, Code extends string = string> {
     readonly validateResponse: Validator;
     /** The documented business error codes, for error messages and type narrowing. */
     readonly errorCodes: readonly Code[];
+    /**
+     * Request fields sent as top-level form params (signed beside the protocol params) instead of
+     * inside `biz_content`, e.g. `grant_type` of `alipay.system.oauth.token`. Absent when none.
+     */
+    readonly params?: readonly string[];
     /** Phantom fields so an Operation carries its request/response types; never set at run time. */
     readonly __types?: {
         request: Req;

@@ -5,6 +5,15 @@
 import type { CallOptions, Operation } from './contract.js';
 import { type AlipayClient } from './client.js';
 /**
+ * Moves the operation's top-level params out of the request (stringified; absent ones left out)
+ * and serialises what remains as `biz_content`, sent only when something remains or the method
+ * has no top-level params (then `{}` is its documented empty biz_content).
+ */
+export declare function splitRequest(request: unknown, params: readonly string[] | undefined): {
+    top: Record<string, string>;
+    biz: string | undefined;
+};
+/**
  * Calls `op` on the gateway and resolves with the verified, parsed response node.
  * Rejects with AlipayValidationError, AlipayHttpError, AlipayTimeoutError, AlipayNetworkError,
  * AlipayMalformedResponseError, AlipaySignatureError or AlipayApiError (and with the abort reason

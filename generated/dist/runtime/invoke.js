@@ -18,6 +18,26 @@ function describeFailure(error) {
     return 'unknown error';
 }
 /**
+ * Moves the operation's top-level params out of the request (stringified; absent ones left out)
+ * and serialises what remains as `biz_content`, sent only when something remains or the method
+ * has no top-level params (then `{}` is its documented empty biz_content).
+ */
+export function splitRequest(request, params) {
+    const top = {};
+    if (params === undefined || params.length === 0)
+        return { top, biz: JSON.stringify(request) };
+    const rest = {};
+    const source = request;
+    for (const key of Object.keys(source)) {
+        const value = source[key];
+        if (!params.includes(key))
+            rest[key] = value;
+        else if (value !== undefined && value !== null)
+            top[key] = String(value);
+    }
+    return { top, biz: Object.keys(rest).length > 0 ? JSON.stringify(rest) : undefined };
+}
+/**
  * Calls `op` on the gateway and resolves with the verified, parsed response node.
  * Rejects with AlipayValidationError, AlipayHttpError, AlipayTimeoutError, AlipayNetworkError,
  * AlipayMalformedResponseError, AlipaySignatureError or AlipayApiError (and with the abort reason
@@ -29,7 +49,9 @@ export async function invoke(client, op, request, options) {
     if (issues.length > 0)
         throw new AlipayValidationError('request', method, issues);
     const state = clientState(client);
+    const { top, biz } = splitRequest(request, op.params);
     const signed = buildSignedRequest(client.gateway, {
+        ...top,
         app_id: client.appId,
         method,
         format: 'JSON',
@@ -40,8 +62,8 @@ export async function invoke(client, op, request, options) {
         app_auth_token: options?.appAuthToken,
         notify_url: options?.notifyUrl,
         return_url: options?.returnUrl,
-        biz_content: JSON.stringify(request),
-    }, state.privateKey, client.signType);
+        biz_content: biz,
+    }, state.privateKey, client.signType, op.params);
     // One controller for our timeout and the caller's signal; the timer covers the body read too.
     const timeoutMs = options?.timeoutMs ?? client.timeoutMs;
     const controller = new AbortController();

@@ -31,6 +31,24 @@ function describeFailure(error: unknown): string {
 }
 
 /**
+ * Moves the operation's top-level params out of the request (stringified; absent ones left out)
+ * and serialises what remains as `biz_content`, sent only when something remains or the method
+ * has no top-level params (then `{}` is its documented empty biz_content).
+ */
+export function splitRequest(request: unknown, params: readonly string[] | undefined): { top: Record<string, string>; biz: string | undefined } {
+  const top: Record<string, string> = {};
+  if (params === undefined || params.length === 0) return { top, biz: JSON.stringify(request) };
+  const rest: Record<string, unknown> = {};
+  const source = request as Record<string, unknown>;
+  for (const key of Object.keys(source)) {
+    const value = source[key];
+    if (!params.includes(key)) rest[key] = value;
+    else if (value !== undefined && value !== null) top[key] = String(value);
+  }
+  return { top, biz: Object.keys(rest).length > 0 ? JSON.stringify(rest) : undefined };
+}
+
+/**
  * Calls `op` on the gateway and resolves with the verified, parsed response node.
  * Rejects with AlipayValidationError, AlipayHttpError, AlipayTimeoutError, AlipayNetworkError,
  * AlipayMalformedResponseError, AlipaySignatureError or AlipayApiError (and with the abort reason
@@ -47,9 +65,11 @@ export async function invoke<Req, Res, Code extends string>(
   if (issues.length > 0) throw new AlipayValidationError('request', method, issues);
 
   const state = clientState(client);
+  const { top, biz } = splitRequest(request, op.params);
   const signed = buildSignedRequest(
     client.gateway,
     {
+      ...top,
       app_id: client.appId,
       method,
       format: 'JSON',
@@ -60,10 +80,11 @@ export async function invoke<Req, Res, Code extends string>(
       app_auth_token: options?.appAuthToken,
       notify_url: options?.notifyUrl,
       return_url: options?.returnUrl,
-      biz_content: JSON.stringify(request),
+      biz_content: biz,
     },
     state.privateKey,
     client.signType,
+    op.params,
   );
 
   // One controller for our timeout and the caller's signal; the timer covers the body read too.
