@@ -4,4 +4,6 @@ export * from "./runtime/index.js";
 
 export { alipayMarketingCardQuery, isAlipayMarketingCardQueryError, alipayMarketingCardQueryOperation, validateAlipayMarketingCardQueryRequest, validateAlipayMarketingCardQueryResponse, type AlipayMarketingCardQueryRequest, type AlipayMarketingCardQueryResponse, type AlipayMarketingCardQueryErrorCode } from "./methods/alipay.marketing.card.query.js";
 
+export { alipaySystemOauthToken, isAlipaySystemOauthTokenError, alipaySystemOauthTokenOperation, validateAlipaySystemOauthTokenRequest, validateAlipaySystemOauthTokenResponse, type AlipaySystemOauthTokenRequest, type AlipaySystemOauthTokenResponse, type AlipaySystemOauthTokenErrorCode } from "./methods/alipay.system.oauth.token.js";
+
 export { koubeiMemberDataIsvCreate, isKoubeiMemberDataIsvCreateError, koubeiMemberDataIsvCreateOperation, validateKoubeiMemberDataIsvCreateRequest, validateKoubeiMemberDataIsvCreateResponse, type KoubeiMemberDataIsvCreateRequest, type KoubeiMemberDataIsvCreateResponse, type KoubeiMemberDataIsvCreateErrorCode } from "./methods/koubei.member.data.isv.create.js";

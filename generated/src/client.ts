@@ -2,6 +2,7 @@
 
 import type { AlipayClient, CallOptions } from "./runtime/index.js";
 import { alipayMarketingCardQuery, type AlipayMarketingCardQueryRequest, type AlipayMarketingCardQueryResponse } from "./methods/alipay.marketing.card.query.js";
+import { alipaySystemOauthToken, type AlipaySystemOauthTokenRequest, type AlipaySystemOauthTokenResponse } from "./methods/alipay.system.oauth.token.js";
 import { koubeiMemberDataIsvCreate, type KoubeiMemberDataIsvCreateRequest, type KoubeiMemberDataIsvCreateResponse } from "./methods/koubei.member.data.isv.create.js";
 
 /** Every generated method, by wire name: `api.alipay.marketing.card.query(request, options?)`. */
@@ -11,6 +12,12 @@ export interface AlipayApi {
       readonly card: {
         /** `alipay.marketing.card.query` 会员卡查询 */
         readonly query: (request: AlipayMarketingCardQueryRequest, options?: CallOptions) => Promise<AlipayMarketingCardQueryResponse>;
+      };
+    };
+    readonly system: {
+      readonly oauth: {
+        /** `alipay.system.oauth.token` 换取授权访问令牌 */
+        readonly token: (request: AlipaySystemOauthTokenRequest, options?: CallOptions) => Promise<AlipaySystemOauthTokenResponse>;
       };
     };
   };
@@ -33,6 +40,11 @@ export function createAlipayApi(client: AlipayClient): AlipayApi {
       marketing: {
         card: {
           query: (request: AlipayMarketingCardQueryRequest, options?: CallOptions): Promise<AlipayMarketingCardQueryResponse> => alipayMarketingCardQuery(client, request, options),
+        },
+      },
+      system: {
+        oauth: {
+          token: (request: AlipaySystemOauthTokenRequest, options?: CallOptions): Promise<AlipaySystemOauthTokenResponse> => alipaySystemOauthToken(client, request, options),
         },
       },
     },

@@ -10,7 +10,10 @@ const FORMAT_NOTES: Record<string, string> = {
   price: 'Price: a decimal string in yuan, at most 2 decimals.',
 };
 
-export function fieldDoc(field: FieldIR, enums: readonly EnumIR[]): string {
+/** Said of top-level params, which share the Request type with biz_content fields. */
+const TOP_LEVEL_NOTE = 'Sent as a top-level form param, not inside `biz_content`.';
+
+export function fieldDoc(field: FieldIR, enums: readonly EnumIR[], topLevel = false): string {
   const lines: string[] = [];
   if (field.description) lines.push(docText(field.description), '');
   const scalar: ScalarTypeIR | undefined =
@@ -28,6 +31,8 @@ export function fieldDoc(field: FieldIR, enums: readonly EnumIR[]): string {
   } else if (field.required === 'conditional') {
     lines.push('Conditionally required (特殊可选): see the description.');
   }
+  // Before the tags: text after `@example` would read as part of the example.
+  if (topLevel) lines.push(TOP_LEVEL_NOTE);
   if (field.example !== undefined) lines.push(`@example ${docText(String(field.example))}`);
   if (field.deprecated !== undefined && field.deprecated !== false) {
     lines.push(field.deprecated === true ? '@deprecated' : `@deprecated ${docText(field.deprecated)}`);

@@ -25,12 +25,8 @@ export function typeText(t: TypeIR, plan: MethodPlan): string {
   }
 }
 
-/** Appended to the docs of top-level params: they share the Request type with biz_content fields. */
-const TOP_LEVEL_NOTE = 'Sent as a top-level form param, not inside `biz_content`.';
-
 function property(field: FieldIR, plan: MethodPlan, topLevel = false): PropertySignatureStructure {
-  const own = fieldDoc(field, plan.ir.enums);
-  const doc = topLevel ? (own ? `${own}\n\n${TOP_LEVEL_NOTE}` : TOP_LEVEL_NOTE) : own;
+  const doc = fieldDoc(field, plan.ir.enums, topLevel);
   return {
     kind: StructureKind.PropertySignature,
     name: typeMemberKey(field.name),
@@ -90,7 +86,7 @@ export function requestResponseStatements(plan: MethodPlan): InterfaceDeclaratio
       kind: StructureKind.Interface,
       name: exports.request,
       isExported: true,
-      docs: [methodDoc(ir, ir.params.length === 0 ? 'Request parameters (biz_content)' : 'Request parameters (biz_content fields and top-level params)')],
+      docs: [methodDoc(ir, requestWhat(ir.request.length, ir.params.length))],
       properties: [...ir.request.map((f) => property(f, plan)), ...ir.params.map((f) => property(f, plan, true))],
     },
     {
@@ -102,6 +98,11 @@ export function requestResponseStatements(plan: MethodPlan): InterfaceDeclaratio
       properties: ir.response.map((f) => property(f, plan)),
     },
   ];
+}
+
+function requestWhat(bizFields: number, params: number): string {
+  if (params === 0) return 'Request parameters (biz_content)';
+  return bizFields === 0 ? 'Request parameters (top-level params, no biz_content)' : 'Request parameters (biz_content fields and top-level params)';
 }
 
 /** Unique documented business error codes, in doc order. */
