@@ -5,13 +5,15 @@
  * and its fields (inlined, recursively), `list` -> array of that. Enum values come from the
  * descriptions through the importer's own rule. The catalogue has no required flags or max
  * lengths; they are drawn from a seeded distribution (see REQUIRED_P and MAX_LENGTHS).
+ * Top-level (non biz_content) params become `params` when they are scalars; file uploads and
+ * object params cannot be written as specs and are skipped with the reason.
  * Recursive model references (none in today's catalogue) are cut at the first repeat on the path:
  * the repeated model becomes an object without fields, and a note says so.
  */
 import type { EnumValue, Field, Items, MethodSpec } from '../../generator/spec/model.js';
 import { parseEnum } from '../../generator/importer/enum.js';
 import { methodRng } from './random.js';
-import type { Catalogue, CatalogueField } from './source.js';
+import type { Catalogue, CatalogueField, DirectParam } from './source.js';
 
 /** Probability that a field is `required: true` (otherwise `false`; never `conditional`). */
 export const REQUIRED_P = 0.3;
@@ -26,26 +28,35 @@ export interface ConvertOptions {
 export type Conversion = { spec: MethodSpec; notes: string[] } | { skipped: string };
 
 const SCALARS: Record<string, 'string' | 'number' | 'boolean'> = { string: 'string', long: 'number', bool: 'boolean' };
+/** Top-level params the spec format holds (scalars); .NET DateTime values are sent as Alipay dates. */
+const PARAM_TYPES: Record<string, 'string' | 'number' | 'boolean' | 'date'> = { ...SCALARS, DateTime: 'date' };
 const NUMERIC = /^-?\d+(\.\d+)?$/;
 
 export function convertMethod(catalogue: Catalogue, method: string, options: ConvertOptions): Conversion {
   const m = catalogue.methods[method];
   if (m === undefined) return { skipped: 'not in the catalogue' };
-  if (m.direct_request_params !== null && m.direct_request_params.length > 0) {
-    const params = m.direct_request_params.map((p) => p.property).join(', ');
-    return {
-      skipped: `request parameters are top-level form parameters (direct_request_params: ${params}), not biz_content; the spec format only holds biz_content, and the catalogue gives .NET property names, not wire names`,
-    };
+  const direct = m.direct_request_params ?? [];
+  const unsupported = direct.filter((p) => PARAM_TYPES[typeName(p.type)] === undefined);
+  if (unsupported.length > 0) {
+    const list = unsupported.map((p) => `${p.property}: ${p.type}`).join(', ');
+    const why = unsupported.some((p) => p.type === 'FileItem') ? 'a file upload (multipart)' : 'an object or list sent as a top-level param';
+    return { skipped: `top-level request params the spec format cannot hold (scalars only): ${list}; ${why}` };
   }
   const notes: string[] = [];
   const ctx = { catalogue, options, random: methodRng(options.seed, method), notes, path: [] as string[] };
-  if (m.uses_biz_content && m.biz_model === null) notes.push('the SDK sends biz_content without a model: no business params documented');
+  if (m.uses_biz_content && m.biz_model === null && direct.length === 0) notes.push('the SDK sends biz_content without a model: no business params documented');
+  const params = direct.map((p) => param(p, ctx));
+  if (new Set(params.map((p) => p.name)).size !== params.length) return { skipped: 'two top-level params map to the same wire name' };
   const spec: MethodSpec = {
     method,
     request: (m.request_fields ?? []).map((f) => field(f, ctx)),
     response: (m.response_fields ?? []).map((f) => field(f, ctx)),
     errors: [],
   };
+  if (params.length > 0) {
+    spec.params = params;
+    notes.push('top-level params: wire names derived from the SDK\'s .NET property names (OutTradeNo -> out_trade_no)');
+  }
   if (m.summary !== null && m.summary.trim() !== '') spec.title = m.summary.trim();
   if (notes.length > 0) spec.notes = [...notes];
   return { spec, notes };
@@ -58,6 +69,23 @@ interface Context {
   notes: string[];
   /** Model names from the method down to the current field, for the recursion cut. */
   path: string[];
+}
+
+/** A top-level param: the wire name is the .NET property in snake_case (ItBPay -> it_b_pay). */
+function param(p: DirectParam, ctx: Context): Field {
+  const type = PARAM_TYPES[typeName(p.type)]!;
+  const description = text(p.description);
+  const shape = type === 'date' ? { type } : scalarShape(type, description, ctx);
+  const out: Field = { name: snakeCase(p.property), required: ctx.random() < REQUIRED_P, ...shape };
+  if (description !== '') out.description = description;
+  return out;
+}
+
+export function snakeCase(property: string): string {
+  return property
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
+    .toLowerCase();
 }
 
 function field(f: CatalogueField, ctx: Context): Field {

@@ -50,6 +50,19 @@ const crafted: Catalogue = {
       direct_request_params: [{ property: 'FileContent', type: 'FileItem', description: null }],
       response_fields: [],
     },
+    'alipay.demo.legacy.pay': {
+      request_class: 'W',
+      summary: null,
+      uses_biz_content: false,
+      biz_model: null,
+      request_fields: null,
+      direct_request_params: [
+        { property: 'OutTradeNo', type: 'string', description: '订单号' },
+        { property: 'ItBPay', type: 'Nullable<long>', description: null },
+        { property: 'GmtCreate', type: 'Nullable<DateTime>', description: null },
+      ],
+      response_fields: [],
+    },
     'alipay.demo.free.query': {
       request_class: 'Z',
       summary: null,
@@ -103,9 +116,21 @@ describe('catalogue -> specs', () => {
     expect(result.notes).toEqual(['recursive model Node > Node cut at the repeat']);
   });
 
-  it('skips methods whose params are not biz_content, and keeps model-less biz_content methods', () => {
+  it('turns scalar top-level params into params with snake_case wire names', () => {
+    const spec = convert('alipay.demo.legacy.pay');
+    expect(spec.request).toEqual([]);
+    expect(spec.params!.map((p) => [p.name, p.type])).toEqual([
+      ['out_trade_no', 'string'],
+      ['it_b_pay', 'number'],
+      ['gmt_create', 'date'],
+    ]);
+    expect(spec.params![0]!.description).toBe('订单号');
+    expect(spec.notes![0]).toMatch(/\.NET property names/);
+  });
+
+  it('skips file uploads, and keeps model-less biz_content methods', () => {
     const skipped = convertMethod(crafted, 'alipay.demo.file.upload', { seed: 1 });
-    expect('skipped' in skipped && skipped.skipped).toMatch(/direct_request_params: FileContent/);
+    expect('skipped' in skipped && skipped.skipped).toMatch(/FileContent: FileItem; a file upload/);
     const free = convert('alipay.demo.free.query');
     expect(free.request).toEqual([]);
     expect(free.notes![0]).toMatch(/without a model/);
@@ -123,7 +148,7 @@ describe('catalogue -> specs', () => {
     const dir = tempDir();
     const result = writeCatalogueSpecs({ outDir: dir, catalogue, filter: (m) => chosen.has(m) });
     expect(result.written.length + result.skipped.length).toBe(SAMPLE_SIZE);
-    for (const s of result.skipped) expect(catalogue.methods[s.method]!.direct_request_params?.length).toBeGreaterThan(0);
+    for (const s of result.skipped) expect(s.reason).toMatch(/top-level request params the spec format cannot hold/);
     expect(readdirSync(dir).sort()).toEqual(result.written.map((m) => `${m}.yaml`));
 
     const { specs, diagnostics } = await loadSpecDir(dir);
