@@ -6,6 +6,7 @@
 import type { ValidationIssue } from '../../templates/runtime/index.js';
 import { businessError, gatewayError, type Node } from './codes.js';
 import type { GatewayMethod } from './methods.js';
+import type { FieldType } from '../spec/model.js';
 
 const INVALID_PARAMETER = 'INVALID_PARAMETER';
 /** At most this many problems are listed in sub_msg. */
@@ -16,8 +17,40 @@ function describe(issues: readonly ValidationIssue[]): string {
   return issues.length > LISTED ? `${listed}; and ${issues.length - LISTED} more` : listed;
 }
 
-/** Returns the refusal node for an invalid biz_content, or undefined when it is valid. */
-export function checkBizContent(method: GatewayMethod, bizContent: string | undefined): Node | undefined {
+/**
+ * A top-level form value as the generated validator expects it: the form carries strings only,
+ * so a documented number or boolean is read back (what cannot be read stays a string and fails
+ * the type check, as it should).
+ */
+function fromForm(value: string, type: FieldType): unknown {
+  if (type === 'number' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  if (type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
+  return value;
+}
+
+/**
+ * The method's top-level params (spec `params`), read from the query/form params and merged into
+ * the biz_content object, so the generated validator checks the Request as the client built it.
+ */
+function withTopLevel(method: GatewayMethod, value: unknown, params: Readonly<Record<string, string>>): unknown {
+  const declared = method.spec.params ?? [];
+  if (declared.length === 0 || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const merged = { ...(value as Record<string, unknown>) };
+  for (const p of declared) {
+    // Only the form value counts: a param put inside biz_content is not where the gateway reads it.
+    delete merged[p.name];
+    const v = params[p.name];
+    // Blank values are not sent (nor signed) by clients: the same as absent.
+    if (v !== undefined && v.trim() !== '') merged[p.name] = fromForm(v, p.type);
+  }
+  return merged;
+}
+
+/**
+ * Returns the refusal node for an invalid request, or undefined when it is valid. `params` are the
+ * request's query and form params, where a method's top-level params are read from.
+ */
+export function checkBizContent(method: GatewayMethod, bizContent: string | undefined, params: Readonly<Record<string, string>> = {}): Node | undefined {
   let value: unknown = {};
   if (bizContent !== undefined && bizContent.trim() !== '') {
     try {
@@ -26,7 +59,7 @@ export function checkBizContent(method: GatewayMethod, bizContent: string | unde
       return gatewayError('isv.invalid-parameter', '参数无效: biz_content is not valid JSON');
     }
   }
-  const issues = method.validateRequest(value).filter((i) => i.rule !== 'unknown');
+  const issues = method.validateRequest(withTopLevel(method, value, params)).filter((i) => i.rule !== 'unknown');
   if (issues.length === 0) return undefined;
   const own = method.spec.errors.find((e) => e.code === INVALID_PARAMETER);
   if (own !== undefined) return businessError(INVALID_PARAMETER, `${own.description ?? '参数有误'} ${describe(issues)}`);

@@ -1,7 +1,7 @@
 /**
  * `startGateway`: a local Alipay gateway (POST/GET /gateway.do) for the methods of a spec set,
  * on node:http. One request: read params -> scenario -> protocol checks and signature ->
- * biz_content with the generated validator -> the example answer, signed as the gateway signs.
+ * biz_content (plus top-level params) with the generated validator -> the example answer, signed as the gateway signs.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { rm } from 'node:fs/promises';
@@ -137,7 +137,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
       // What the gateway answers before it knows which key to sign with (e.g. an unknown app_id).
       return { key: 'error_response', node: gatewayError('isv.invalid-app-id'), signType: protocol.signType, signed: false, method: protocol.method };
     }
-    const refused = protocol.node ?? checkBizContent(method, params['biz_content']);
+    const refused = protocol.node ?? checkBizContent(method, params['biz_content'], params);
     if (refused !== undefined) return answer(refused);
     if (scenario.outcome.kind === 'business-error') {
       const code = scenario.outcome.code ?? defaultBusinessCode(method);
