@@ -14,7 +14,7 @@ export const INFO_DESCRIPTION = `Alipay Open Platform gateway methods (v1 gatewa
 The gateway has **one URL**, \`POST ${GATEWAY_SERVER}${GATEWAY_PATH}\`. Every method is a separate operation in this document, under the path \`/<method>\` (for example \`/alipay.marketing.card.query\`), so that tools list and group methods; on the wire that path is not appended to the URL: it becomes the \`method\` query parameter of the gateway URL.
 
 - **Protocol parameters** (query string): \`app_id\`, \`method\`, \`format=JSON\`, \`charset\` (must be in the query string), \`sign_type\` (\`RSA2\` = SHA256withRSA, default; \`RSA\` = SHA1withRSA), \`timestamp\` (\`yyyy-MM-dd HH:mm:ss\` in UTC+8, whatever the caller's time zone), \`version=1.0\`, \`sign\`, and when needed \`app_auth_token\`, \`notify_url\`, \`return_url\`.
-- **Business parameters**: the operation's request schema, serialised as compact JSON into the \`biz_content\` field of an \`application/x-www-form-urlencoded\` body.
+- **Business parameters**: the operation's request schema, serialised as compact JSON into the \`biz_content\` field of an \`application/x-www-form-urlencoded\` body. Some methods also take top-level form params beside (or instead of) \`biz_content\`: they are listed in the operation's form schema and signed like every other parameter.
 
 ## Signing
 The string to sign is made of every parameter sent (protocol parameters and \`biz_content\`) except \`sign\`, leaving out empty and whitespace-only values, sorted by key, written \`key=value\` and joined with \`&\`, without URL encoding. It is signed with the application's RSA private key (RSA2: SHA256withRSA) and sent base64-encoded as \`sign\`.

@@ -48,7 +48,9 @@ export function buildOpenApiDocument(specs: readonly MethodSpec[], options: Open
     const hasRequest = spec.request.length > 0;
     if (hasRequest) schemas.set(request, builder.objectSchema(spec.request, request));
     schemas.set(response, responseSchema(builder, spec, response));
-    setOwn(paths, `/${spec.method}`, { post: operation(spec, hasRequest ? request : undefined, response, errorName) });
+    // Top-level form params (not in biz_content) sit beside biz_content in the form body.
+    const params = (spec.params ?? []).map((p) => [p.name, builder.fieldSchema(p), p.required === true] as const);
+    setOwn(paths, `/${spec.method}`, { post: operation(spec, hasRequest ? request : undefined, params, response, errorName) });
   });
   for (const [name, schema] of builder.finish(names)) schemas.set(name, schema);
 
@@ -85,7 +87,15 @@ function responseSchema(builder: SchemaBuilder, spec: MethodSpec, title: string)
   return business;
 }
 
-function operation(spec: MethodSpec, request: string | undefined, response: string, errorName: string): JsonObject {
+type FormParam = readonly [name: string, schema: JsonObject, required: boolean];
+
+function operation(
+  spec: MethodSpec,
+  request: string | undefined,
+  params: readonly FormParam[],
+  response: string,
+  errorName: string,
+): JsonObject {
   const op: JsonObject = {
     operationId: spec.method,
     tags: [tagOf(spec.method)],
@@ -98,23 +108,11 @@ function operation(spec: MethodSpec, request: string | undefined, response: stri
     { name: 'method', in: 'query', required: true, description: '接口名称', schema: { type: 'string', const: spec.method } },
     ...Object.keys(COMMON_PARAMETERS).map((name) => ({ $ref: `#/components/parameters/${name}` })),
   ];
-  if (request !== undefined) {
-    const media: JsonObject = {
-      schema: {
-        type: 'object',
-        required: ['biz_content'],
-        properties: { biz_content: { $ref: COMPONENT_PREFIX + request } },
-      },
-      encoding: { biz_content: { contentType: 'application/json' } },
-    };
-    if (spec.examples?.request !== undefined) {
-      media.examples = { doc: { summary: 'Example from the doc page', value: { biz_content: spec.examples.request } } };
-    }
-    op.requestBody = { required: true, content: { 'application/x-www-form-urlencoded': media } };
-  }
+  const body = requestBody(spec, request, params);
+  if (body !== undefined) op.requestBody = body;
   const node = responseNodeName(spec.method);
   const errorRef = { $ref: COMPONENT_PREFIX + errorName };
-  const body: JsonObject = {
+  const answer: JsonObject = {
     schema: {
       type: 'object',
       properties: ownObject([
@@ -127,12 +125,37 @@ function operation(spec: MethodSpec, request: string | undefined, response: stri
   const examples: JsonObject = {};
   if (spec.examples?.response !== undefined) examples.success = { value: spec.examples.response };
   if (spec.examples?.error !== undefined) examples.error = { value: spec.examples.error };
-  if (Object.keys(examples).length > 0) body.examples = examples;
+  if (Object.keys(examples).length > 0) answer.examples = examples;
   op.responses = {
-    '200': { description: 'Signed gateway answer (success or business failure)', content: { 'application/json': body } },
+    '200': { description: 'Signed gateway answer (success or business failure)', content: { 'application/json': answer } },
   };
   if (spec.errors.length > 0) op['x-alipay-error-codes'] = spec.errors;
   return op;
+}
+
+/** The form body: biz_content (JSON) when the method has business params, and its top-level params. */
+function requestBody(spec: MethodSpec, request: string | undefined, params: readonly FormParam[]): JsonObject | undefined {
+  if (request === undefined && params.length === 0) return undefined;
+  const entries: [string, unknown][] = [];
+  const required: string[] = [];
+  if (request !== undefined) {
+    entries.push(['biz_content', { $ref: COMPONENT_PREFIX + request }]);
+    required.push('biz_content');
+  }
+  for (const [name, schema, isRequired] of params) {
+    entries.push([name, schema]);
+    if (isRequired) required.push(name);
+  }
+  const schema: JsonObject = { type: 'object', properties: ownObject(entries) };
+  if (required.length > 0) schema.required = required;
+  const media: JsonObject = { schema };
+  if (request !== undefined) media.encoding = { biz_content: { contentType: 'application/json' } };
+  const example: [string, unknown][] = [];
+  if (request !== undefined && spec.examples?.request !== undefined) example.push(['biz_content', spec.examples.request]);
+  const paramExample = spec.examples?.params;
+  if (typeof paramExample === 'object' && paramExample !== null) example.push(...Object.entries(paramExample));
+  if (example.length > 0) media.examples = { doc: { summary: 'Example from the doc page', value: ownObject(example) } };
+  return { required: required.length > 0, content: { 'application/x-www-form-urlencoded': media } };
 }
 
 function operationDescription(spec: MethodSpec): string {

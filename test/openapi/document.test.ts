@@ -38,6 +38,7 @@ describe('OpenAPI export', () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/alipay.marketing.card.query',
       '/alipay.open.public.info.query',
+      '/alipay.system.oauth.token',
       '/koubei.member.data.isv.create',
     ]);
     const op = doc.paths['/alipay.marketing.card.query'].post;
@@ -54,6 +55,20 @@ describe('OpenAPI export', () => {
     expect(body.examples.error.value.alipay_marketing_card_query_response.code).toBe('40004');
     expect(doc.paths['/koubei.member.data.isv.create'].post.deprecated).toBe(true);
     expect(doc.paths['/alipay.open.public.info.query'].post.requestBody).toBeUndefined();
+  });
+
+  it('puts top-level params beside biz_content in the form body', () => {
+    const body = doc.paths['/alipay.system.oauth.token'].post.requestBody;
+    const form = body.content['application/x-www-form-urlencoded'];
+    expect(Object.keys(form.schema.properties)).toEqual(['grant_type', 'code']);
+    expect(form.schema.required).toEqual(['grant_type']);
+    expect(form.schema.properties.grant_type.enum).toEqual(['authorization_code', 'refresh_token']);
+    expect(form.schema.properties.code.maxLength).toBe(40);
+    expect(form.encoding).toBeUndefined();
+    expect(form.examples.doc.value).toEqual({ grant_type: 'authorization_code', code: '4b203fe6c11548bcabd8da5bb087a83b' });
+    expect(body.required).toBe(true);
+    const card = doc.paths['/alipay.marketing.card.query'].post.requestBody.content['application/x-www-form-urlencoded'];
+    expect(Object.keys(card.schema.properties)).toEqual(['biz_content']);
   });
 
   it('describes the gateway and signing conventions', () => {

@@ -95,4 +95,17 @@ export const noParams: MethodSpec = {
   errors: [],
 };
 
-export const allSpecs = [cardQuery, memberCreate, noParams];
+/** Top-level form params only (no biz_content), like alipay.system.oauth.token. */
+export const oauthToken: MethodSpec = {
+  method: 'alipay.system.oauth.token',
+  request: [],
+  params: [
+    { name: 'grant_type', type: 'string', required: true, enum: [{ value: 'authorization_code' }, { value: 'refresh_token' }] },
+    { name: 'code', type: 'string', required: false, maxLength: 40 },
+  ],
+  response: [{ name: 'user_id', type: 'string', required: false }],
+  errors: [],
+  examples: { params: { grant_type: 'authorization_code', code: '4b203fe6c11548bcabd8da5bb087a83b' } },
+};
+
+export const allSpecs = [cardQuery, memberCreate, noParams, oauthToken];
