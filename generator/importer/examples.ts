@@ -5,12 +5,17 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { Examples } from '../spec/model.js';
-import { extractBizContent } from './java.js';
+import { extractBizContent, extractSetters, type JavaSetter } from './java.js';
 import { lineAt, parseFirstJsonObject, parseJson } from './json-text.js';
 import type { Section } from './sections.js';
 
 export interface ExamplesResult {
   examples: Examples;
+  /**
+   * The param setters of a request example without setBizContent (`request.setGrantType(...)`):
+   * the page's request params are top-level form params. Empty for biz_content pages.
+   */
+  setters: JavaSetter[];
   diagnostics: Omit<Diagnostic, 'file'>[];
 }
 
@@ -21,6 +26,7 @@ export function parseExamples(sections: {
 }): ExamplesResult {
   const examples: Examples = {};
   const diagnostics: Omit<Diagnostic, 'file'>[] = [];
+  let setters: JavaSetter[] = [];
 
   if (sections.request) {
     const { text, firstLine } = sectionText(sections.request);
@@ -31,6 +37,12 @@ export function parseExamples(sections: {
       if (json.ok) examples.request = json.value;
       else diagnostics.push(warn(lineAt(text, call.offset, firstLine), `request example (setBizContent): ${json.message}`));
     }
+    if (!call) {
+      setters = extractSetters(text);
+      for (const s of setters) {
+        if (s.value === undefined) diagnostics.push(warn(lineAt(text, s.offset, firstLine), `request example: set${s.name}(...) is not a string literal; no example taken`));
+      }
+    }
   }
   for (const [key, section] of [['response', sections.response], ['error', sections.error]] as const) {
     if (!section) continue;
@@ -39,7 +51,7 @@ export function parseExamples(sections: {
     if (json?.ok) examples[key] = json.value;
     else if (json) diagnostics.push(warn(lineAt(text, json.offset, firstLine), `${key} example: ${json.message}`));
   }
-  return { examples, diagnostics };
+  return { examples, setters, diagnostics };
 }
 
 function sectionText(section: Section): { text: string; firstLine: number } {

@@ -5,7 +5,8 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { hasErrors, sortDiagnostics } from '../diagnostics.js';
-import type { MethodSpec } from '../spec/model.js';
+import { PARAM_TYPES, type MethodSpec } from '../spec/model.js';
+import { setterKey, type JavaSetter } from './java.js';
 import { parseErrorTable } from './errors-table.js';
 import { parseExamples } from './examples.js';
 import { buildFields } from './fields.js';
@@ -62,8 +63,16 @@ export function importDoc(text: string, file: string): ImportResult {
   const method = header.header.method;
   const requestTable = parseTable(sectionBody(request));
   requestTable.diagnostics.forEach(add);
-  const requestFields = buildFields(requestTable.rows, examples.examples.request);
+  // A Java example with param setters and no setBizContent: the rows are top-level form params.
+  const setterStyle = examples.setters.length > 0;
+  const paramsExample = setterStyle ? setterExample(requestTable.rows.map((r) => r.name), examples.setters) : undefined;
+  const requestFields = buildFields(requestTable.rows, setterStyle ? paramsExample : examples.examples.request);
   requestFields.diagnostics.forEach(add);
+  const nonScalar = setterStyle ? requestFields.fields.find((f) => !PARAM_TYPES.includes(f.type)) : undefined;
+  if (nonScalar) {
+    add({ severity: 'warning', line: request.line, col: 1, message: `the request example uses setters, but \`${nonScalar.name}\` is ${nonScalar.type}: the params are kept in biz_content, review them` });
+  }
+  const asParams = setterStyle && !nonScalar;
 
   const responseTable = parseTable(sectionBody(findSection(page, '响应参数')));
   responseTable.diagnostics.forEach(add);
@@ -74,12 +83,14 @@ export function importDoc(text: string, file: string): ImportResult {
 
   const spec: MethodSpec = {
     method,
-    request: requestFields.fields,
+    request: asParams ? [] : requestFields.fields,
+    ...(asParams && { params: requestFields.fields }),
     response: responseFields.fields,
     errors: parseErrorTable(sectionBody(findSection(page, '业务错误码'))),
   };
   if (header.header.title) spec.title = header.header.title;
   if (header.header.description) spec.description = header.header.description;
+  if (asParams && paramsExample !== undefined && Object.keys(paramsExample).length > 0) examples.examples.params = paramsExample;
   if (Object.keys(examples.examples).length > 0) spec.examples = examples.examples;
   return { spec, diagnostics: sortDiagnostics(diagnostics) };
 }
@@ -92,6 +103,21 @@ export function responseObject(body: unknown, method: string): unknown {
   if (Object.hasOwn(record, key)) return record[key];
   const keys = Object.keys(record).filter((k) => k.endsWith('_response'));
   return keys.length === 1 ? record[keys[0]!] : undefined;
+}
+
+/**
+ * The example of the top-level params: each row's value from its setter (`grant_type` from
+ * `setGrantType("...")`), in row order. A setter matching no row, or several, gives nothing.
+ */
+function setterExample(rowNames: readonly string[], setters: readonly JavaSetter[]): Record<string, string> {
+  const example: Record<string, string> = {};
+  for (const name of rowNames) {
+    const key = setterKey(name);
+    if (rowNames.filter((n) => setterKey(n) === key).length > 1) continue;
+    const setter = setters.find((s) => setterKey(s.name) === key);
+    if (setter?.value !== undefined) Object.defineProperty(example, name, { value: setter.value, enumerable: true, writable: true, configurable: true });
+  }
+  return example;
 }
 
 function lastNonBlank(lines: readonly { no: number; text: string }[]): number {

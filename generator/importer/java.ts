@@ -75,3 +75,44 @@ function readLiteral(source: string, open: number): { ok: true; text: string; en
   }
   return { ok: false, offset: open, message: 'unterminated Java string literal' };
 }
+
+/**
+ * Setters of the Java request class that are SDK settings, not gateway request params (they set
+ * protocol params such as notify_url, or client behaviour).
+ */
+const SDK_SETTERS: ReadonlySet<string> = new Set([
+  'BizContent', 'BizModel', 'NotifyUrl', 'ReturnUrl', 'ApiVersion', 'TerminalType', 'TerminalInfo', 'ProdCode', 'NeedEncrypt',
+]);
+
+/** A `request.setXxx(...)` call of a page whose params are top-level form params (no biz_content). */
+export interface JavaSetter {
+  /** `GrantType` of `request.setGrantType(...)`. */
+  readonly name: string;
+  readonly offset: number;
+  /** The argument when it is a string literal (or a concatenation of them); absent otherwise. */
+  readonly value?: string;
+}
+
+const SETTER = /\brequest\.set([A-Z][A-Za-z0-9]*)\s*\(/g;
+
+/** The param setters of a request example, in source order (SDK settings left out). */
+export function extractSetters(source: string): JavaSetter[] {
+  const setters: JavaSetter[] = [];
+  for (const m of source.matchAll(SETTER)) {
+    const name = m[1]!;
+    if (SDK_SETTERS.has(name)) continue;
+    const arg = evalConcat(source, m.index + m[0].length);
+    setters.push(arg.ok ? { name, offset: m.index, value: arg.text } : { name, offset: m.index });
+  }
+  return setters;
+}
+
+/** The setter name a wire name gets in the Java SDK: `grant_type` -> `GrantType`. */
+export function setterName(wireName: string): string {
+  return wireName.split('_').map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
+}
+
+/** Compares a wire name with a setter name the way the SDK derives one from the other. */
+export function setterKey(name: string): string {
+  return name.replace(/_/g, '').toLowerCase();
+}

@@ -5,6 +5,7 @@
  * lose their depth: `└` marks leaves only, objects with children go without it.
  */
 import type { Field, MethodSpec, Requiredness, Shape } from '../spec/model.js';
+import { setterName } from './java.js';
 
 const TABLE_HEADER = '参数 类型 是否必填 最大长度 描述 示例值';
 
@@ -13,7 +14,8 @@ export function renderDoc(spec: MethodSpec): string {
   out.push(spec.title !== undefined ? `${spec.method} (${spec.title})` : spec.method, '');
   if (spec.description) out.push(spec.description, '');
   out.push(...commonRequest(spec.method), '');
-  out.push('请求参数', '', TABLE_HEADER, ...spec.request.flatMap(renderRow), '');
+  // The page has one request table: top-level params are its rows too (the Java example tells them apart).
+  out.push('请求参数', '', TABLE_HEADER, ...[...spec.request, ...(spec.params ?? [])].flatMap(renderRow), '');
   out.push(...COMMON_RESPONSE, '');
   out.push('响应参数', '', TABLE_HEADER, ...spec.response.flatMap(renderRow), '');
   out.push('请求示例', '', ...requestExample(spec), '');
@@ -97,6 +99,7 @@ function requestExample(spec: MethodSpec): string[] {
     });
     if (json.length === 1) out[out.length - 1] = out[out.length - 1]!.replace(/ \+$/, ');');
   }
+  out.push(...setterLines(spec));
   out.push(
     `${cls}Response response = alipayClient.execute(request);`,
     'if(response.isSuccess()){',
@@ -106,6 +109,21 @@ function requestExample(spec: MethodSpec): string[] {
     '}',
   );
   return out;
+}
+
+/** `request.setGrantType("authorization_code");` per top-level param, as the Java SDK sets them. */
+function setterLines(spec: MethodSpec): string[] {
+  const example = (spec.examples?.params ?? {}) as Record<string, unknown>;
+  return (spec.params ?? []).map((p) => {
+    const value = Object.hasOwn(example, p.name) ? example[p.name] : undefined;
+    // Without a documented value the page passes a variable, as real pages sometimes do.
+    const arg = value === undefined ? 'value' : javaString(String(value));
+    return `request.${'set' + setterName(p.name)}(${arg});`;
+  });
+}
+
+function javaString(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 }
 
 function jsonExample(value: unknown): string[] {

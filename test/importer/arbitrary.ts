@@ -9,6 +9,7 @@
  * levels is ambiguous by nature). The examples are built from the fields, as on a real page.
  */
 import fc from 'fast-check';
+import { setterKey } from '../../generator/importer/java.js';
 import type { EnumValue, Field, ItemType, MethodSpec, Requiredness } from '../../generator/spec/model.js';
 
 // No 必/可/选/是/否/特/条/为/时 here: those form required markers and requiredIf phrases.
@@ -168,6 +169,7 @@ export const methodSpec: fc.Arbitrary<MethodSpec> = fc
     description: fc.option(fc.array(line, { minLength: 1, maxLength: 2 }).map((l) => l.join('\n')), { nil: undefined }),
     request: fc.array(draft, { maxLength: 5 }),
     response: fc.array(draft, { maxLength: 4 }),
+    setterStyle: fc.boolean(),
     errors: fc.array(
       fc.record({ code: fc.stringMatching(/^[A-Z][A-Z_]{2,10}$/), description: word, solution: fc.option(line, { nil: undefined }) }),
       { maxLength: 3 },
@@ -190,8 +192,22 @@ export const methodSpec: fc.Arbitrary<MethodSpec> = fc
     };
     if (r.title !== undefined) spec.title = r.title;
     if (r.description !== undefined) spec.description = r.description;
-    return spec;
+    return r.setterStyle ? asSetterStyle(spec) : spec;
   });
+
+/**
+ * The page of a method whose params are top-level form params (the Java example uses setters):
+ * possible when every request field is a scalar and no two names map to the same setter.
+ */
+function asSetterStyle(spec: MethodSpec): MethodSpec {
+  const { request } = spec;
+  const keys = new Set(request.map((f) => setterKey(f.name)));
+  if (request.length === 0 || keys.size < request.length || request.some((f) => f.type === 'object' || f.type === 'array')) return spec;
+  const { request: _biz, ...examples } = spec.examples!;
+  // Setter arguments are Java strings: the example values are the strings the page shows.
+  const params = Object.fromEntries(request.map((f) => [f.name, String(f.example)]));
+  return { ...spec, request: [], params: request, examples: { ...examples, params } };
+}
 
 /** Deepest nesting of a field list (a top-level scalar is depth 1). */
 export function depth(fields: readonly Field[]): number {

@@ -64,8 +64,17 @@ describe('parseExamples', () => {
     });
     expect(r).toEqual({
       examples: { request: { a: 1 }, response: { x_response: { code: '10000' }, sign: 's' }, error: { x_response: { code: '20000' } } },
+      setters: [],
       diagnostics: [],
     });
+  });
+
+  it('returns the param setters of a Java example without setBizContent, string literals read', () => {
+    const r = parseExamples({
+      request: section('请求示例', 10, '  • JAVA', 'request.setGrantType("authorization" + "_code");', 'request.setCode(code);', 'request.setReturnUrl("https://x");'),
+    });
+    expect(r.setters.map((s) => [s.name, s.value])).toEqual([['GrantType', 'authorization_code'], ['Code', undefined]]);
+    expect(r.diagnostics).toEqual([{ severity: 'warning', line: 13, col: 1, message: 'request example: setCode(...) is not a string literal; no example taken' }]);
   });
 
   it('a broken example is a warning on its doc line, not a failure', () => {

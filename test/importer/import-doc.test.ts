@@ -147,6 +147,49 @@ describe('importDoc', () => {
     expect(r.spec!.request[1]!.maxLength).toBe(16);
   });
 
+  it('a Java example with setters and no setBizContent makes the rows top-level params, setter values their example', () => {
+    const r = ok(
+      page({
+        header: 'alipay.system.oauth.token (换取授权访问令牌)',
+        request: [
+          'grant_type String 必填 20 授权方式。支持：1.authorization_code;2.refresh_token authorization_code',
+          'code String 可选 40 授权码，用户对应用授权后得到。本参数在 grant_type 为 authorization_code 时必填 4b203fe6c11548bcabd8da5bb087a83b',
+          'refresh_token String 可选 40 刷新令牌 201208134b203fe6c11548bcabd8da5bb087a83b',
+        ],
+        response: ['user_id String 必填 16 支付宝用户的唯一标识 2088102150477652'],
+        requestExample: [
+          'AlipaySystemOauthTokenRequest request = new AlipaySystemOauthTokenRequest();',
+          'request.setGrantType("authorization_code");',
+          'request.setCode("4b203fe6c11548bcabd8da5bb087a83b");',
+          'request.setRefreshToken(refreshToken);',
+          'request.setNotifyUrl("https://example.com/notify");',
+          'AlipaySystemOauthTokenResponse response = alipayClient.execute(request);',
+        ],
+      }),
+    );
+    expect(r.spec!.request).toEqual([]);
+    expect(r.spec!.params!.map((f) => [f.name, f.required, f.maxLength, f.example])).toEqual([
+      ['grant_type', true, 20, 'authorization_code'],
+      ['code', false, 40, '4b203fe6c11548bcabd8da5bb087a83b'],
+      ['refresh_token', false, 40, '201208134b203fe6c11548bcabd8da5bb087a83b'],
+    ]);
+    // SDK settings (setNotifyUrl) are not params; a variable argument gives no example, with a warning.
+    expect(r.spec!.examples!.params).toEqual({ grant_type: 'authorization_code', code: '4b203fe6c11548bcabd8da5bb087a83b' });
+    expect(r.diagnostics.map((d) => d.message)).toEqual(['request example: setRefreshToken(...) is not a string literal; no example taken']);
+  });
+
+  it('setters on a page whose rows include an object keep them in biz_content, with a warning', () => {
+    const r = ok(
+      page({
+        request: ['info Object 必填 - 信息', '  • └ id', '  • String', '  • 必填', '  • 32', '  • 编号'],
+        requestExample: ['request.setInfo("x");'],
+      }),
+    );
+    expect(r.spec!.params).toBeUndefined();
+    expect(r.spec!.request.map((f) => f.name)).toEqual(['info']);
+    expect(r.diagnostics.some((d) => d.severity === 'warning' && d.message.includes('the params are kept in biz_content'))).toBe(true);
+  });
+
   it('warns about a page without the sections that follow the request parameters', () => {
     const text = ['alipay.a.b (t)', '', '请求参数', '', 'id String 必须 32 编号 x', '', '公共响应参数', '', 'code String - 码 1'].join('\n');
     const r = importDoc(text, 'doc.txt');

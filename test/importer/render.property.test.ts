@@ -20,11 +20,12 @@ describe('render -> import', () => {
 
   it('the generator reaches 3+ levels of nesting, enums and requiredIf (so the property covers them)', () => {
     const samples = fc.sample(methodSpec, { numRuns: 300, seed: 42 });
-    const all = (s: (typeof samples)[number]) => JSON.stringify([s.request, s.response]);
+    const all = (s: (typeof samples)[number]) => JSON.stringify([s.request, s.params, s.response]);
     expect(samples.some((s) => depth([...s.request, ...s.response]) >= 4)).toBe(true);
     expect(samples.some((s) => all(s).includes('"enum"'))).toBe(true);
     expect(samples.some((s) => all(s).includes('"requiredIf"'))).toBe(true);
     expect(samples.some((s) => all(s).includes('"type":"array"'))).toBe(true);
+    expect(samples.some((s) => s.params !== undefined && s.params.length > 0 && s.request.length === 0)).toBe(true);
   });
 });
 
