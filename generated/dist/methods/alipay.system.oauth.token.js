@@ -21,7 +21,6 @@ export function validateAlipaySystemOauthTokenRequest(value) {
     } else {
       if (typeof v !== "string") issues.push({ path: "grant_type", rule: "type", message: "expected a string" });
       else {
-        if (v.length > 20) issues.push({ path: "grant_type", rule: "maxLength", message: "longer than 20 characters" });
         switch (v) {
           case "authorization_code":
           case "refresh_token":
@@ -41,9 +40,6 @@ export function validateAlipaySystemOauthTokenRequest(value) {
       }
     } else {
       if (typeof v !== "string") issues.push({ path: "code", rule: "type", message: "expected a string" });
-      else {
-        if (v.length > 40) issues.push({ path: "code", rule: "maxLength", message: "longer than 40 characters" });
-      }
     }
   }
   {
@@ -55,9 +51,6 @@ export function validateAlipaySystemOauthTokenRequest(value) {
       }
     } else {
       if (typeof v !== "string") issues.push({ path: "refresh_token", rule: "type", message: "expected a string" });
-      else {
-        if (v.length > 40) issues.push({ path: "refresh_token", rule: "maxLength", message: "longer than 40 characters" });
-      }
     }
   }
   for (const k in o) {
@@ -84,18 +77,12 @@ export function validateAlipaySystemOauthTokenResponse(value) {
     const v = o["user_id"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: "user_id", rule: "type", message: "expected a string" });
-      else {
-        if (v.length > 16) issues.push({ path: "user_id", rule: "maxLength", message: "longer than 16 characters" });
-      }
     }
   }
   {
     const v = o["open_id"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: "open_id", rule: "type", message: "expected a string" });
-      else {
-        if (v.length > 128) issues.push({ path: "open_id", rule: "maxLength", message: "longer than 128 characters" });
-      }
     }
   }
   {
@@ -104,9 +91,6 @@ export function validateAlipaySystemOauthTokenResponse(value) {
       issues.push({ path: "access_token", rule: "required", message: "required" });
     } else {
       if (typeof v !== "string") issues.push({ path: "access_token", rule: "type", message: "expected a string" });
-      else {
-        if (v.length > 40) issues.push({ path: "access_token", rule: "maxLength", message: "longer than 40 characters" });
-      }
     }
   }
   {
@@ -115,9 +99,6 @@ export function validateAlipaySystemOauthTokenResponse(value) {
       issues.push({ path: "expires_in", rule: "required", message: "required" });
     } else {
       if (typeof v !== "string") issues.push({ path: "expires_in", rule: "type", message: "expected a string" });
-      else {
-        if (v.length > 16) issues.push({ path: "expires_in", rule: "maxLength", message: "longer than 16 characters" });
-      }
     }
   }
   {
@@ -126,9 +107,6 @@ export function validateAlipaySystemOauthTokenResponse(value) {
       issues.push({ path: "refresh_token", rule: "required", message: "required" });
     } else {
       if (typeof v !== "string") issues.push({ path: "refresh_token", rule: "type", message: "expected a string" });
-      else {
-        if (v.length > 40) issues.push({ path: "refresh_token", rule: "maxLength", message: "longer than 40 characters" });
-      }
     }
   }
   {
@@ -137,9 +115,6 @@ export function validateAlipaySystemOauthTokenResponse(value) {
       issues.push({ path: "re_expires_in", rule: "required", message: "required" });
     } else {
       if (typeof v !== "string") issues.push({ path: "re_expires_in", rule: "type", message: "expected a string" });
-      else {
-        if (v.length > 16) issues.push({ path: "re_expires_in", rule: "maxLength", message: "longer than 16 characters" });
-      }
     }
   }
   {
@@ -148,18 +123,12 @@ export function validateAlipaySystemOauthTokenResponse(value) {
       issues.push({ path: "auth_start", rule: "required", message: "required" });
     } else {
       if (typeof v !== "string") issues.push({ path: "auth_start", rule: "type", message: "expected a string" });
-      else {
-        if (v.length > 32) issues.push({ path: "auth_start", rule: "maxLength", message: "longer than 32 characters" });
-      }
     }
   }
   {
     const v = o["union_id"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: "union_id", rule: "type", message: "expected a string" });
-      else {
-        if (v.length > 128) issues.push({ path: "union_id", rule: "maxLength", message: "longer than 128 characters" });
-      }
     }
   }
   {

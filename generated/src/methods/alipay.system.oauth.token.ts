@@ -34,7 +34,6 @@ export interface AlipaySystemOauthTokenRequest {
    * 1.authorization_code，表示换取使用用户授权码code换取授权令牌access_token。
    * 2.refresh_token，表示使用refresh_token刷新获取新授权令牌。
    *
-   * Max length: 20.
    * Values:
    * - `authorization_code`: 使用用户授权码code换取授权令牌access_token
    * - `refresh_token`: 使用refresh_token刷新获取新授权令牌
@@ -45,7 +44,6 @@ export interface AlipaySystemOauthTokenRequest {
   /**
    * 授权码，用户对应用授权后得到。本参数在 grant_type 为 authorization_code 时必填；为 refresh_token 时不填。
    *
-   * Max length: 40.
    * Required when `grant_type` is `authorization_code`.
    * Sent as a top-level form param, not inside `biz_content`.
    * @example 4b203fe6c11548bcabd8da5bb087a83b
@@ -54,7 +52,6 @@ export interface AlipaySystemOauthTokenRequest {
   /**
    * 刷新令牌，上次换取访问令牌时得到。本参数在 grant_type 为 authorization_code 时不填；为 refresh_token 时必填，且该值来源于此接口的返回值 app_refresh_token（即至少需要通过 grant_type=authorization_code 调用此接口一次才能获取）。
    *
-   * Max length: 40.
    * Required when `grant_type` is `refresh_token`.
    * Sent as a top-level form param, not inside `biz_content`.
    * @example 201208134b203fe6c11548bcabd8da5bb087a83b
@@ -71,57 +68,46 @@ export interface AlipaySystemOauthTokenResponse extends ResponseBase {
   /**
    * 支付宝用户的唯一标识。以2088开头的16位数字。
    *
-   * Max length: 16.
    * @example 2088102150477652
    */
   user_id?: string;
   /**
    * 支付宝用户唯一标识（应用维度的 OpenID，开启 OpenID 的应用返回它而不是 user_id）
    *
-   * Max length: 128.
    * @example 074a1CcTG1LelxKe4xQC0zgNdId0nxi95b5lsNpazWYoCo5
    */
   open_id?: string;
   /**
    * 访问令牌。通过该令牌调用需要授权类接口
    *
-   * Max length: 40.
    * @example 20120823ac6ffaa4d2d84e7384bf983531473993
    */
   access_token: string;
   /**
    * 访问令牌的有效时间，单位是秒。
    *
-   * Max length: 16.
    * @example 3600
    */
   expires_in: string;
   /**
    * 刷新令牌。通过该令牌可以刷新access_token
    *
-   * Max length: 40.
    * @example 20120823ac6ffdsdf2d84e7384bf983531473993
    */
   refresh_token: string;
   /**
    * 刷新令牌的有效时间，单位是秒。
    *
-   * Max length: 16.
    * @example 3600
    */
   re_expires_in: string;
   /**
    * 授权token开始时间，作为有效期计算的起点
    *
-   * Max length: 32.
    * @example 2010-11-11 11:11:11
    */
   auth_start: string;
-  /**
-   * union_id是支付宝用户在开放平台的唯一标识符，在配置应用分组后会返回该值。同一用户的union_id在同一分组内应用保持一致。
-   *
-   * Max length: 128.
-   */
+  /** union_id是支付宝用户在开放平台的唯一标识符，在配置应用分组后会返回该值。同一用户的union_id在同一分组内应用保持一致。 */
   union_id?: string;
   /** 令牌类型，permanent表示返回的access_token和refresh_token永久有效，非永久令牌不返回该字段 */
   auth_token_type?: string;
@@ -160,7 +146,6 @@ export function validateAlipaySystemOauthTokenRequest(value: unknown): Validatio
     } else {
       if (typeof v !== "string") issues.push({ path: "grant_type", rule: "type", message: "expected a string" });
       else {
-        if (v.length > 20) issues.push({ path: "grant_type", rule: "maxLength", message: "longer than 20 characters" });
         switch (v) {
           case "authorization_code":
           case "refresh_token":
@@ -180,9 +165,6 @@ export function validateAlipaySystemOauthTokenRequest(value: unknown): Validatio
       }
     } else {
       if (typeof v !== "string") issues.push({ path: "code", rule: "type", message: "expected a string" });
-      else {
-        if (v.length > 40) issues.push({ path: "code", rule: "maxLength", message: "longer than 40 characters" });
-      }
     }
   }
   {
@@ -194,9 +176,6 @@ export function validateAlipaySystemOauthTokenRequest(value: unknown): Validatio
       }
     } else {
       if (typeof v !== "string") issues.push({ path: "refresh_token", rule: "type", message: "expected a string" });
-      else {
-        if (v.length > 40) issues.push({ path: "refresh_token", rule: "maxLength", message: "longer than 40 characters" });
-      }
     }
   }
   for (const k in o) {
@@ -224,18 +203,12 @@ export function validateAlipaySystemOauthTokenResponse(value: unknown): Validati
     const v = o["user_id"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: "user_id", rule: "type", message: "expected a string" });
-      else {
-        if (v.length > 16) issues.push({ path: "user_id", rule: "maxLength", message: "longer than 16 characters" });
-      }
     }
   }
   {
     const v = o["open_id"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: "open_id", rule: "type", message: "expected a string" });
-      else {
-        if (v.length > 128) issues.push({ path: "open_id", rule: "maxLength", message: "longer than 128 characters" });
-      }
     }
   }
   {
@@ -244,9 +217,6 @@ export function validateAlipaySystemOauthTokenResponse(value: unknown): Validati
       issues.push({ path: "access_token", rule: "required", message: "required" });
     } else {
       if (typeof v !== "string") issues.push({ path: "access_token", rule: "type", message: "expected a string" });
-      else {
-        if (v.length > 40) issues.push({ path: "access_token", rule: "maxLength", message: "longer than 40 characters" });
-      }
     }
   }
   {
@@ -255,9 +225,6 @@ export function validateAlipaySystemOauthTokenResponse(value: unknown): Validati
       issues.push({ path: "expires_in", rule: "required", message: "required" });
     } else {
       if (typeof v !== "string") issues.push({ path: "expires_in", rule: "type", message: "expected a string" });
-      else {
-        if (v.length > 16) issues.push({ path: "expires_in", rule: "maxLength", message: "longer than 16 characters" });
-      }
     }
   }
   {
@@ -266,9 +233,6 @@ export function validateAlipaySystemOauthTokenResponse(value: unknown): Validati
       issues.push({ path: "refresh_token", rule: "required", message: "required" });
     } else {
       if (typeof v !== "string") issues.push({ path: "refresh_token", rule: "type", message: "expected a string" });
-      else {
-        if (v.length > 40) issues.push({ path: "refresh_token", rule: "maxLength", message: "longer than 40 characters" });
-      }
     }
   }
   {
@@ -277,9 +241,6 @@ export function validateAlipaySystemOauthTokenResponse(value: unknown): Validati
       issues.push({ path: "re_expires_in", rule: "required", message: "required" });
     } else {
       if (typeof v !== "string") issues.push({ path: "re_expires_in", rule: "type", message: "expected a string" });
-      else {
-        if (v.length > 16) issues.push({ path: "re_expires_in", rule: "maxLength", message: "longer than 16 characters" });
-      }
     }
   }
   {
@@ -288,18 +249,12 @@ export function validateAlipaySystemOauthTokenResponse(value: unknown): Validati
       issues.push({ path: "auth_start", rule: "required", message: "required" });
     } else {
       if (typeof v !== "string") issues.push({ path: "auth_start", rule: "type", message: "expected a string" });
-      else {
-        if (v.length > 32) issues.push({ path: "auth_start", rule: "maxLength", message: "longer than 32 characters" });
-      }
     }
   }
   {
     const v = o["union_id"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: "union_id", rule: "type", message: "expected a string" });
-      else {
-        if (v.length > 128) issues.push({ path: "union_id", rule: "maxLength", message: "longer than 128 characters" });
-      }
     }
   }
   {
