@@ -1,19 +1,25 @@
 /**
- * The ajv peer's schema: the request schema of our OpenAPI export, made standalone (components as
- * $defs) and strict like the generated request validator (no undocumented properties).
+ * The ajv peer's schema: the request of our OpenAPI export, made standalone (components as $defs)
+ * and strict like the generated request validator (no undocumented properties). The generated
+ * Request type is flat: biz_content fields and top-level form params side by side.
  */
-import type { JsonObject } from '../../generator/openapi/own.js';
+import { ownObject, type JsonObject } from '../../generator/openapi/own.js';
 
 export function requestJsonSchema(openapi: JsonObject, method: string): JsonObject {
   const paths = openapi.paths as Record<string, any>;
-  const body = paths[`/${method}`]?.post?.requestBody?.content?.['application/x-www-form-urlencoded']?.schema;
-  const ref = body?.properties?.biz_content?.$ref as string | undefined;
-  if (ref === undefined) throw new Error(`${method} has no request schema in the OpenAPI document`);
+  const form = paths[`/${method}`]?.post?.requestBody?.content?.['application/x-www-form-urlencoded']?.schema;
+  if (form === undefined) throw new Error(`${method} has no request body in the OpenAPI document`);
   const components = (openapi.components as { schemas: JsonObject }).schemas;
-  const text = JSON.stringify(components).replaceAll('"#/components/schemas/', '"#/$defs/');
-  const defs = JSON.parse(text) as Record<string, JsonObject>;
+  const defs = JSON.parse(JSON.stringify(components).replaceAll('"#/components/schemas/', '"#/$defs/')) as Record<string, JsonObject>;
   for (const schema of Object.values(defs)) closeObjects(schema);
-  return { $ref: `#/$defs/${ref.slice('#/components/schemas/'.length)}`, $defs: defs };
+
+  const ref = form.properties?.biz_content?.$ref as string | undefined;
+  const biz = ref === undefined ? { properties: {}, required: [] } : defs[ref.slice('#/components/schemas/'.length)]!;
+  const params = Object.entries(form.properties as JsonObject).filter(([name]) => name !== 'biz_content');
+  const flat: JsonObject = { ...biz, type: 'object', additionalProperties: false };
+  flat.properties = JSON.parse(JSON.stringify(ownObject([...Object.entries(biz.properties as JsonObject), ...params])).replaceAll('"#/components/schemas/', '"#/$defs/'));
+  flat.required = [...((biz.required as string[] | undefined) ?? []), ...((form.required as string[] | undefined) ?? []).filter((n) => n !== 'biz_content')];
+  return { ...flat, $defs: defs };
 }
 
 /** additionalProperties: false on every object schema with properties, at any depth. */

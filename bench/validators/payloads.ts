@@ -14,15 +14,17 @@ type Obj = Record<string, unknown>;
 const clone = <T>(v: T): T => structuredClone(v);
 
 export function payloadsFor(spec: MethodSpec): Payloads {
-  const valid = spec.examples?.request;
-  if (typeof valid !== 'object' || valid === null) throw new Error(`${spec.method} has no request example to start from`);
+  // The generated Request type is flat: biz_content fields and top-level params side by side.
+  const parts = [spec.examples?.request, spec.examples?.params].filter((p): p is object => typeof p === 'object' && p !== null);
+  if (parts.length === 0) throw new Error(`${spec.method} has no request example to start from`);
+  const valid: Obj = Object.assign({}, ...parts);
   const invalid: Payloads['invalid'] = [];
   const add = (kind: string, mutate: (o: Obj) => boolean): void => {
-    const value = clone(valid) as Obj;
+    const value = clone(valid);
     if (mutate(value)) invalid.push({ kind, value });
   };
-  const fields = spec.request;
-  const present = (f: Field) => (valid as Obj)[f.name] !== undefined;
+  const fields = [...spec.request, ...(spec.params ?? [])];
+  const present = (f: Field) => valid[f.name] !== undefined;
   const required = fields.find((f) => f.required === true && present(f));
   const string = fields.find((f) => f.type === 'string' && present(f));
   const long = fields.find((f) => f.type === 'string' && f.maxLength !== undefined && present(f));

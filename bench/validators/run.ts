@@ -1,5 +1,5 @@
 /**
- * Validators part: the generated request validators of the seed methods against ajv (compiled
+ * Validators part: the generated request validators of the seed methods (every spec in specs/) against ajv (compiled
  * from our OpenAPI export's schema) and zod (built from the spec), on the doc's valid example and
  * on invalid mutations. All three must agree on every payload before anything is timed.
  */
@@ -76,7 +76,7 @@ async function contendersFor(spec: MethodSpec, pkg: string, openapi: Record<stri
   const ours = module[name] as (value: unknown) => unknown[];
   // allErrors: every problem is reported, as the generated validators do.
   const ajv = new Ajv2020({ allErrors: true, strict: false }).compile(requestJsonSchema(openapi, spec.method));
-  const zod = zodObject(spec.request);
+  const zod = zodObject([...spec.request, ...(spec.params ?? [])]);
   return [
     { name: 'ours', check: (v) => ours(v).length === 0 },
     { name: 'ajv', check: (v) => ajv(v) },
