@@ -65,7 +65,7 @@ describe('incremental generate', () => {
     expect(again.out).toMatch(/0 written, 0 removed, \d+ unchanged \(0 spec\(s\) emitted/);
 
     const names = (await readdir(specs)).sort();
-    const withModel = [];
+    const withModel: string[] = [];
     for (const n of names) if ((await readFile(join(specs, n), 'utf8')).includes('model: ')) withModel.push(n);
     expect(withModel.length).toBeGreaterThan(0);
     const renamed = join(specs, withModel[0]!);
