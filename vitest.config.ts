@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
-import SubprocessesFirst from './test/support/sequencer.js';
+import HeavyFirst from './test/support/sequencer.js';
 
 const TESTS = 'test/**/*.test.ts';
 
@@ -25,7 +25,7 @@ export default defineConfig({
     setupFiles: ['test/support/assertion-count.ts'],
     // vitest's default on a 2-core machine is ONE worker; tests wait on subprocesses much of the time.
     maxWorkers: Math.max(2, availableParallelism()),
-    sequence: { sequencer: SubprocessesFirst },
+    sequence: { sequencer: HeavyFirst },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
