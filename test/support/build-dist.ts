@@ -23,22 +23,22 @@ const mtime = (path: string): number | undefined => {
   }
 };
 
-function sources(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true })
+function sources(root: string, dir: string): string[] {
+  return readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts'))
-    .map((e) => relative(ROOT, join(e.parentPath, e.name)));
+    .map((e) => relative(root, join(e.parentPath, e.name)));
 }
 
-/** The first reason dist/ is out of date, or undefined when every source is older than its output. */
-export function staleReason(): string | undefined {
+/** The first reason `root`/dist/ is out of date, or undefined when every source is older than its output. */
+export function staleReason(root: string = ROOT): string | undefined {
   let oldestOutput = Infinity;
-  for (const source of ROOTS.flatMap(sources)) {
-    const output = mtime(join(ROOT, 'dist', source.replace(/\.ts$/, '.js')));
+  for (const source of ROOTS.flatMap((dir) => sources(root, dir))) {
+    const output = mtime(join(root, 'dist', source.replace(/\.ts$/, '.js')));
     if (output === undefined) return `dist/ has no output for ${source}`;
-    if (mtime(join(ROOT, source))! > output) return `${source} changed since it was compiled`;
+    if (mtime(join(root, source))! > output) return `${source} changed since it was compiled`;
     oldestOutput = Math.min(oldestOutput, output);
   }
-  const config = CONFIGS.find((c) => mtime(join(ROOT, c))! > oldestOutput);
+  const config = CONFIGS.find((c) => (mtime(join(root, c)) ?? 0) > oldestOutput);
   return config && `${config} changed since dist/ was compiled`;
 }
 
