@@ -50,14 +50,20 @@ export function importDoc(text: string, file: string, options: ImportOptions = {
   made.diagnostics.forEach(add);
   if (!made.spec || hasErrors(diagnostics)) return done();
 
-  const spec = made.spec;
+  const output = checkOutput(made.spec, file, options.specFile?.(made.spec.method) ?? `${made.spec.method}.yaml`);
+  diagnostics.push(...output.diagnostics);
+  return output.yaml === undefined ? done() : done({ spec: made.spec, yaml: output.yaml });
+}
+
+/**
+ * The spec's YAML, read back with the loader `validate` uses. Its errors mean the importer failed
+ * to keep its promise (a bug, never hidden): they come back as errors on `specFile` and no YAML.
+ * Its warnings (style hints on a valid spec) are left to `validate`: they are about the spec,
+ * not about the page.
+ */
+export function checkOutput(spec: MethodSpec, docFile: string, specFile: string): { yaml?: string; diagnostics: Diagnostic[] } {
   const yaml = dumpSpec(spec);
-  const specFile = options.specFile?.(spec.method) ?? `${spec.method}.yaml`;
-  const check = parseSpec(yaml, specFile);
-  // Its errors mean the importer failed to keep its promise; its warnings (style hints on a valid
-  // spec) are left to `validate`, as they are about the spec, not about the page.
-  const invalid = check.diagnostics.filter((d) => d.severity === 'error');
-  for (const d of invalid) diagnostics.push({ ...d, message: `not written: the spec imported from ${file} is invalid: ${d.message}` });
-  if (invalid.length > 0) return done();
-  return done({ spec, yaml });
+  const invalid = parseSpec(yaml, specFile).diagnostics.filter((d) => d.severity === 'error');
+  if (invalid.length === 0) return { yaml, diagnostics: [] };
+  return { diagnostics: invalid.map((d) => ({ ...d, message: `not written: the spec imported from ${docFile} is invalid: ${d.message}` })) };
 }
