@@ -67,6 +67,7 @@ export function isContainer(t: ParsedType): boolean {
 const REQUIRED: Record<string, Requiredness> = {
   必须: true,
   必填: true,
+  必选: true,
   是: true,
   可选: false,
   选填: false,

@@ -12,7 +12,7 @@
 import type { Requiredness } from '../spec/model.js';
 import type { ParsedType } from './columns.js';
 
-export type LayoutName = 'text-dump';
+export type LayoutName = 'text-dump' | 'opendocs';
 
 /** 1-based line and column in the doc file. */
 export interface Position {
@@ -73,6 +73,8 @@ export interface ParamRow extends ParamColumns {
   pos: Position;
   text: RowText;
   nested: Nested;
+  /** Enum values the layout lists apart from the description (else to-spec reads them from it). */
+  enum?: { value: string; description?: string }[];
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { LayoutName } from '../page-model.js';
 import type { Layout } from './layout.js';
+import { looksLikeOpendocs, parseOpendocs } from './opendocs/index.js';
 import { parseTextDump } from './text-dump/index.js';
 
 export const LAYOUTS: Readonly<Record<LayoutName, Layout>> = {
@@ -14,6 +15,12 @@ export const LAYOUTS: Readonly<Record<LayoutName, Layout>> = {
     // Every other layout is recognised by its own markers; the dump is what remains.
     detect: () => true,
     parse: parseTextDump,
+  },
+  opendocs: {
+    name: 'opendocs',
+    summary: 'markdown scrape of the current doc site (`## 业务请求参数` headings, `**name**必选string(64)` fields)',
+    detect: looksLikeOpendocs,
+    parse: parseOpendocs,
   },
 };
 
@@ -26,7 +33,7 @@ export interface LayoutChoice {
 }
 
 /** Detection order: the most specific layouts first, the text dump last. */
-const DETECTION_ORDER: readonly LayoutName[] = ['text-dump'];
+const DETECTION_ORDER: readonly LayoutName[] = ['opendocs', 'text-dump'];
 
 export function chooseLayout(text: string, forced?: LayoutName): LayoutChoice {
   if (forced !== undefined) return { layout: LAYOUTS[forced], how: 'forced' };

@@ -6,7 +6,7 @@
  * `where` records the doc position of every field made, for later diagnostics.
  */
 import type { Diagnostic } from '../../diagnostics.js';
-import type { Field } from '../../spec/model.js';
+import type { Field, Shape } from '../../spec/model.js';
 import { isContainer, parseExample } from '../columns.js';
 import type { FlatRow, ParamColumns, ParamRow, Position, RowText } from '../page-model.js';
 import { parseEnum } from './enum.js';
@@ -32,6 +32,7 @@ export function buildFields(
 /** One row and (recursively) the rows below it; `parentPath` locates its example objects under `root`. */
 function fromRow(row: ParamRow, parentPath: readonly string[], root: unknown, where: FieldPositions, diagnostics: LocalDiagnostic[]): Field {
   const field = makeField(row, rowText(row, parentPath, root, diagnostics));
+  if (row.enum) setEnum(field, row, diagnostics);
   where.set(field, row.pos);
   const path = [...parentPath, row.name];
   const nested = row.nested;
@@ -104,6 +105,19 @@ function makeField(cols: ParamColumns & { name: string }, text: Text): Field {
   return field;
 }
 
+/** A listed enum goes on the scalar the field holds (the field, or a list's items). */
+function setEnum(field: Field, row: ParamRow, diagnostics: LocalDiagnostic[]): void {
+  const target = scalarTarget(field);
+  if (target) target.enum = row.enum!.map((e) => ({ ...e }));
+  else diagnostics.push({ severity: 'warning', line: row.pos.line, col: row.pos.col, message: `field \`${row.name}\` lists enum values but is ${field.type === 'array' ? 'a list of objects' : 'an object'}: left them out` });
+}
+
+/** The scalar shape of a field that can have an enum: itself, or the items of a list of scalars. */
+function scalarTarget(field: Field): Shape | undefined {
+  if (field.type === 'array') return field.items && field.items.type !== 'object' ? field.items : undefined;
+  return field.type === 'object' ? undefined : field;
+}
+
 function setChildren(field: Field, children: Field[]): void {
   if (field.type === 'array' && field.items) field.items.fields = children;
   else field.fields = children;
@@ -114,10 +128,11 @@ function annotate(siblings: readonly Field[], where: FieldPositions, diagnostics
   const names = siblings.map((f) => f.name);
   for (const field of siblings) {
     const pos = where.get(field) ?? { line: 1, col: 1 };
-    const scalarTarget = field.type === 'array' ? (field.items && field.items.type !== 'object' ? field.items : undefined) : field.type === 'object' ? undefined : field;
-    if (scalarTarget) {
+    const target = scalarTarget(field);
+    // An enum the layout listed apart is taken as listed; otherwise the description may hold one.
+    if (target && !target.enum) {
       const found = parseEnum(field.description, field.example);
-      if (found.values) scalarTarget.enum = found.values;
+      if (found.values) target.enum = found.values;
       if (found.warning) diagnostics.push({ severity: 'warning', line: pos.line, col: pos.col, message: `field \`${field.name}\`: ${found.warning}` });
     }
     const requiredIf = parseRequiredIf(field.description, names.filter((n) => n !== field.name));

@@ -7,6 +7,7 @@
 import type { Diagnostic } from '../../../diagnostics.js';
 import type { PageExamples, Position, RawText } from '../../page-model.js';
 import { extractBizContent, extractSetters } from '../java.js';
+import { matchingBrace } from '../json-scan.js';
 import type { Section } from './sections.js';
 
 export interface RawExamplesResult {
@@ -66,26 +67,6 @@ function firstJsonObject(body: Body): RawText | 'unclosed' | undefined {
   const end = matchingBrace(body.text, start);
   if (end < 0) return 'unclosed';
   return { text: body.text.slice(start, end + 1), pos: positionAt(body, start), verbatim: true };
-}
-
-function matchingBrace(text: string, start: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = start; i < text.length; i++) {
-    const c = text[i]!;
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-      continue;
-    }
-    if (c === '"') inString = true;
-    else if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') {
-      depth--;
-      if (depth === 0) return i;
-    }
-  }
-  return -1;
 }
 
 /** Line and column of `offset` in the section text. */
