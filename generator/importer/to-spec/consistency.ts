@@ -38,7 +38,7 @@ export function reconcileFields(fields: Field[], path: string, where: FieldPosit
   for (const field of fields) {
     const equals = field.requiredIf?.equals;
     if (equals === undefined) continue;
-    const sibling = fields.find((f) => f.name === field.requiredIf!.field);
+    const sibling = seen.get(field.requiredIf!.field);
     if (sibling?.enum && !sibling.enum.some((e) => e.value === equals)) {
       warn(diagnostics, where.get(field), `field \`${join(path, field.name)}\`: required when \`${sibling.name}\` is ${JSON.stringify(equals)}, which is not one of its enum values: dropped the condition — check the spec`);
       delete field.requiredIf;
@@ -88,8 +88,10 @@ export function reconcileExample(
   extraKeys: readonly string[] = [],
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  const byName = new Map<string, Field>();
+  for (const f of fields) if (!byName.has(f.name)) byName.set(f.name, f);
   for (const key of Object.keys(value)) {
-    const field = fields.find((f) => f.name === key);
+    const field = byName.get(key);
     const v = value[key];
     if (!field) {
       if (extraKeys.includes(key)) define(out, key, v);

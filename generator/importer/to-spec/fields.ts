@@ -125,7 +125,7 @@ function setChildren(field: Field, children: Field[]): void {
 
 /** Enums and requiredIf, which need the description, the example and the siblings. */
 function annotate(siblings: readonly Field[], where: FieldPositions, diagnostics: LocalDiagnostic[]): void {
-  const names = siblings.map((f) => f.name);
+  const names = new Set(siblings.map((f) => f.name));
   for (const field of siblings) {
     const pos = where.get(field) ?? { line: 1, col: 1 };
     const target = scalarTarget(field);
@@ -135,7 +135,7 @@ function annotate(siblings: readonly Field[], where: FieldPositions, diagnostics
       if (found.values) target.enum = found.values;
       if (found.warning) diagnostics.push({ severity: 'warning', line: pos.line, col: pos.col, message: `field \`${field.name}\`: ${found.warning}` });
     }
-    const requiredIf = parseRequiredIf(field.description, names.filter((n) => n !== field.name));
+    const requiredIf = parseRequiredIf(field.description, names, field.name);
     if (requiredIf) field.requiredIf = requiredIf;
     const children = field.fields ?? field.items?.fields;
     if (children) annotate(children, where, diagnostics);

@@ -17,13 +17,14 @@ const MUST = ['必填', '必须', '必传', '需要传'];
 const OPEN_QUOTES = ["'", '"', '“'];
 const CLOSE_QUOTES = ["'", '"', '”'];
 
-export function parseRequiredIf(description: string | undefined, siblings: readonly string[]): RequiredIf | undefined {
+/** `siblings`: the names a condition may refer to; `self`, the field's own name, never counts. */
+export function parseRequiredIf(description: string | undefined, siblings: readonly string[] | ReadonlySet<string>, self?: string): RequiredIf | undefined {
   if (!description) return undefined;
   let equals: RequiredIf | undefined;
   let present: RequiredIf | undefined;
-  const names = new Set(siblings);
+  const names: ReadonlySet<string> = siblings instanceof Set ? siblings : new Set(siblings);
   for (const word of words(description)) {
-    if (!names.has(word.name)) continue;
+    if (!names.has(word.name) || word.name === self) continue;
     const value = equals ? undefined : equalsPhrase(description, word.end);
     if (value !== undefined) equals = { field: word.name, equals: value };
     if (!present && presentPhrase(description, word.end)) present = { field: word.name };

@@ -40,6 +40,8 @@ export type Evidence = (path: readonly string[]) => readonly JsonObject[];
 
 interface Open<T> {
   children: TreeNode<T>[];
+  /** Names of `children`, for the one-name-per-object rule. */
+  names: Set<string>;
   path: string[];
   /** Opened by a bullet without `└`. */
   unmarked: boolean;
@@ -51,7 +53,7 @@ export function resolveTree<T extends TreeItem>(
   evidence: Evidence,
 ): { children: TreeNode<T>[]; warnings: TreeWarning[] } {
   const rootChildren: TreeNode<T>[] = [];
-  const stack: Open<T>[] = [{ children: rootChildren, path: [rootName], unmarked: false }];
+  const stack: Open<T>[] = [{ children: rootChildren, names: new Set(), path: [rootName], unmarked: false }];
   const warnings: TreeWarning[] = [];
 
   for (const item of items) {
@@ -59,7 +61,7 @@ export function resolveTree<T extends TreeItem>(
     let fallback = top;
     if (item.container && !item.marker && top > 0 && stack[top]!.unmarked && stack[top]!.children.length > 0) fallback = top - 1;
 
-    const free = stack.map((_, i) => i).filter((i) => !stack[i]!.children.some((c) => c.item.name === item.name));
+    const free = stack.map((_, i) => i).filter((i) => !stack[i]!.names.has(item.name));
     // Every open object has the name already: the page repeats a field; to-spec reports the repeat.
     if (free.length === 0) free.push(fallback);
     if (!free.includes(fallback)) fallback = free.filter((i) => i < fallback).pop() ?? free[0]!;
@@ -80,7 +82,8 @@ export function resolveTree<T extends TreeItem>(
     stack.length = chosen + 1;
     const node: TreeNode<T> = { item, children: [] };
     stack[chosen]!.children.push(node);
-    if (item.container) stack.push({ children: node.children, path: [...stack[chosen]!.path, item.name], unmarked: !item.marker });
+    stack[chosen]!.names.add(item.name);
+    if (item.container) stack.push({ children: node.children, names: new Set(), path: [...stack[chosen]!.path, item.name], unmarked: !item.marker });
   }
   return { children: rootChildren, warnings };
 }

@@ -165,14 +165,22 @@ function parseFields(lines: readonly Line[], diagnostics: LocalDiagnostic[]): Pa
     const paragraph = PARAGRAPHS.find((p) => text.startsWith(`【${p}】`));
     if (paragraph) {
       field.current = paragraph;
-      field.paragraphs.set(paragraph, [...(field.paragraphs.get(paragraph) ?? []), ...(text.length > paragraph.length + 2 ? [text.slice(paragraph.length + 2).trim()] : [])]);
+      const first = text.slice(paragraph.length + 2).trim();
+      if (first !== '') paragraphOf(field, paragraph).push(first);
+      else paragraphOf(field, paragraph);
     } else {
-      const name = field.current ?? '描述';
-      field.paragraphs.set(name, [...(field.paragraphs.get(name) ?? []), text]);
+      paragraphOf(field, field.current ?? '描述').push(text);
     }
   }
   while (open.length > 0) close(open.pop()!);
   return roots;
+}
+
+/** The lines of a paragraph of the field (created empty on first use). */
+function paragraphOf(f: OpenField, name: ParagraphName): string[] {
+  let lines = f.paragraphs.get(name);
+  if (!lines) f.paragraphs.set(name, (lines = []));
+  return lines;
 }
 
 /** A field's paragraphs -> its description, example and enum. */
