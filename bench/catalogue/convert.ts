@@ -11,7 +11,7 @@
  * the repeated model becomes an object without fields, and a note says so.
  */
 import type { EnumValue, Field, Items, MethodSpec } from '../../generator/spec/model.js';
-import { parseEnum } from '../../generator/importer/enum.js';
+import { parseEnum } from '../../generator/importer/to-spec/enum.js';
 import { methodRng } from './random.js';
 import type { Catalogue, CatalogueField, DirectParam } from './source.js';
 

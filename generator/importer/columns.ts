@@ -11,7 +11,8 @@ export interface ParsedType {
   items?: Items;
 }
 
-const SCALARS: Record<string, ItemType> = {
+/** The doc's scalar type names (lower-cased), with the spellings some pages use. */
+const SCALARS: Readonly<Record<string, ItemType>> = {
   string: 'string',
   number: 'number',
   boolean: 'boolean',
@@ -38,9 +39,19 @@ export function parseType(text: string): ParsedType | undefined {
   return match[2] ? { type: 'array', items: element } : element;
 }
 
+/**
+ * The scalar a doc type name stands for (`String`, `Long`, `int`...), case-insensitive; undefined
+ * for any other name. The one place the doc's type aliases are looked up.
+ */
+export function scalarTypeFor(docName: string): ItemType | undefined {
+  const lower = docName.toLowerCase();
+  // Own keys only: `Constructor` or `ToString` is a model name, not Object.prototype's.
+  return Object.hasOwn(SCALARS, lower) ? SCALARS[lower] : undefined;
+}
+
 function parseElement(name: string): Items | undefined {
   const lower = name.toLowerCase();
-  const scalar = SCALARS[lower];
+  const scalar = scalarTypeFor(name);
   if (scalar) return { type: scalar };
   if (ANONYMOUS_OBJECT.has(lower)) return { type: 'object' };
   // Model names are capitalised class names; a lower-case word is not a type.
@@ -56,6 +67,7 @@ export function isContainer(t: ParsedType): boolean {
 const REQUIRED: Record<string, Requiredness> = {
   必须: true,
   必填: true,
+  必选: true,
   是: true,
   可选: false,
   选填: false,

@@ -12,7 +12,14 @@ export interface Line {
 
 export function splitLines(text: string): Line[] {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  return body.split(/\r\n|\r|\n/).map((raw, i) => ({ no: i + 1, text: raw.replace(/[ \t\u3000]+$/, '') }));
+  return body.split(/\r\n|\r|\n/).map((raw, i) => ({ no: i + 1, text: trimPadding(raw) }));
+}
+
+/** The line without trailing spaces, tabs and ideographic spaces (by hand: a pattern would rescan long runs). */
+function trimPadding(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t' || text[end - 1] === '\u3000')) end--;
+  return text.slice(0, end);
 }
 
 /** Lines without leading and trailing blank lines. */

@@ -9,7 +9,7 @@
  * levels is ambiguous by nature). The examples are built from the fields, as on a real page.
  */
 import fc from 'fast-check';
-import { setterKey } from '../../generator/importer/java.js';
+import { setterKey } from '../../generator/importer/to-spec/params.js';
 import type { EnumValue, Field, ItemType, MethodSpec, Requiredness } from '../../generator/spec/model.js';
 
 // No 必/可/选/是/否/特/条/为/时 here: those form required markers and requiredIf phrases.

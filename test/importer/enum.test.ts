@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEnum } from '../../generator/importer/enum.js';
+import { parseEnum } from '../../generator/importer/to-spec/enum.js';
 
 describe('parseEnum', () => {
   it('reads CODE:说明 lines', () => {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importDoc } from '../../generator/importer/import-doc.js';
-import { renderDoc } from '../../generator/importer/render.js';
+import { renderDoc } from './render.js';
 import { dumpSpec } from '../../generator/spec/dump.js';
 import type { Field, MethodSpec } from '../../generator/spec/model.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importDoc, responseObject } from '../../generator/importer/import-doc.js';
+import { importDoc } from '../../generator/importer/import-doc.js';
+import { responseNode } from '../../generator/importer/to-spec/index.js';
 import type { Field } from '../../generator/spec/model.js';
 import { javaBizContent, page } from './helpers.js';
 
@@ -241,11 +242,11 @@ describe('importDoc errors', () => {
   });
 });
 
-describe('responseObject', () => {
+describe('responseNode', () => {
   it('picks `<method>_response`, else the only *_response key', () => {
-    expect(responseObject({ a_b_response: 1, sign: 's' }, 'a.b')).toBe(1);
-    expect(responseObject({ other_response: 2 }, 'a.b')).toBe(2);
-    expect(responseObject({ x_response: 1, y_response: 2 }, 'a.b')).toBeUndefined();
-    expect(responseObject('x', 'a.b')).toBeUndefined();
+    expect(responseNode({ a_b_response: 1, sign: 's' }, 'a.b')).toBe(1);
+    expect(responseNode({ other_response: 2 }, 'a.b')).toBe(2);
+    expect(responseNode({ x_response: 1, y_response: 2 }, 'a.b')).toBeUndefined();
+    expect(responseNode('x', 'a.b')).toBeUndefined();
   });
 });

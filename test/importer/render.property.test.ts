@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importDoc } from '../../generator/importer/import-doc.js';
-import { renderDoc } from '../../generator/importer/render.js';
+import { renderDoc } from './render.js';
 import { dumpSpec } from '../../generator/spec/dump.js';
 import { parseSpec } from '../../generator/spec/load.js';
 import { depth, methodSpec } from './arbitrary.js';

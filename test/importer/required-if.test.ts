@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRequiredIf } from '../../generator/importer/required-if.js';
+import { parseRequiredIf } from '../../generator/importer/to-spec/required-if.js';
 
 describe('parseRequiredIf', () => {
   it('reads `<sibling>为<value>时必填`', () => {

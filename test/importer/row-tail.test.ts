@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitTail } from '../../generator/importer/row-tail.js';
+import { splitTail } from '../../generator/importer/to-spec/row-tail.js';
 
 describe('splitTail', () => {
   it('takes the example alone on the last line of a multi-line row', () => {

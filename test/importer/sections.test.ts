@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseHeader } from '../../generator/importer/header.js';
+import { parseHeader } from '../../generator/importer/layouts/text-dump/header.js';
 import { splitLines, trimBlankLines } from '../../generator/importer/lines.js';
-import { findSection, sectionBody, splitSections } from '../../generator/importer/sections.js';
+import { findSection, sectionBody, splitSections } from '../../generator/importer/layouts/text-dump/sections.js';
 import { lines } from './helpers.js';
 
 describe('splitLines', () => {

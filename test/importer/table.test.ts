@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRowLine, parseTable } from '../../generator/importer/table.js';
+import { parseRowLine, parseTable } from '../../generator/importer/layouts/text-dump/table.js';
 import { lines } from './helpers.js';
 
 describe('parseRowLine', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { objectsAt } from '../../generator/importer/evidence.js';
-import { resolveTree, type TreeItem, type TreeNode } from '../../generator/importer/tree.js';
+import { objectsAt } from '../../generator/importer/to-spec/evidence.js';
+import { resolveTree, type TreeItem, type TreeNode } from '../../generator/importer/to-spec/tree.js';
 
 let line = 0;
 const leaf = (name: string): TreeItem => ({ name, marker: true, container: false, line: ++line });

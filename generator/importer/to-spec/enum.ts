@@ -5,7 +5,8 @@
  * A numbered list whose items are words can mean either the numbers or the words; the field's
  * example decides, and without a deciding example the words are taken with a warning.
  */
-import type { EnumValue } from '../spec/model.js';
+import type { EnumValue } from '../../spec/model.js';
+import { isAsciiLetter, isDigit, isWordChar, skipSpace } from '../text.js';
 
 export interface EnumResult {
   values?: EnumValue[];
@@ -17,8 +18,6 @@ interface Entry {
   rest: string;
 }
 
-const ENTRY = /^([A-Za-z0-9][A-Za-z0-9_\-.]*)\s*[:：]\s*(.*)$/;
-const WORD_ITEM = /^([A-Za-z][A-Za-z0-9_\-]*)\s*(?:[(（]\s*(.*?)\s*[)）])?$/;
 
 export function parseEnum(description: string | undefined, example?: string | number | boolean): EnumResult {
   if (!description) return {};
@@ -59,19 +58,41 @@ function inlineList(description: string): Entry[] | undefined {
   return undefined;
 }
 
+/** `KEY:text` / `KEY：text` (KEY `[A-Za-z0-9][A-Za-z0-9_.-]*`), read by hand in one pass. */
 function asEntry(text: string): Entry | undefined {
-  const m = ENTRY.exec(text);
+  if (text === '' || !(isAsciiLetter(text[0]!) || isDigit(text[0]!))) return undefined;
+  let i = 1;
+  while (i < text.length && (isWordChar(text[i]!) || text[i] === '-' || text[i] === '.')) i++;
+  const key = text.slice(0, i);
+  const colon = skipSpace(text, i);
+  if (text[colon] !== ':' && text[colon] !== '：') return undefined;
+  const rest = text.slice(colon + 1).trim();
   // A URL (`http://...`) is prose, not a value.
-  if (!m || /^https?$/i.test(m[1]!) || m[2]!.startsWith('//')) return undefined;
-  return { key: m[1]!, rest: m[2]!.trim() };
+  if (key.toLowerCase() === 'http' || key.toLowerCase() === 'https' || rest.startsWith('//')) return undefined;
+  return { key, rest };
+}
+
+/** `name` or `name(说明)` / `name（说明）` (name `[A-Za-z][A-Za-z0-9_-]*`). */
+function wordItem(text: string): { name: string; description?: string } | undefined {
+  if (text === '' || !isAsciiLetter(text[0]!)) return undefined;
+  let i = 1;
+  while (i < text.length && (isWordChar(text[i]!) || text[i] === '-')) i++;
+  const name = text.slice(0, i);
+  const rest = text.slice(i).trim();
+  if (rest === '') return { name };
+  const open = rest[0]!;
+  const close = rest[rest.length - 1]!;
+  if (rest.length < 2 || (open !== '(' && open !== '（') || (close !== ')' && close !== '）')) return undefined;
+  const description = rest.slice(1, -1).trim();
+  return description === '' ? { name } : { name, description };
 }
 
 function toValues(entries: readonly Entry[], example: string | number | boolean | undefined): { values: EnumValue[]; warning?: string } {
   const keyed = entries.map((e) => value(e.key, e.rest));
-  const numbered = entries.every((e) => /^\d+$/.test(e.key));
-  const words = entries.map((e) => WORD_ITEM.exec(e.rest));
-  if (!numbered || !words.every((w) => w !== null)) return { values: keyed };
-  const named = words.map((w) => value(w![1]!, w![2] ?? ''));
+  const numbered = entries.every((e) => [...e.key].every(isDigit));
+  const words = entries.map((e) => wordItem(e.rest));
+  if (!numbered || !words.every((w) => w !== undefined)) return { values: keyed };
+  const named = words.map((w) => value(w!.name, w!.description ?? ''));
   const ex = example === undefined ? undefined : String(example);
   if (ex !== undefined && named.some((v) => v.value === ex)) return { values: named };
   if (ex !== undefined && keyed.some((v) => v.value === ex)) return { values: keyed };

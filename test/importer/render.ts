@@ -4,8 +4,8 @@
  * exercise the importer on pages no one has written by hand. Like the real dumps, nested fields
  * lose their depth: `└` marks leaves only, objects with children go without it.
  */
-import type { Field, MethodSpec, Requiredness, Shape } from '../spec/model.js';
-import { setterName } from './java.js';
+import type { Field, MethodSpec, Requiredness, Shape } from '../../generator/spec/model.js';
+import { setterName } from '../../generator/importer/to-spec/params.js';
 
 const TABLE_HEADER = '参数 类型 是否必填 最大长度 描述 示例值';
 

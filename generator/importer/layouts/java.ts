@@ -4,9 +4,10 @@
  * returns the concatenated string, i.e. the JSON text of biz_content.
  */
 
+/** `end`: where reading stopped (after the closing parenthesis, or at the offending character). */
 export type JavaConcatResult =
-  | { ok: true; text: string; offset: number }
-  | { ok: false; offset: number; message: string };
+  | { ok: true; text: string; offset: number; end: number }
+  | { ok: false; offset: number; message: string; end: number };
 
 const CALL = /setBizContent\s*\(/;
 
@@ -25,9 +26,9 @@ export function evalConcat(source: string, start: number): JavaConcatResult {
   for (;;) {
     while (i < source.length && /\s/.test(source[i]!)) i++;
     const c = source[i];
-    if (c === undefined) return { ok: false, offset: i, message: 'setBizContent( is not closed: the request example is cut off' };
+    if (c === undefined) return { ok: false, offset: i, end: i, message: 'setBizContent( is not closed: the request example is cut off' };
     if (expectLiteral) {
-      if (c !== '"') return { ok: false, offset: i, message: `expected a string literal in setBizContent(...), found ${JSON.stringify(c)}` };
+      if (c !== '"') return { ok: false, offset: i, end: i, message: `expected a string literal in setBizContent(...), found ${JSON.stringify(c)}` };
       const lit = readLiteral(source, i);
       if (!lit.ok) return lit;
       text += lit.text;
@@ -37,17 +38,19 @@ export function evalConcat(source: string, start: number): JavaConcatResult {
       i++;
       expectLiteral = true;
     } else if (c === ')') {
-      return { ok: true, text, offset: start };
+      return { ok: true, text, offset: start, end: i + 1 };
     } else {
-      return { ok: false, offset: i, message: `expected + or ) in setBizContent(...), found ${JSON.stringify(c)}` };
+      return { ok: false, offset: i, end: i, message: `expected + or ) in setBizContent(...), found ${JSON.stringify(c)}` };
     }
   }
 }
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '"': '"', "'": "'", '\\': '\\', s: ' ' };
 
+const UNICODE_ESCAPE = /u+([0-9a-fA-F]{4})/y;
+
 /** Reads a Java string literal starting at the opening quote. */
-function readLiteral(source: string, open: number): { ok: true; text: string; end: number } | { ok: false; offset: number; message: string } {
+function readLiteral(source: string, open: number): { ok: true; text: string; end: number } | { ok: false; offset: number; message: string; end: number } {
   let text = '';
   let i = open + 1;
   while (i < source.length) {
@@ -57,8 +60,10 @@ function readLiteral(source: string, open: number): { ok: true; text: string; en
     if (c === '\\') {
       const e = source[i + 1];
       if (e === 'u') {
-        const hex = /^u+([0-9a-fA-F]{4})/.exec(source.slice(i + 1));
-        if (!hex) return { ok: false, offset: i, message: 'bad \\u escape in a Java string literal' };
+        // Sticky, at i + 1: no copy of the rest of the source per escape.
+        UNICODE_ESCAPE.lastIndex = i + 1;
+        const hex = UNICODE_ESCAPE.exec(source);
+        if (!hex) return { ok: false, offset: i, end: i, message: 'bad \\u escape in a Java string literal' };
         text += String.fromCharCode(parseInt(hex[1]!, 16));
         i += 1 + hex[0].length;
         continue;
@@ -68,12 +73,12 @@ function readLiteral(source: string, open: number): { ok: true; text: string; en
         i += 2;
         continue;
       }
-      return { ok: false, offset: i, message: `bad escape \\${e ?? ''} in a Java string literal` };
+      return { ok: false, offset: i, end: i, message: `bad escape \\${e ?? ''} in a Java string literal` };
     }
     text += c;
     i++;
   }
-  return { ok: false, offset: open, message: 'unterminated Java string literal' };
+  return { ok: false, offset: open, end: i, message: 'unterminated Java string literal' };
 }
 
 /**
@@ -95,24 +100,21 @@ export interface JavaSetter {
 
 const SETTER = /\brequest\.set([A-Z][A-Za-z0-9]*)\s*\(/g;
 
-/** The param setters of a request example, in source order (SDK settings left out). */
+/**
+ * The param setters of a request example, in source order (SDK settings left out). A match inside
+ * the argument just read (a string literal holding `request.setX(`) is text, not a call; skipping
+ * it also keeps the scan linear.
+ */
 export function extractSetters(source: string): JavaSetter[] {
   const setters: JavaSetter[] = [];
+  let readUpTo = 0;
   for (const m of source.matchAll(SETTER)) {
+    if (m.index < readUpTo) continue;
     const name = m[1]!;
     if (SDK_SETTERS.has(name)) continue;
     const arg = evalConcat(source, m.index + m[0].length);
+    readUpTo = arg.end;
     setters.push(arg.ok ? { name, offset: m.index, value: arg.text } : { name, offset: m.index });
   }
   return setters;
-}
-
-/** The setter name a wire name gets in the Java SDK: `grant_type` -> `GrantType`. */
-export function setterName(wireName: string): string {
-  return wireName.split('_').map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
-}
-
-/** Compares a wire name with a setter name the way the SDK derives one from the other. */
-export function setterKey(name: string): string {
-  return name.replace(/_/g, '').toLowerCase();
 }

@@ -9,10 +9,11 @@
  *   example                                                 (alone on the last line)
  *     • └ name / • Type / • 必填 / • 32 / • description / • example    nested field
  */
-import type { Requiredness } from '../spec/model.js';
-import type { Line } from './lines.js';
-import { parseMaxLength, parseRequired, parseType, type ParsedType } from './columns.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Requiredness } from '../../../spec/model.js';
+import type { Line } from '../../lines.js';
+import { parseMaxLength, parseRequired, parseType, type ParsedType } from '../../columns.js';
+import type { Diagnostic } from '../../../diagnostics.js';
+import { isSpace, skipSpace, trimNewlines } from '../../text.js';
 
 export interface Columns {
   type: ParsedType;
@@ -44,20 +45,67 @@ export interface TableResult {
   diagnostics: Omit<Diagnostic, 'file'>[];
 }
 
-const ROW = /^(\S+) +(\S+(?: *\[ *\])?) +(\S+) +(\S+)(?: +(.*))?$/;
-const BULLET = /^(\s*)•\s?(.*)$/;
 const TABLE_HEADER = /^参数\s+类型/;
 
-/** Parses a `name Type Required MaxLength rest` row line; undefined when the line is not one. */
+/**
+ * Parses a `name Type Required MaxLength rest` row line; undefined when the line is not one.
+ * Columns are separated by runs of spaces; the type may be written `Model []`.
+ */
 export function parseRowLine(text: string): { name: string; columns: Columns; rest: string } | undefined {
-  if (/^\s/.test(text) || text.startsWith('•')) return undefined;
-  const m = ROW.exec(text);
-  if (!m) return undefined;
-  const type = parseType(m[2]!);
-  const required = parseRequired(m[3]!);
-  const maxLength = parseMaxLength(m[4]!);
+  if (text === '' || isSpace(text[0]!) || text.startsWith('•')) return undefined;
+  const cells: string[] = [];
+  let i = 0;
+  for (let cell = 0; cell < 4; cell++) {
+    if (cell > 0) {
+      const after = skipSpaces(text, i);
+      if (after === i) return undefined;
+      i = after;
+    }
+    const start = i;
+    i = wordEnd(text, i);
+    if (i === start) return undefined;
+    if (cell === 1) i = arraySuffixEnd(text, i);
+    cells.push(text.slice(start, i));
+  }
+  let rest = '';
+  if (i < text.length) {
+    const after = skipSpaces(text, i);
+    if (after === i) return undefined;
+    rest = text.slice(after);
+  }
+  const type = parseType(cells[1]!);
+  const required = parseRequired(cells[2]!);
+  const maxLength = parseMaxLength(cells[3]!);
   if (!type || required === undefined || maxLength === undefined) return undefined;
-  return { name: m[1]!, columns: { type, required, maxLength }, rest: m[5] ?? '' };
+  return { name: cells[0]!, columns: { type, required, maxLength }, rest };
+}
+
+/** End of the run of non-whitespace characters at `i`. */
+function wordEnd(text: string, i: number): number {
+  while (i < text.length && !isSpace(text[i]!)) i++;
+  return i;
+}
+
+/** End of the run of plain spaces (the dump's column separator) at `i`. */
+function skipSpaces(text: string, i: number): number {
+  while (text[i] === ' ') i++;
+  return i;
+}
+
+/** After a type word at `i`, the end of an ` []` / ` [ ]` that follows it (else `i`). */
+function arraySuffixEnd(text: string, i: number): number {
+  const open = skipSpaces(text, i);
+  if (text[open] !== '[') return i;
+  const close = skipSpaces(text, open + 1);
+  return text[close] === ']' ? close + 1 : i;
+}
+
+/** A bullet line `  • text`: the text after the bullet (and one space), or undefined. */
+function bulletText(text: string): string | undefined {
+  const at = skipSpace(text, 0);
+  if (text[at] !== '•') return undefined;
+  const start = at + 1 < text.length && isSpace(text[at + 1]!) ? at + 2 : at + 1;
+  return text.slice(start);
 }
 
 interface BulletItem {
@@ -93,13 +141,13 @@ export function parseTable(lines: readonly Line[]): TableResult {
       rows.push({ line: line.no, name: row.name, ...row.columns, tail, bullets: [] });
       continue;
     }
-    const bullet = BULLET.exec(line.text);
-    if (bullet) {
+    const bullet = bulletText(line.text);
+    if (bullet !== undefined) {
       if (rows.length === 0) {
         diagnostics.push(err(line.no, 'a nested field (bullet) before any parameter row'));
         continue;
       }
-      bullets.push({ line: line.no, lines: [bullet[2]!], contentCol: line.text.length - bullet[2]!.length });
+      bullets.push({ line: line.no, lines: [bullet], contentCol: line.text.length - bullet.length });
       continue;
     }
     const last = rows[rows.length - 1];
@@ -111,7 +159,7 @@ export function parseTable(lines: readonly Line[]): TableResult {
     const openBullet = bullets[bullets.length - 1];
     if (openBullet) {
       // Continuation of the bullet's text: indented lines, blank lines inside kept.
-      if (!/^\s/.test(line.text)) {
+      if (!isSpace(line.text[0]!)) {
         diagnostics.push(warn(line.no, 'unindented line inside a nested field: read as a continuation of the bullet above'));
       }
       for (const _ of blanks) openBullet.lines.push('');
@@ -126,8 +174,9 @@ export function parseTable(lines: readonly Line[]): TableResult {
 }
 
 function stripIndent(text: string, max: number): string {
-  const indent = /^ */.exec(text)![0].length;
-  return text.slice(Math.min(indent, max)).replace(/^\t+/, '');
+  let i = Math.min(skipSpaces(text, 0), max);
+  while (text[i] === '\t') i++;
+  return text.slice(i);
 }
 
 /** Bullet items -> groups. A group starts where four bullets read as name, type, required marker, max length. */
@@ -172,7 +221,7 @@ function groupBullets(items: readonly BulletItem[], diagnostics: Omit<Diagnostic
     const descItems = trailing.length > 2 ? trailing.slice(0, -1) : trailing.slice(0, 1);
     const exampleItem = trailing.length >= 2 ? trailing[trailing.length - 1] : undefined;
     if (descItems.length > 0) {
-      group.description = trimText(descItems.flatMap((b) => b.lines).join('\n'));
+      group.description = trimNewlines(descItems.flatMap((b) => b.lines).join('\n'));
       group.descriptionLine = descItems[0]!.line;
     }
     if (exampleItem) group.example = exampleItem.lines.join('\n').trim();
@@ -182,15 +231,15 @@ function groupBullets(items: readonly BulletItem[], diagnostics: Omit<Diagnostic
   return groups;
 }
 
+/** `└ name` or `name`: the name bullet of a nested field (one word, not a required marker). */
 function nameOf(text: string | undefined): { name: string; marker: boolean } | undefined {
   if (text === undefined) return undefined;
-  const m = /^((?:└\s*)*)(\S+)$/.exec(text.trim());
-  if (!m || parseRequired(m[2]!) !== undefined) return undefined;
-  return { name: m[2]!, marker: m[1]!.length > 0 };
-}
-
-function trimText(text: string): string {
-  return text.replace(/^\n+/, '').replace(/\n+$/, '');
+  const t = text.trim();
+  let i = 0;
+  while (t[i] === '└') i = skipSpace(t, i + 1);
+  const name = t.slice(i);
+  if (name === '' || wordEnd(name, 0) !== name.length || parseRequired(name) !== undefined) return undefined;
+  return { name, marker: i > 0 };
 }
 
 function err(line: number, message: string): Omit<Diagnostic, 'file'> {

@@ -1,5 +1,6 @@
 /**
- * Atomic spec writing: each file is written to a temporary file in the same directory and renamed
+ * Writing the specs `alipay-codegen import` made (moved here from the importer, which stays pure).
+ * Atomic: each file is written to a temporary file in the same directory and renamed
  * over the target, so a reader never sees a half-written spec and a failed run leaves no partial
  * file. Callers validate every input first and only then call this.
  */

@@ -3,22 +3,9 @@
  * unindented lines with a fixed text (公共参数, 请求参数, ...), which is how every method page of the
  * doc site lays them out.
  */
-import type { Line } from './lines.js';
-import { trimBlankLines } from './lines.js';
-
-export const SECTION_NAMES = [
-  '公共参数',
-  '请求参数',
-  '公共响应参数',
-  '响应参数',
-  '请求示例',
-  '响应示例',
-  '异常示例',
-  '业务错误码',
-  '公共错误码',
-] as const;
-
-export type SectionName = (typeof SECTION_NAMES)[number];
+import type { Line } from '../../lines.js';
+import { trimBlankLines } from '../../lines.js';
+import { SECTION_NAMES, type SectionName } from '../../page-model.js';
 
 export interface Section {
   name: SectionName;

@@ -5,6 +5,8 @@
  * it, a last word (or a `yyyy-MM-dd HH:mm:ss` timestamp) that looks like a value is taken.
  */
 
+import { trimNewlines } from '../text.js';
+
 export interface TailSplit {
   description?: string;
   example?: string;
@@ -48,7 +50,7 @@ export function splitTail(lines: readonly string[], container: boolean, shown: r
 }
 
 function withDescription(lines: readonly string[], example: string): TailSplit {
-  const description = lines.join('\n').replace(/^\n+|\n+$/g, '');
+  const description = trimNewlines(lines.join('\n'));
   return description ? { description, example } : { example };
 }
 

@@ -1,0 +1,148 @@
+/**
+ * The opendocs layout (current doc site, markdown scrapes in ../shared/docs-samples/), read into
+ * the same page model as the text dump: each sample imports to a spec the loader accepts, with
+ * facts checked against the pages by hand.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { importDoc } from '../../generator/importer/import-doc.js';
+import { chooseLayout } from '../../generator/importer/layouts/index.js';
+import { parseSpec } from '../../generator/spec/load.js';
+import type { Field } from '../../generator/spec/model.js';
+
+const SAMPLES = new URL('../../../shared/docs-samples/', import.meta.url);
+const SEEDS = new URL('../../../shared/seeds/', import.meta.url);
+const sample = (name: string) => readFileSync(new URL(name, SAMPLES), 'utf8');
+
+function imported(name: string) {
+  const r = importDoc(sample(name), name);
+  expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  expect(r.layout).toEqual({ name: 'opendocs', how: 'detected' });
+  expect(parseSpec(r.yaml!, `${r.spec!.method}.yaml`).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return { spec: r.spec!, warnings: r.diagnostics };
+}
+const byName = (fields: readonly Field[], name: string) => fields.find((f) => f.name === name)!;
+
+describe('layout detection', () => {
+  it('picks opendocs for the markdown scrapes and the text dump for the seeds, and can be forced', () => {
+    for (const name of ['alipay.trade.query.opendocs.md', 'alipay.trade.close.opendocs.md', 'alipay.trade.app.pay.opendocs.md']) {
+      expect(chooseLayout(sample(name)).layout.name).toBe('opendocs');
+    }
+    expect(chooseLayout(readFileSync(new URL('alipay.marketing.card.query.txt', SEEDS), 'utf8'))).toMatchObject({ layout: { name: 'text-dump' }, how: 'detected' });
+    const forced = importDoc(sample('alipay.trade.close.opendocs.md'), 'close.md', { layout: 'text-dump' });
+    expect(forced.layout).toEqual({ name: 'text-dump', how: 'forced' });
+    expect(forced.spec).toBeUndefined();
+    expect(forced.diagnostics[0]).toMatchObject({ severity: 'error', message: expect.stringContaining('not an Alipay method doc page') });
+  });
+});
+
+describe('alipay.trade.close (opendocs)', () => {
+  const { spec, warnings } = imported('alipay.trade.close.opendocs.md');
+
+  it('reads the method from the example URL, the one-of group as conditional, the cURL biz_content', () => {
+    expect(spec.method).toBe('alipay.trade.close');
+    expect(spec.request.map((f) => [f.name, f.type, f.required, f.maxLength])).toEqual([
+      ['trade_no', 'string', 'conditional', 64],
+      ['out_trade_no', 'string', 'conditional', 64],
+      ['operator_id', 'string', false, 28],
+    ]);
+    expect(byName(spec.request, 'operator_id')).toMatchObject({ description: '商家操作员编号 id，由商家自定义。', example: 'YX01' });
+    expect(spec.examples?.request).toEqual({ trade_no: '2013112611001004680073956707', out_trade_no: 'HZ0120131127001', operator_id: 'YX01' });
+    expect(spec.response.map((f) => [f.name, f.required])).toEqual([
+      ['trade_no', 'conditional'],
+      ['out_trade_no', 'conditional'],
+    ]);
+  });
+
+  it('reads the markdown error table', () => {
+    expect(spec.errors).toHaveLength(6);
+    expect(spec.errors[0]).toEqual({ code: 'ACQ.INVALID_PARAMETER', description: '参数无效', solution: '检查请求参数，修改后重新发起请求' });
+    expect(warnings).toEqual([]);
+  });
+});
+
+describe('alipay.trade.query (opendocs)', () => {
+  const { spec, warnings } = imported('alipay.trade.query.opendocs.md');
+
+  it('takes a listed enum (label: value), and refuses one cut short by 更多 with a warning', () => {
+    expect(byName(spec.response, 'buyer_user_type').enum).toEqual([
+      { value: 'CORPORATE', description: '企业用户' },
+      { value: 'PRIVATE', description: '个人用户' },
+    ]);
+    const options = byName(spec.request, 'query_options');
+    expect(options).toMatchObject({ type: 'array', maxLength: 128, items: { type: 'string' }, example: 'trade_settle_info' });
+    expect(options.items!.enum).toBeUndefined();
+    expect(options.description).toContain('fund_bill_list');
+    expect(warnings).toEqual([expect.objectContaining({ severity: 'warning', line: 22, message: expect.stringContaining('cut short (更多)') })]);
+  });
+
+  it('reads types with lengths, model lists, multi-line descriptions and notes', () => {
+    expect(byName(spec.response, 'total_amount')).toMatchObject({ type: 'price', required: true, maxLength: 11, example: '88.88' });
+    expect(byName(spec.response, 'send_pay_date')).toMatchObject({ type: 'date', required: 'conditional', example: '2014-11-27 15:45:57' });
+    expect(byName(spec.response, 'fund_bill_list')).toMatchObject({ type: 'array', items: { type: 'object', model: 'TradeFundBill' } });
+    expect(byName(spec.request, 'out_trade_no').description).toBe('订单支付时传入的商户订单号,和支付宝交易号不能同时为空。\ntrade_no,out_trade_no如果同时存在优先取trade_no');
+    expect(byName(spec.response, 'trade_no').description).toMatch(/^支付宝交易号\n注意事项：在未生成真实交易时/);
+    expect(Object.keys(spec.examples!.response as object)).toEqual(['alipay_trade_query_response', 'sign']);
+  });
+});
+
+describe('alipay.trade.app.pay (opendocs)', () => {
+  it('imports with a warning for the response example that is a signed string, not JSON', () => {
+    const { spec, warnings } = imported('alipay.trade.app.pay.opendocs.md');
+    expect(spec.method).toBe('alipay.trade.app.pay');
+    expect(spec.examples?.response).toBeUndefined();
+    expect(warnings).toContainEqual(expect.objectContaining({ line: 234, message: expect.stringContaining('holds no JSON object') }));
+    expect(byName(spec.response, 'orderStr')).toMatchObject({ type: 'string', required: true, maxLength: 16384 });
+  });
+});
+
+describe('expanded models (`>` quotes, one per level)', () => {
+  const text = [
+    '说明',
+    '',
+    '## 业务请求参数',
+    '',
+    '**card**必选CardInfo',
+    '',
+    '【描述】卡',
+    '',
+    '> **code**必选string(8)',
+    '>',
+    '> 【描述】编号',
+    '>',
+    '> **items**可选Item[]',
+    '>',
+    '> > **name**必选string(16)',
+    '> >',
+    '> > 【示例值】n1',
+    '>',
+    '> **name**可选string(4)',
+    '',
+    '**after**可选number(3)',
+    '',
+    '【示例值】7',
+    '',
+    '常见请求示例',
+    '',
+    "curl 'https://openapi.alipay.com/gateway.do?method=alipay.demo.card.set' \\",
+    '',
+    '## 业务响应参数',
+    '',
+    '响应示例',
+    '',
+    '异常示例',
+    '',
+    '## 业务错误码',
+  ].join('\n');
+
+  it('nest by quote depth, a name reused at two levels included', () => {
+    const r = importDoc(text, 'demo.md');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.spec!.method).toBe('alipay.demo.card.set');
+    const card = r.spec!.request[0]!;
+    expect(card).toMatchObject({ name: 'card', type: 'object', model: 'CardInfo', description: '卡' });
+    expect(card.fields!.map((f) => f.name)).toEqual(['code', 'items', 'name']);
+    expect(card.fields![1]!.items!.fields).toEqual([{ name: 'name', type: 'string', required: true, maxLength: 16, example: 'n1' }]);
+    expect(r.spec!.request[1]).toEqual({ name: 'after', type: 'number', required: false, maxLength: 3, example: 7 });
+  });
+});
