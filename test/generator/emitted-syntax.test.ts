@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import fc from 'fast-check';
-import { ts } from 'ts-morph';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogue } from '../../bench/catalogue/source.js';
 import { emitClientModule } from '../../generator/emit/client-module.js';
@@ -26,6 +25,7 @@ import type { MethodHead } from '../../generator/plan/types.js';
 import type { Field, MethodSpec } from '../../generator/spec/model.js';
 import { field } from './fixtures/hand-specs.js';
 import { generateFiles, writeFiles } from './helpers/generated.js';
+import { syntaxErrors } from './helpers/syntax.js';
 
 const templates = await readTemplates();
 const runtimeExports = runtimeExportNames(templates.runtime.get('index.ts')!);
@@ -59,17 +59,6 @@ function slotsSpec(strings: readonly string[], method = 'alipay.slots.query'): M
     errors: strings.map((code, i) => ({ code, description: text(i + 1) })),
     examples: { request: Object.fromEntries(names.map((n, i) => [n, text(i)])) },
   };
-}
-
-/** TypeScript's parse errors for one file (no type checking, no resolution). */
-function syntaxErrors(fileName: string, text: string): string[] {
-  const options: ts.CompilerOptions = { allowJs: true, noLib: true, noResolve: true, types: [], target: ts.ScriptTarget.ES2022 };
-  const host = ts.createCompilerHost(options);
-  const file = ts.createSourceFile(fileName, text, ts.ScriptTarget.ES2022, true);
-  host.getSourceFile = (name) => (name === fileName ? file : undefined);
-  host.fileExists = (name) => name === fileName;
-  const program = ts.createProgram({ rootNames: [fileName], options, host });
-  return program.getSyntacticDiagnostics(file).map((d) => `${fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
 }
 
 /** The generated modules of `specs` (src/ and dist/ paths), without the runtime (copied verbatim, tested on its own). */
