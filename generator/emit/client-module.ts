@@ -5,25 +5,27 @@
  * members. Parameters are annotated explicitly so type-checking never infers across thousands
  * of members.
  *
- * Assembled as text, not printed from structures: it is rebuilt whenever any method's title or
- * name changes, and at catalogue size the structure printer's per-character layout state cost
- * ~1 s per rebuild. The text is exactly what the printer gives for the equivalent structures
- * (test/generator/scale/aggregates.test.ts keeps the printer as the oracle): statements separated
- * by one blank line, imports kept together, a function body indented one level. Every line is
- * indented, as the printer does, because nothing here can leave its string state open: method
- * segments are `[A-Za-z0-9_]+` (quoted when not identifiers) and titles only appear in doc
- * comments at the top level.
+ * Imports and `createAlipayApi` are structures; the nested `AlipayApi` type and the object
+ * literal are text built line by line (their nesting follows the method tree, which the
+ * structure kinds we print do not model). Method segments are `[A-Za-z0-9_]+` (quoted when not
+ * identifiers) and titles only appear in doc comments, escaped with docText.
  */
+import type { FunctionDeclarationStructure, ImportDeclarationStructure } from 'ts-morph';
 import type { AggregatePlan, ClientNode, MethodHead } from '../plan/types.js';
 import { docCode, docText, objectLiteralKey, typeMemberKey } from './escape.js';
+import { Kind } from './kinds.js';
 import { GENERATED_HEADER, type EmittedModule } from './method-module.js';
-import { declaredFunction, docComment } from './printer.js';
-import { quoted } from './writer.js';
+import { declaredFunction, docComment, printFile } from './printer.js';
 
 const API_DOC = 'Every generated method, by wire name: `api.alipay.marketing.card.query(request, options?)`.';
 const CREATE_DOC =
   'One object with every method bound to `client`. Importing this module loads every method: import single methods from their subpaths to keep bundles small.';
-const RUNTIME_TYPES = `import type { AlipayClient, CallOptions } from ${quoted('./runtime/index.js')};`;
+const RUNTIME_TYPES: ImportDeclarationStructure = {
+  kind: Kind.ImportDeclaration,
+  isTypeOnly: true,
+  moduleSpecifier: './runtime/index.js',
+  namedImports: ['AlipayClient', 'CallOptions'],
+};
 
 function withMembers(typed: boolean): string {
   const t = (text: string) => (typed ? text : '');
@@ -38,38 +40,40 @@ function withMembers(typed: boolean): string {
   ].join('\n');
 }
 
-/** A file: the header, the imports (one per line), then each statement after a blank line. */
-function file(imports: readonly string[], statements: readonly string[]): string {
-  const groups = imports.length > 0 ? [imports.join('\n')] : [];
-  return [GENERATED_HEADER, ...groups, ...statements].join('\n\n') + '\n';
-}
-
-/** A function declaration with its body lines one level in (empty lines stay empty). */
-function functionText(head: string, body: readonly string[]): string {
-  return `${head} {\n${body.map((line) => (line.length > 0 ? `  ${line}` : line)).join('\n')}\n}`;
-}
-
 export function emitClientModule(plan: AggregatePlan): EmittedModule {
   const apiLines = [docComment(API_DOC)];
   writeType({ segment: '', children: plan.clientTree }, '', 'export interface AlipayApi ', '', apiLines);
   const apiInterface = apiLines.join('\n');
   const needsMembers = hasMethodNamespace(plan.clientTree);
-  const create = (typed: boolean) => {
+  const create = (typed: boolean): FunctionDeclarationStructure => {
     const body: string[] = [];
     writeObject(plan.clientTree, '', typed, 'return ', ';', body);
-    return typed
-      ? `${docComment(CREATE_DOC)}\n${functionText('export function createAlipayApi(client: AlipayClient): AlipayApi', body)}`
-      : functionText('export function createAlipayApi(client)', body);
+    return {
+      kind: Kind.Function,
+      name: 'createAlipayApi',
+      isExported: true,
+      ...(typed && { docs: [CREATE_DOC], returnType: 'AlipayApi' }),
+      parameters: [typed ? { name: 'client', type: 'AlipayClient' } : { name: 'client' }],
+      statements: body.join('\n'),
+    };
   };
-  const ts = file(
-    [RUNTIME_TYPES, ...plan.methods.map((m) => methodImport(m, 'ts'))],
-    [apiInterface, ...(needsMembers ? [withMembers(true)] : []), create(true)],
-  );
-  const js = file(plan.methods.map((m) => methodImport(m, 'js')), [...(needsMembers ? [withMembers(false)] : []), create(false)]);
-  const dts = file(
-    [RUNTIME_TYPES, ...plan.methods.map((m) => methodImport(m, 'dts'))],
-    [apiInterface, declaredFunction({ docs: CREATE_DOC, name: 'createAlipayApi', params: 'client: AlipayClient', returnType: 'AlipayApi' })],
-  );
+  const members = (typed: boolean) => (needsMembers ? [withMembers(typed)] : []);
+  const ts = printFile([
+    GENERATED_HEADER,
+    RUNTIME_TYPES,
+    ...plan.methods.map((m) => methodImport(m, 'ts')),
+    apiInterface,
+    ...members(true),
+    create(true),
+  ]);
+  const js = printFile([GENERATED_HEADER, ...plan.methods.map((m) => methodImport(m, 'js')), ...members(false), create(false)]);
+  const dts = printFile([
+    GENERATED_HEADER,
+    RUNTIME_TYPES,
+    ...plan.methods.map((m) => methodImport(m, 'dts')),
+    apiInterface,
+    declaredFunction({ docs: CREATE_DOC, name: 'createAlipayApi', params: 'client: AlipayClient', returnType: 'AlipayApi' }),
+  ]);
   return { ts, js, dts };
 }
 
@@ -77,11 +81,15 @@ function hasMethodNamespace(nodes: readonly ClientNode<MethodHead>[]): boolean {
   return nodes.some((n) => (n.method !== undefined && n.children.length > 0) || hasMethodNamespace(n.children));
 }
 
-function methodImport(m: MethodHead, form: 'ts' | 'js' | 'dts'): string {
+function methodImport(m: MethodHead, form: 'ts' | 'js' | 'dts'): ImportDeclarationStructure {
   const { fn, request, response } = m.exports;
-  // Laid out as TypeScript's declaration emit keeps it (tests compare the two).
-  const names = form === 'js' ? fn : `${form === 'ts' ? `${fn}, ` : ''}type ${request}, type ${response}`;
-  return `import { ${names} } from ${quoted(`./methods/${m.stem}.js`)};`;
+  const types = [request, response].map((name) => ({ name, isTypeOnly: true }));
+  return {
+    kind: Kind.ImportDeclaration,
+    moduleSpecifier: `./methods/${m.stem}.js`,
+    // Laid out as TypeScript's declaration emit keeps it (tests compare the two).
+    namedImports: form === 'js' ? [fn] : [...(form === 'ts' ? [fn] : []), ...types],
+  };
 }
 
 function signature(m: MethodHead): string {

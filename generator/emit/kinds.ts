@@ -1,7 +1,7 @@
 /**
  * The ts-morph StructureKind values the emitters use, as constants. Emit only needs the numbers,
  * and importing ts-morph's runtime for them would load TypeScript (~0.5 s) in every process and
- * worker that emits; test/generator/scale/printer.test.ts checks they equal ts-morph's.
+ * worker that emits; test/generator/printer.test.ts checks they equal ts-morph's.
  */
 import type { StructureKind } from 'ts-morph';
 

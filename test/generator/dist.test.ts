@@ -1,13 +1,15 @@
 /**
  * The generator writes dist/*.js and dist/*.d.ts of generated modules itself (no transpile per
  * method). They must mean exactly what TypeScript makes of the source: compared after parsing and
- * reprinting without comments, against ts.transpileModule and ts.transpileDeclaration.
+ * reprinting without comments, against ts.transpileModule and ts.transpileDeclaration. The parse
+ * is error-tolerant, so each file must also parse without errors.
  */
 import { ts } from 'ts-morph';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateFiles, seedSpecs } from './helpers/generated.js';
 import { hostileSpec } from './fixtures/hostile.js';
 import { sampleSpec } from './fixtures/hand-specs.js';
+import { syntaxErrors } from './helpers/syntax.js';
 
 const OPTIONS: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, declaration: true, isolatedDeclarations: true };
 const printer = ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed });
@@ -24,6 +26,8 @@ beforeAll(async () => {
     hostileSpec('alipay.default.__proto__'),
     sampleSpec({ method: 'x.y' }),
     sampleSpec({ method: 'x.y.z' }),
+    // Issue 14: a code ending in a backslash, then one holding `/*` (the old printer broke the JS here).
+    sampleSpec({ method: 'x.codes', errors: [{ code: '\\' }, { code: 'a/*b' }] }),
   ]);
 });
 
@@ -47,6 +51,8 @@ describe('dist of generated modules', () => {
       const js = ts.transpileModule(source, { compilerOptions: OPTIONS, fileName: src }).outputText;
       const dts = ts.transpileDeclaration(source, { compilerOptions: OPTIONS, fileName: src, reportDiagnostics: true });
       expect(dts.diagnostics ?? []).toEqual([]);
+      expect(syntaxErrors(`dist/${stem}.js`, files.get(`dist/${stem}.js`)!)).toEqual([]);
+      expect(syntaxErrors(`dist/${stem}.d.ts`, files.get(`dist/${stem}.d.ts`)!)).toEqual([]);
       expect(normalize(files.get(`dist/${stem}.js`)!, 'x.js'), src).toBe(normalize(js, 'x.js'));
       expect(normalize(files.get(`dist/${stem}.d.ts`)!, 'x.d.ts'), src).toBe(normalize(dts.outputText, 'x.d.ts'));
     }
