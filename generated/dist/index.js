@@ -2,8 +2,26 @@
 
 export * from "./runtime/index.js";
 
+export { alipayDataDataserviceBillDownloadurlQuery, isAlipayDataDataserviceBillDownloadurlQueryError, alipayDataDataserviceBillDownloadurlQueryOperation, validateAlipayDataDataserviceBillDownloadurlQueryRequest, validateAlipayDataDataserviceBillDownloadurlQueryResponse } from "./methods/alipay.data.dataservice.bill.downloadurl.query.js";
+
 export { alipayMarketingCardQuery, isAlipayMarketingCardQueryError, alipayMarketingCardQueryOperation, validateAlipayMarketingCardQueryRequest, validateAlipayMarketingCardQueryResponse } from "./methods/alipay.marketing.card.query.js";
 
 export { alipaySystemOauthToken, isAlipaySystemOauthTokenError, alipaySystemOauthTokenOperation, validateAlipaySystemOauthTokenRequest, validateAlipaySystemOauthTokenResponse } from "./methods/alipay.system.oauth.token.js";
+
+export { alipayTradeCancel, isAlipayTradeCancelError, alipayTradeCancelOperation, validateAlipayTradeCancelRequest, validateAlipayTradeCancelResponse } from "./methods/alipay.trade.cancel.js";
+
+export { alipayTradeClose, isAlipayTradeCloseError, alipayTradeCloseOperation, validateAlipayTradeCloseRequest, validateAlipayTradeCloseResponse } from "./methods/alipay.trade.close.js";
+
+export { alipayTradeCreate, isAlipayTradeCreateError, alipayTradeCreateOperation, validateAlipayTradeCreateRequest, validateAlipayTradeCreateResponse } from "./methods/alipay.trade.create.js";
+
+export { alipayTradeFastpayRefundQuery, isAlipayTradeFastpayRefundQueryError, alipayTradeFastpayRefundQueryOperation, validateAlipayTradeFastpayRefundQueryRequest, validateAlipayTradeFastpayRefundQueryResponse } from "./methods/alipay.trade.fastpay.refund.query.js";
+
+export { alipayTradePay, isAlipayTradePayError, alipayTradePayOperation, validateAlipayTradePayRequest, validateAlipayTradePayResponse } from "./methods/alipay.trade.pay.js";
+
+export { alipayTradePrecreate, isAlipayTradePrecreateError, alipayTradePrecreateOperation, validateAlipayTradePrecreateRequest, validateAlipayTradePrecreateResponse } from "./methods/alipay.trade.precreate.js";
+
+export { alipayTradeQuery, isAlipayTradeQueryError, alipayTradeQueryOperation, validateAlipayTradeQueryRequest, validateAlipayTradeQueryResponse } from "./methods/alipay.trade.query.js";
+
+export { alipayTradeRefund, isAlipayTradeRefundError, alipayTradeRefundOperation, validateAlipayTradeRefundRequest, validateAlipayTradeRefundResponse } from "./methods/alipay.trade.refund.js";
 
 export { koubeiMemberDataIsvCreate, isKoubeiMemberDataIsvCreateError, koubeiMemberDataIsvCreateOperation, validateKoubeiMemberDataIsvCreateRequest, validateKoubeiMemberDataIsvCreateResponse } from "./methods/koubei.member.data.isv.create.js";

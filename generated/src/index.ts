@@ -2,8 +2,26 @@
 
 export * from "./runtime/index.js";
 
+export { alipayDataDataserviceBillDownloadurlQuery, isAlipayDataDataserviceBillDownloadurlQueryError, alipayDataDataserviceBillDownloadurlQueryOperation, validateAlipayDataDataserviceBillDownloadurlQueryRequest, validateAlipayDataDataserviceBillDownloadurlQueryResponse, type AlipayDataDataserviceBillDownloadurlQueryRequest, type AlipayDataDataserviceBillDownloadurlQueryResponse, type AlipayDataDataserviceBillDownloadurlQueryErrorCode } from "./methods/alipay.data.dataservice.bill.downloadurl.query.js";
+
 export { alipayMarketingCardQuery, isAlipayMarketingCardQueryError, alipayMarketingCardQueryOperation, validateAlipayMarketingCardQueryRequest, validateAlipayMarketingCardQueryResponse, type AlipayMarketingCardQueryRequest, type AlipayMarketingCardQueryResponse, type AlipayMarketingCardQueryErrorCode } from "./methods/alipay.marketing.card.query.js";
 
 export { alipaySystemOauthToken, isAlipaySystemOauthTokenError, alipaySystemOauthTokenOperation, validateAlipaySystemOauthTokenRequest, validateAlipaySystemOauthTokenResponse, type AlipaySystemOauthTokenRequest, type AlipaySystemOauthTokenResponse, type AlipaySystemOauthTokenErrorCode } from "./methods/alipay.system.oauth.token.js";
+
+export { alipayTradeCancel, isAlipayTradeCancelError, alipayTradeCancelOperation, validateAlipayTradeCancelRequest, validateAlipayTradeCancelResponse, type AlipayTradeCancelRequest, type AlipayTradeCancelResponse, type AlipayTradeCancelErrorCode } from "./methods/alipay.trade.cancel.js";
+
+export { alipayTradeClose, isAlipayTradeCloseError, alipayTradeCloseOperation, validateAlipayTradeCloseRequest, validateAlipayTradeCloseResponse, type AlipayTradeCloseRequest, type AlipayTradeCloseResponse, type AlipayTradeCloseErrorCode } from "./methods/alipay.trade.close.js";
+
+export { alipayTradeCreate, isAlipayTradeCreateError, alipayTradeCreateOperation, validateAlipayTradeCreateRequest, validateAlipayTradeCreateResponse, type AlipayTradeCreateRequest, type AlipayTradeCreateResponse, type AlipayTradeCreateErrorCode } from "./methods/alipay.trade.create.js";
+
+export { alipayTradeFastpayRefundQuery, isAlipayTradeFastpayRefundQueryError, alipayTradeFastpayRefundQueryOperation, validateAlipayTradeFastpayRefundQueryRequest, validateAlipayTradeFastpayRefundQueryResponse, type AlipayTradeFastpayRefundQueryRequest, type AlipayTradeFastpayRefundQueryResponse, type AlipayTradeFastpayRefundQueryErrorCode } from "./methods/alipay.trade.fastpay.refund.query.js";
+
+export { alipayTradePay, isAlipayTradePayError, alipayTradePayOperation, validateAlipayTradePayRequest, validateAlipayTradePayResponse, type AlipayTradePayRequest, type AlipayTradePayResponse, type AlipayTradePayErrorCode } from "./methods/alipay.trade.pay.js";
+
+export { alipayTradePrecreate, isAlipayTradePrecreateError, alipayTradePrecreateOperation, validateAlipayTradePrecreateRequest, validateAlipayTradePrecreateResponse, type AlipayTradePrecreateRequest, type AlipayTradePrecreateResponse, type AlipayTradePrecreateErrorCode } from "./methods/alipay.trade.precreate.js";
+
+export { alipayTradeQuery, isAlipayTradeQueryError, alipayTradeQueryOperation, validateAlipayTradeQueryRequest, validateAlipayTradeQueryResponse, type AlipayTradeQueryRequest, type AlipayTradeQueryResponse, type AlipayTradeQueryErrorCode } from "./methods/alipay.trade.query.js";
+
+export { alipayTradeRefund, isAlipayTradeRefundError, alipayTradeRefundOperation, validateAlipayTradeRefundRequest, validateAlipayTradeRefundResponse, type AlipayTradeRefundRequest, type AlipayTradeRefundResponse, type AlipayTradeRefundErrorCode } from "./methods/alipay.trade.refund.js";
 
 export { koubeiMemberDataIsvCreate, isKoubeiMemberDataIsvCreateError, koubeiMemberDataIsvCreateOperation, validateKoubeiMemberDataIsvCreateRequest, validateKoubeiMemberDataIsvCreateResponse, type KoubeiMemberDataIsvCreateRequest, type KoubeiMemberDataIsvCreateResponse, type KoubeiMemberDataIsvCreateErrorCode } from "./methods/koubei.member.data.isv.create.js";
