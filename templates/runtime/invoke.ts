@@ -1,14 +1,16 @@
 /**
- * One gateway call: validate, sign, POST with a timeout, scan the body, verify, parse, map errors.
- * Validation comes first so an invalid request is never signed nor sent.
+ * One gateway call: validate, sign, POST with a timeout, read the body (bounded), scan, verify,
+ * parse, map errors. Validation comes first so an invalid request is never signed nor sent.
  */
-import type { CallOptions, Operation, ResponseBase } from './contract.js';
-import { clientState, type AlipayClient } from './client.js';
+import { Buffer } from 'node:buffer';
+import type { CallOptions, CallResult, Operation, PendingResponse, ResponseBase } from './contract.js';
+import { checkTimeoutMs, clientState, type AlipayClient } from './client.js';
 import {
   AlipayApiError,
   AlipayHttpError,
   AlipayMalformedResponseError,
   AlipayNetworkError,
+  AlipayResponseTooLargeError,
   AlipayTimeoutError,
   AlipayValidationError,
 } from './errors.js';
@@ -21,6 +23,12 @@ const REQUEST_HEADERS: Readonly<Record<string, string>> = {
   'content-type': 'application/x-www-form-urlencoded;charset=utf-8',
   accept: 'application/json',
 };
+
+/** The gateway's success code, and 业务处理中 (accepted, not finished: e.g. a payment waiting for the buyer). */
+const SUCCESS = '10000';
+const PENDING = '10003';
+
+const utf8 = new TextDecoder('utf-8');
 
 /** A short, key-free description of why fetch failed (e.g. ECONNREFUSED). */
 function describeFailure(error: unknown): string {
@@ -48,18 +56,113 @@ export function splitRequest(request: unknown, params: readonly string[] | undef
   return { top, biz: Object.keys(rest).length > 0 ? JSON.stringify(rest) : undefined };
 }
 
+/** The gateway's trace id: `trace_id` on gateway.do answers (as the official SDKs read it), `alipay-trace-id` on v3. */
+export function traceIdOf(response: Pick<Response, 'headers'>): string | undefined {
+  const headers = response.headers as Response['headers'] | undefined;
+  if (headers === undefined || typeof headers.get !== 'function') return undefined;
+  return headers.get('trace_id') ?? headers.get('alipay-trace-id') ?? undefined;
+}
+
 /**
- * Calls `op` on the gateway and resolves with the verified, parsed response node.
- * Rejects with AlipayValidationError, AlipayHttpError, AlipayTimeoutError, AlipayNetworkError,
- * AlipayMalformedResponseError, AlipaySignatureError or AlipayApiError (and with the abort reason
- * when `options.signal` aborts).
+ * Reads the whole body, at most `limit` bytes: a declared Content-Length above it fails before
+ * reading, and the stream is cancelled as soon as the bytes read pass it.
  */
-export async function invoke<Req, Res, Code extends string>(
+async function readBounded(response: Response, limit: number, tooLarge: () => Error): Promise<Uint8Array> {
+  const declared = Number(response.headers?.get('content-length') ?? Number.NaN);
+  if (declared > limit) {
+    response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  const body = response.body;
+  if (body === null || body === undefined) return new Uint8Array(0);
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+}
+
+interface Answer {
+  readonly text: string;
+  readonly traceId: string | undefined;
+}
+
+/** POSTs the signed request and reads the answer, under one timeout covering headers and body. */
+async function send(client: AlipayClient, method: string, url: string, body: string, options: CallOptions | undefined): Promise<Answer> {
+  const state = clientState(client);
+  const timeoutMs = options?.timeoutMs === undefined ? client.timeoutMs : checkTimeoutMs(options.timeoutMs, 'options.timeoutMs');
+  // One controller for our timeout and the caller's signal; the timer covers the body read too.
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const userSignal = options?.signal;
+  const onUserAbort = (): void => controller.abort(userSignal?.reason);
+  if (userSignal !== undefined) {
+    if (userSignal.aborted) {
+      clearTimeout(timer);
+      throw userSignal.reason;
+    }
+    userSignal.addEventListener('abort', onUserAbort, { once: true });
+  }
+
+  let traceId: string | undefined;
+  try {
+    let response: Response;
+    try {
+      // Never follow redirects: a 307/308 would re-post the signed request wherever Location points.
+      response = await state.fetch(url, { method: 'POST', headers: REQUEST_HEADERS, body, signal: controller.signal, redirect: 'manual' });
+    } catch (error) {
+      if (timedOut) throw new AlipayTimeoutError(method, timeoutMs);
+      if (userSignal?.aborted === true) throw userSignal.reason;
+      throw new AlipayNetworkError(`${method}: request failed: ${describeFailure(error)}`, method, { cause: error });
+    }
+    traceId = traceIdOf(response);
+    if (response.status !== 200) {
+      response.body?.cancel().catch(() => undefined);
+      const redirect = response.status >= 300 && response.status < 400;
+      throw new AlipayHttpError(method, response.status, { traceId, ...(redirect ? { detail: 'redirect refused (redirects are never followed)' } : {}) });
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await readBounded(response, client.maxResponseBytes, () => new AlipayResponseTooLargeError(method, client.maxResponseBytes, { traceId }));
+    } catch (error) {
+      if (error instanceof AlipayResponseTooLargeError) throw error;
+      if (timedOut) throw new AlipayTimeoutError(method, timeoutMs, { traceId });
+      if (userSignal?.aborted === true) throw userSignal.reason;
+      throw new AlipayMalformedResponseError(`${method}: response body ended early`, method, { cause: error, traceId });
+    }
+    return { text: utf8.decode(bytes), traceId };
+  } finally {
+    clearTimeout(timer);
+    userSignal?.removeEventListener('abort', onUserAbort);
+  }
+}
+
+/**
+ * Calls `op` on the gateway and resolves with the verified answer: `{ status: 'success', response }`
+ * for code 10000, `{ status: 'pending', response }` for 10003 (业务处理中), both with the trace id.
+ * Rejects with AlipayValidationError, AlipayConfigError (a bad per-call option), AlipayHttpError,
+ * AlipayTimeoutError, AlipayNetworkError, AlipayResponseTooLargeError, AlipayMalformedResponseError,
+ * AlipaySignatureError or AlipayApiError (and with the abort reason when `options.signal` aborts).
+ */
+export async function invokeResult<Req, Res, Code extends string>(
   client: AlipayClient,
   op: Operation<Req, Res, Code>,
   request: Req,
   options?: CallOptions,
-): Promise<Res> {
+): Promise<CallResult<Res>> {
   const method = op.method;
   const issues = op.validateRequest(request);
   if (issues.length > 0) throw new AlipayValidationError('request', method, issues);
@@ -87,75 +190,46 @@ export async function invoke<Req, Res, Code extends string>(
     op.params,
   );
 
-  // One controller for our timeout and the caller's signal; the timer covers the body read too.
-  const timeoutMs = options?.timeoutMs ?? client.timeoutMs;
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  const userSignal = options?.signal;
-  const onUserAbort = (): void => controller.abort(userSignal?.reason);
-  if (userSignal !== undefined) {
-    if (userSignal.aborted) {
-      clearTimeout(timer);
-      throw userSignal.reason;
-    }
-    userSignal.addEventListener('abort', onUserAbort, { once: true });
-  }
-
-  let text: string;
-  try {
-    let response: Response;
-    try {
-      response = await state.fetch(signed.url, { method: 'POST', headers: REQUEST_HEADERS, body: signed.body, signal: controller.signal });
-    } catch (error) {
-      if (timedOut) throw new AlipayTimeoutError(method, timeoutMs);
-      if (userSignal?.aborted === true) throw userSignal.reason;
-      throw new AlipayNetworkError(`${method}: request failed: ${describeFailure(error)}`, method, { cause: error });
-    }
-    if (response.status !== 200) {
-      response.body?.cancel().catch(() => undefined);
-      throw new AlipayHttpError(method, response.status);
-    }
-    try {
-      text = await response.text();
-    } catch (error) {
-      if (timedOut) throw new AlipayTimeoutError(method, timeoutMs);
-      if (userSignal?.aborted === true) throw userSignal.reason;
-      throw new AlipayMalformedResponseError(`${method}: response body ended early`, method, { cause: error });
-    }
-  } finally {
-    clearTimeout(timer);
-    userSignal?.removeEventListener('abort', onUserAbort);
-  }
-
-  const node = extractResponseNode(text, method);
-  if (client.verifyResponseSign) checkResponseSignature(node, state.publicKey!, client.signType, method);
-
+  const { text, traceId } = await send(client, method, signed.url, signed.body, options);
+  const node = extractResponseNode(text, method, traceId);
+  const malformed = (why: string): AlipayMalformedResponseError =>
+    new AlipayMalformedResponseError(`${method}: the ${node.key} node ${why}`, method, { traceId });
   let parsed: unknown;
   try {
     parsed = JSON.parse(node.raw);
   } catch {
-    throw new AlipayMalformedResponseError(`${method}: the ${node.key} node is not valid JSON`, method);
+    throw malformed('is not valid JSON');
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new AlipayMalformedResponseError(`${method}: the ${node.key} node is not an object`, method);
-  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw malformed('is not an object');
   const result = parsed as ResponseBase & Record<string, unknown>;
-  if (typeof result.code !== 'string') {
-    throw new AlipayMalformedResponseError(`${method}: the ${node.key} node has no code`, method);
-  }
-  if (node.isErrorResponse || result.code !== '10000') {
-    // An error_response is never a success, whatever it claims.
-    if (result.code === '10000') throw new AlipayMalformedResponseError(`${method}: error_response with code 10000`, method);
-    throw new AlipayApiError<Code>(method, result);
-  }
+  if (typeof result.code !== 'string') throw malformed('has no code');
+  const code = result.code;
+  // An error_response is never a success nor pending, whatever it claims.
+  if (node.isErrorResponse && (code === SUCCESS || code === PENDING)) throw malformed(`has code ${code}`);
+  const failure = code !== SUCCESS && code !== PENDING;
+  const verified = client.verifyResponseSign && checkResponseSignature(node, state.publicKey!, client.signType, method, failure, traceId);
+  if (failure) throw new AlipayApiError<Code>(method, result, { signed: verified, traceId });
+  if (code === PENDING) return { status: 'pending', response: result as PendingResponse<Res>, traceId };
 
   if (options?.validateResponse ?? client.validateResponse) {
     const problems = op.validateResponse(result);
-    if (problems.length > 0) throw new AlipayValidationError('response', method, problems);
+    if (problems.length > 0) throw new AlipayValidationError('response', method, problems, { traceId });
   }
-  return result as Res;
+  return { status: 'success', response: result as Res, traceId };
+}
+
+/**
+ * Calls `op` and resolves with the verified response node of a success (code 10000); every other
+ * answer rejects, a pending one (10003) with an AlipayApiError of code 10003 (its `response` holds
+ * trade_no ...). Kept for method modules generated before invokeResult; new code calls invokeResult.
+ */
+export async function invoke<Req, Res, Code extends string>(
+  client: AlipayClient,
+  op: Operation<Req, Res, Code>,
+  request: Req,
+  options?: CallOptions,
+): Promise<Res> {
+  const result = await invokeResult(client, op, request, options);
+  if (result.status === 'pending') throw new AlipayApiError<Code>(op.method, result.response, { traceId: result.traceId });
+  return result.response;
 }

@@ -90,10 +90,10 @@ function parseString(raw: string, fail: (why: string) => Error): string {
  * Throws AlipayMalformedResponseError when the body is not one JSON object, is truncated, has no
  * such node, or has two (a second node could smuggle unsigned data past the verifier).
  */
-export function extractResponseNode(body: string, method: string): ResponseNode {
+export function extractResponseNode(body: string, method: string, traceId?: string): ResponseNode {
   const nodeKey = responseNodeKey(method);
   const fail = (why: string): AlipayMalformedResponseError =>
-    new AlipayMalformedResponseError(`${method}: malformed gateway response: ${why}`, method);
+    new AlipayMalformedResponseError(`${method}: malformed gateway response: ${why}`, method, { traceId });
   const n = body.length;
   let i = skipWs(body, 0);
   if (body.charCodeAt(i) !== 123) throw fail(i >= n ? 'empty body' : 'not a JSON object');
