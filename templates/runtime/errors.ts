@@ -33,7 +33,9 @@ export class AlipayError extends Error {
     const out: Record<string, unknown> = { name: this.name, message: this.message };
     for (const key of Object.keys(this)) {
       if (key === 'cause') continue;
-      out[key] = maskValue((this as unknown as Record<string, unknown>)[key]);
+      const value = (this as unknown as Record<string, unknown>)[key];
+      // The trace id is kept whole (it is what Alipay support asks for); traceIdOf admits only [A-Za-z0-9_-].
+      out[key] = key === 'traceId' ? value : maskValue(value);
     }
     if (this.cause !== undefined) out.cause = describeCause(this.cause);
     return out;

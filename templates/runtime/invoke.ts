@@ -56,11 +56,17 @@ export function splitRequest(request: unknown, params: readonly string[] | undef
   return { top, biz: Object.keys(rest).length > 0 ? JSON.stringify(rest) : undefined };
 }
 
-/** The gateway's trace id: `trace_id` on gateway.do answers (as the official SDKs read it), `alipay-trace-id` on v3. */
+const TRACE_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+/**
+ * The gateway's trace id: the `trace_id` header of gateway.do answers (where the official SDKs read
+ * it), else `alipay-trace-id` (v3). Only an id-shaped value (letters, digits, `_`, `-`) is taken.
+ */
 export function traceIdOf(response: Pick<Response, 'headers'>): string | undefined {
   const headers = response.headers as Response['headers'] | undefined;
   if (headers === undefined || typeof headers.get !== 'function') return undefined;
-  return headers.get('trace_id') ?? headers.get('alipay-trace-id') ?? undefined;
+  const value = headers.get('trace_id') ?? headers.get('alipay-trace-id');
+  return value !== null && TRACE_ID.test(value) ? value : undefined;
 }
 
 /**
