@@ -2,9 +2,11 @@
  * The client: validated config and parsed keys, created once. Keys live in a module-private
  * WeakMap, not on the object, so logging or serialising a client never shows them.
  */
-import type { KeyObject } from 'node:crypto';
+import { Buffer } from 'node:buffer';
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { AlipayConfigError } from './errors.js';
 import { loadPrivateKey, loadPublicKey, type KeyInput } from './keys.js';
+import type { AlipayLogger, Observers, RequestEvent, ResponseEvent } from './observe.js';
 import type { SignType } from './sign.js';
 
 /** The `fetch` the client uses (the global one by default). */
@@ -53,6 +55,12 @@ interface AlipayClientConfigBase {
   fetch?: FetchLike;
   /** Run the generated response validator on every answer (default false; per call: CallOptions.validateResponse). */
   validateResponse?: boolean;
+  /** Called before each request goes out, with a masked view (no sign, no token values, personal data masked). */
+  onRequest?: (event: RequestEvent) => void;
+  /** Called when each call ends (success, pending or error), with status, trace id and the masked error message. */
+  onResponse?: (event: ResponseEvent) => void;
+  /** Gets one masked debug line per call and one warn line per failed call (e.g. `console`). */
+  logger?: AlipayLogger;
 }
 
 /**
@@ -70,6 +78,13 @@ export interface ClientState {
   readonly privateKey: KeyObject;
   readonly publicKey: KeyObject | undefined;
   readonly fetch: FetchLike;
+  /** Undefined when no hook nor logger is set, so calls skip them at no cost. */
+  readonly observers: Observers | undefined;
+}
+
+/** The DER of a public key, to compare keys. */
+function spki(key: KeyObject): Buffer {
+  return key.export({ type: 'spki', format: 'der' });
 }
 
 const states = new WeakMap<AlipayClient, ClientState>();
@@ -111,11 +126,16 @@ export class AlipayClient {
     const fetchImpl = config.fetch ?? globalThis.fetch;
     if (typeof fetchImpl !== 'function') throw new AlipayConfigError('no fetch available: pass config.fetch');
 
-    states.set(this, {
-      privateKey: loadPrivateKey(config.privateKey, 'privateKey'),
-      publicKey: config.alipayPublicKey === undefined ? undefined : loadPublicKey(config.alipayPublicKey, 'alipayPublicKey'),
-      fetch: fetchImpl,
-    });
+    const privateKey = loadPrivateKey(config.privateKey, 'privateKey');
+    const publicKey = config.alipayPublicKey === undefined ? undefined : loadPublicKey(config.alipayPublicKey, 'alipayPublicKey');
+    // The console shows the app public key (应用公钥) beside the Alipay public key (支付宝公钥); the
+    // app's own key would make every genuine answer fail verification.
+    if (publicKey !== undefined && spki(publicKey).equals(spki(createPublicKey(privateKey)))) {
+      throw new AlipayConfigError("alipayPublicKey is the app's own public key (应用公钥): use the Alipay public key (支付宝公钥) shown beside it");
+    }
+    const { onRequest, onResponse, logger } = config;
+    const observed = onRequest !== undefined || onResponse !== undefined || logger !== undefined;
+    states.set(this, { privateKey, publicKey, fetch: fetchImpl, observers: observed ? { onRequest, onResponse, logger } : undefined });
     this.appId = config.appId;
     this.gateway = gateway;
     this.signType = signType;

@@ -77,8 +77,16 @@ export type CallResult<Res> = CallSuccess<Res> | CallPending<Res>;
 
 /** Per-call options accepted by every generated method function. */
 export interface CallOptions {
-  /** 应用授权令牌, for calls on behalf of a merchant (third-party apps). */
+  /** 应用授权令牌 (`app_auth_token`), for calls on behalf of a merchant (third-party apps). */
   appAuthToken?: string;
+  /** 用户授权令牌 (`auth_token`, the user's access_token), for methods that act for a user. */
+  authToken?: string;
+  /** `terminal_type` (Java SDK request option). */
+  terminalType?: string;
+  /** `terminal_info` (Java SDK request option). */
+  terminalInfo?: string;
+  /** `prod_code`, the product code some methods take as a protocol param (Java SDK request option). */
+  prodCode?: string;
   notifyUrl?: string;
   returnUrl?: string;
   /** Overrides the client's timeout for this call: an integer number of ms, 1 to 2147483647. */

@@ -144,11 +144,14 @@ export class AlipaySignatureError extends AlipayError {
 export class AlipayHttpError extends AlipayError {
   override name: string = 'AlipayHttpError';
   readonly status: number;
+  /** The start of the answer's body (at most 2 KB), masked; undefined when empty or unread (redirects). */
+  readonly body: string | undefined;
 
-  constructor(method: string, status: number, options?: AlipayErrorOptions & { detail?: string }) {
+  constructor(method: string, status: number, options?: AlipayErrorOptions & { detail?: string; body?: string | undefined }) {
     const detail = options?.detail === undefined ? '' : `: ${options.detail}`;
     super(`${method}: HTTP ${status} from the gateway${detail}`, method, options);
     this.status = status;
+    this.body = options?.body === undefined ? undefined : maskPersonalData(options.body);
   }
 }
 

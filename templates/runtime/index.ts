@@ -40,7 +40,8 @@ export {
   type AlipayErrorOptions,
   type ApiErrorFields,
 } from './errors.js';
-export { maskPersonalData } from './mask.js';
+export { maskParams, maskPersonalData } from './mask.js';
+export type { AlipayLogger, RequestEvent, ResponseEvent } from './observe.js';
 export { detectKeyEncoding, loadPrivateKey, loadPublicKey, type KeyEncoding, type KeyInput } from './keys.js';
 export { buildSignContent, signContent, verifyContent, type SignParams, type SignType } from './sign.js';
 export { formatTimestamp } from './timestamp.js';

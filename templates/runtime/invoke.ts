@@ -14,6 +14,8 @@ import {
   AlipayTimeoutError,
   AlipayValidationError,
 } from './errors.js';
+import { maskPersonalData } from './mask.js';
+import { emitRequest, emitResponse } from './observe.js';
 import { buildSignedRequest } from './request.js';
 import { extractResponseNode } from './response.js';
 import { formatTimestamp } from './timestamp.js';
@@ -29,6 +31,8 @@ const SUCCESS = '10000';
 const PENDING = '10003';
 
 const utf8 = new TextDecoder('utf-8');
+/** How much of a non-200 body is kept (masked) on AlipayHttpError. */
+const HTTP_ERROR_BODY_BYTES = 2048;
 
 /** A short, key-free description of why fetch failed (e.g. ECONNREFUSED). */
 function describeFailure(error: unknown): string {
@@ -71,11 +75,12 @@ export function traceIdOf(response: Pick<Response, 'headers'>): string | undefin
 
 /**
  * Reads the whole body, at most `limit` bytes: a declared Content-Length above it fails before
- * reading, and the stream is cancelled as soon as the bytes read pass it.
+ * reading, and the stream is cancelled as soon as the bytes read pass it. Without `tooLarge`, the
+ * first `limit` bytes are returned instead.
  */
-async function readBounded(response: Response, limit: number, tooLarge: () => Error): Promise<Uint8Array> {
+async function readBounded(response: Response, limit: number, tooLarge: (() => Error) | undefined): Promise<Uint8Array> {
   const declared = Number(response.headers?.get('content-length') ?? Number.NaN);
-  if (declared > limit) {
+  if (declared > limit && tooLarge !== undefined) {
     response.body?.cancel().catch(() => undefined);
     throw tooLarge();
   }
@@ -90,11 +95,25 @@ async function readBounded(response: Response, limit: number, tooLarge: () => Er
     total += value.byteLength;
     if (total > limit) {
       reader.cancel().catch(() => undefined);
-      throw tooLarge();
+      if (tooLarge !== undefined) throw tooLarge();
+      // Without tooLarge: keep the first `limit` bytes.
+      chunks.push(value.subarray(0, value.byteLength - (total - limit)));
+      total = limit;
+      break;
     }
     chunks.push(value);
   }
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+}
+
+/** The start of a non-200 body, for AlipayHttpError (masked there); undefined when it cannot be read. */
+async function httpErrorBody(response: Response): Promise<string | undefined> {
+  try {
+    const text = utf8.decode(await readBounded(response, HTTP_ERROR_BODY_BYTES, undefined)).trim();
+    return text === '' ? undefined : text;
+  } catch {
+    return undefined;
+  }
 }
 
 interface Answer {
@@ -102,8 +121,14 @@ interface Answer {
   readonly traceId: string | undefined;
 }
 
+/** What a call learnt of its answer, for the observers (also when it failed). */
+interface Progress {
+  status: number | undefined;
+  traceId: string | undefined;
+}
+
 /** POSTs the signed request and reads the answer, under one timeout covering headers and body. */
-async function send(client: AlipayClient, method: string, url: string, body: string, options: CallOptions | undefined): Promise<Answer> {
+async function send(client: AlipayClient, method: string, url: string, body: string, options: CallOptions | undefined, progress: Progress): Promise<Answer> {
   const state = clientState(client);
   const timeoutMs = options?.timeoutMs === undefined ? client.timeoutMs : checkTimeoutMs(options.timeoutMs, 'options.timeoutMs');
   // One controller for our timeout and the caller's signal; the timer covers the body read too.
@@ -135,10 +160,15 @@ async function send(client: AlipayClient, method: string, url: string, body: str
       throw new AlipayNetworkError(`${method}: request failed: ${describeFailure(error)}`, method, { cause: error });
     }
     traceId = traceIdOf(response);
+    progress.status = response.status;
+    progress.traceId = traceId;
     if (response.status !== 200) {
-      response.body?.cancel().catch(() => undefined);
       const redirect = response.status >= 300 && response.status < 400;
-      throw new AlipayHttpError(method, response.status, { traceId, ...(redirect ? { detail: 'redirect refused (redirects are never followed)' } : {}) });
+      if (redirect) {
+        response.body?.cancel().catch(() => undefined);
+        throw new AlipayHttpError(method, response.status, { traceId, detail: 'redirect refused (redirects are never followed)' });
+      }
+      throw new AlipayHttpError(method, response.status, { traceId, body: await httpErrorBody(response) });
     }
     let bytes: Uint8Array;
     try {
@@ -175,28 +205,61 @@ export async function invokeResult<Req, Res, Code extends string>(
 
   const state = clientState(client);
   const { top, biz } = splitRequest(request, op.params);
-  const signed = buildSignedRequest(
-    client.gateway,
-    {
-      ...top,
-      app_id: client.appId,
-      method,
-      format: 'JSON',
-      charset: client.charset,
-      sign_type: client.signType,
-      timestamp: formatTimestamp(),
-      version: '1.0',
-      app_auth_token: options?.appAuthToken,
-      notify_url: options?.notifyUrl,
-      return_url: options?.returnUrl,
-      biz_content: biz,
-    },
-    state.privateKey,
-    client.signType,
-    op.params,
-  );
+  const params: Record<string, string | undefined> = {
+    ...top,
+    app_id: client.appId,
+    method,
+    format: 'JSON',
+    charset: client.charset,
+    sign_type: client.signType,
+    timestamp: formatTimestamp(),
+    version: '1.0',
+    app_auth_token: options?.appAuthToken,
+    auth_token: options?.authToken,
+    terminal_type: options?.terminalType,
+    terminal_info: options?.terminalInfo,
+    prod_code: options?.prodCode,
+    notify_url: options?.notifyUrl,
+    return_url: options?.returnUrl,
+    biz_content: biz,
+  };
+  const signed = buildSignedRequest(client.gateway, params, state.privateKey, client.signType, op.params);
 
-  const { text, traceId } = await send(client, method, signed.url, signed.body, options);
+  const progress: Progress = { status: undefined, traceId: undefined };
+  const observers = state.observers;
+  if (observers === undefined) return interpret(client, op, await send(client, method, signed.url, signed.body, options, progress), options);
+
+  emitRequest(observers, method, client.gateway, params);
+  const started = performance.now();
+  const ended = (outcome: 'success' | 'pending' | 'error', error?: unknown): void =>
+    emitResponse(observers, {
+      method,
+      status: progress.status,
+      traceId: progress.traceId,
+      outcome,
+      ...(error === undefined ? {} : { error: describeError(error) }),
+      durationMs: performance.now() - started,
+    });
+  try {
+    const result = interpret(client, op, await send(client, method, signed.url, signed.body, options, progress), options);
+    ended(result.status);
+    return result;
+  } catch (error) {
+    ended('error', error);
+    throw error;
+  }
+}
+
+/** An error as observers may see it: its class name and masked message, nothing else. */
+function describeError(error: unknown): { name: string; message: string } {
+  if (error instanceof Error) return { name: error.name, message: maskPersonalData(error.message) };
+  return { name: typeof error, message: '' };
+}
+
+/** Scans, verifies and parses the answer into a result, or throws the error it stands for. */
+function interpret<Req, Res, Code extends string>(client: AlipayClient, op: Operation<Req, Res, Code>, answer: Answer, options: CallOptions | undefined): CallResult<Res> {
+  const method = op.method;
+  const { text, traceId } = answer;
   const node = extractResponseNode(text, method, traceId);
   const malformed = (why: string): AlipayMalformedResponseError =>
     new AlipayMalformedResponseError(`${method}: the ${node.key} node ${why}`, method, { traceId });
@@ -213,7 +276,7 @@ export async function invokeResult<Req, Res, Code extends string>(
   // An error_response is never a success nor pending, whatever it claims.
   if (node.isErrorResponse && (code === SUCCESS || code === PENDING)) throw malformed(`has code ${code}`);
   const failure = code !== SUCCESS && code !== PENDING;
-  const verified = client.verifyResponseSign && checkResponseSignature(node, state.publicKey!, client.signType, method, failure, traceId);
+  const verified = client.verifyResponseSign && checkResponseSignature(node, clientState(client).publicKey!, client.signType, method, failure, traceId);
   if (failure) throw new AlipayApiError<Code>(method, result, { signed: verified, traceId });
   if (code === PENDING) return { status: 'pending', response: result as PendingResponse<Res>, traceId };
 

@@ -45,3 +45,17 @@ export function maskPersonalData(text: string): string {
     .replace(TOKEN_LIKE, (token) => `${token.slice(0, 4)}${'*'.repeat(token.length - 4)}`)
     .replace(DIGITS, (run: string, date: string | undefined) => maskDigits(run, date));
 }
+
+// Param names whose values are secrets as a whole (tokens, auth codes): replaced, not digit-masked.
+const SECRET_NAME = /token|auth_code|cert_no|private_key/i;
+
+/** A masked copy of request params: secret-named values replaced by `****`, the rest masked; blank values left out. */
+export function maskParams(params: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(params)) {
+    const value = params[key];
+    if (value === undefined || value.trim() === '') continue;
+    out[key] = SECRET_NAME.test(key) ? '****' : maskPersonalData(value);
+  }
+  return out;
+}

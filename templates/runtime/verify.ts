@@ -31,7 +31,12 @@ export function checkResponseSignature(
     if (failure) return false;
     throw new AlipaySignatureError(`${method}: the gateway response has no sign`, method, { traceId });
   }
-  if (!verifyContent(node.raw, node.sign, publicKey, signType)) {
+  // As the Java SDK: when the text as received does not verify, try once with `\/` read as `/`
+  // (some gateway paths sign the unescaped text and escape slashes afterwards).
+  const verified =
+    verifyContent(node.raw, node.sign, publicKey, signType) ||
+    (node.raw.includes('\\/') && verifyContent(node.raw.replaceAll('\\/', '/'), node.sign, publicKey, signType));
+  if (!verified) {
     throw new AlipaySignatureError(`${method}: the response signature does not verify with the Alipay public key`, method, { traceId });
   }
   return true;
