@@ -14,6 +14,7 @@ import {
   AlipayTimeoutError,
   AlipayValidationError,
 } from './errors.js';
+import { declaredCharset, gbkByteRange, type AnswerCharset } from './charset.js';
 import { maskPersonalData } from './mask.js';
 import { emitRequest, emitResponse } from './observe.js';
 import { buildSignedRequest } from './request.js';
@@ -31,6 +32,12 @@ const SUCCESS = '10000';
 const PENDING = '10003';
 
 const utf8 = new TextDecoder('utf-8');
+type Decoder = InstanceType<typeof TextDecoder>;
+const decoders: Partial<Record<AnswerCharset, Decoder>> = { 'utf-8': utf8 };
+
+function decoderFor(charset: AnswerCharset): Decoder {
+  return (decoders[charset] ??= new TextDecoder(charset));
+}
 /** How much of a non-200 body is kept (masked) on AlipayHttpError. */
 const HTTP_ERROR_BODY_BYTES = 2048;
 
@@ -119,6 +126,8 @@ async function httpErrorBody(response: Response): Promise<string | undefined> {
 interface Answer {
   readonly text: string;
   readonly traceId: string | undefined;
+  /** The body as received, kept when it was not UTF-8 (the signature covers those bytes). */
+  readonly bytes: Uint8Array | undefined;
 }
 
 /** What a call learnt of its answer, for the observers (also when it failed). */
@@ -179,7 +188,9 @@ async function send(client: AlipayClient, method: string, url: string, body: str
       if (userSignal?.aborted === true) throw userSignal.reason;
       throw new AlipayMalformedResponseError(`${method}: response body ended early`, method, { cause: error, traceId });
     }
-    return { text: utf8.decode(bytes), traceId };
+    const charset = declaredCharset(response.headers?.get('content-type'));
+    if (charset === 'utf-8') return { text: utf8.decode(bytes), traceId, bytes: undefined };
+    return { text: decoderFor(charset).decode(bytes), traceId, bytes };
   } finally {
     clearTimeout(timer);
     userSignal?.removeEventListener('abort', onUserAbort);
@@ -260,7 +271,9 @@ function describeError(error: unknown): { name: string; message: string } {
 function interpret<Req, Res, Code extends string>(client: AlipayClient, op: Operation<Req, Res, Code>, answer: Answer, options: CallOptions | undefined): CallResult<Res> {
   const method = op.method;
   const { text, traceId } = answer;
-  const node = extractResponseNode(text, method, traceId);
+  const scanned = extractResponseNode(text, method, traceId);
+  const node =
+    answer.bytes === undefined ? scanned : { ...scanned, bytes: gbkByteRange(answer.bytes, text, scanned.rawStart, scanned.rawStart + scanned.raw.length) ?? new Uint8Array(0) };
   const malformed = (why: string): AlipayMalformedResponseError =>
     new AlipayMalformedResponseError(`${method}: the ${node.key} node ${why}`, method, { traceId });
   let parsed: unknown;

@@ -33,9 +33,12 @@ export function checkResponseSignature(
   }
   // As the Java SDK: when the text as received does not verify, try once with `\/` read as `/`
   // (some gateway paths sign the unescaped text and escape slashes afterwards).
+  // (Not for GBK answers, verified over their received bytes only.)
   const verified =
-    verifyContent(node.raw, node.sign, publicKey, signType) ||
-    (node.raw.includes('\\/') && verifyContent(node.raw.replaceAll('\\/', '/'), node.sign, publicKey, signType));
+    node.bytes !== undefined
+      ? verifyContent(node.bytes, node.sign, publicKey, signType)
+      : verifyContent(node.raw, node.sign, publicKey, signType) ||
+        (node.raw.includes('\\/') && verifyContent(node.raw.replaceAll('\\/', '/'), node.sign, publicKey, signType));
   if (!verified) {
     throw new AlipaySignatureError(`${method}: the response signature does not verify with the Alipay public key`, method, { traceId });
   }
