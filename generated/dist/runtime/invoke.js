@@ -171,8 +171,9 @@ async function send(client, method, url, body, options, progress) {
             throw new AlipayMalformedResponseError(`${method}: response body ended early`, method, { cause: error, traceId });
         }
         const charset = declaredCharset(response.headers?.get('content-type'));
+        // Buffer's UTF-8 decoding is the cheaper one on Node 20 for small bodies.
         if (charset === 'utf-8')
-            return { text: utf8.decode(bytes), traceId, bytes: undefined };
+            return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), traceId, bytes: undefined };
         return { text: decoderFor(charset).decode(bytes), traceId, bytes };
     }
     finally {

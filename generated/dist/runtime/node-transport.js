@@ -20,10 +20,12 @@ function headerRecord(headers) {
 }
 /** Bodies up to this size are drained on cancel (the socket is kept alive); larger ones close it. */
 const DRAIN_LIMIT = 64 * 1024;
+/** Bytes queued before the socket is paused until the reader catches up. */
+const HIGH_WATER = 256 * 1024;
 /**
  * A minimal ReadableStream reader over the node response: chunks are handed out as they arrive and
- * the socket is paused while one waits, so a reader that stops early (size limit) never buffers more
- * than a chunk. A body that ends before its announced length rejects, as with fetch.
+ * the socket is paused while more than HIGH_WATER bytes wait, so a reader that stops early (size
+ * limit) never makes it buffer more. A body that ends before its announced length rejects, as with fetch.
  */
 function bodyOf(res) {
     const queue = [];
@@ -33,7 +35,8 @@ function bodyOf(res) {
     const pull = (resolve, reject) => {
         const chunk = queue.shift();
         if (chunk !== undefined) {
-            if (queue.length === 0)
+            queued -= chunk.length;
+            if (res.isPaused() && queued <= HIGH_WATER)
                 res.resume();
             resolve({ done: false, value: chunk });
         }
@@ -56,11 +59,14 @@ function bodyOf(res) {
         failure = error;
         wake();
     };
+    let queued = 0;
     res.on('data', (chunk) => {
         queue.push(chunk);
+        queued += chunk.length;
         if (waiting !== undefined)
             wake();
-        else
+        // Paused only when the reader falls behind, so a small answer never pays a pause/resume.
+        else if (queued > HIGH_WATER)
             res.pause();
     });
     res.on('end', () => {

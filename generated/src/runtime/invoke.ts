@@ -189,7 +189,8 @@ async function send(client: AlipayClient, method: string, url: string, body: str
       throw new AlipayMalformedResponseError(`${method}: response body ended early`, method, { cause: error, traceId });
     }
     const charset = declaredCharset(response.headers?.get('content-type'));
-    if (charset === 'utf-8') return { text: utf8.decode(bytes), traceId, bytes: undefined };
+    // Buffer's UTF-8 decoding is the cheaper one on Node 20 for small bodies.
+    if (charset === 'utf-8') return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), traceId, bytes: undefined };
     return { text: decoderFor(charset).decode(bytes), traceId, bytes };
   } finally {
     clearTimeout(timer);

@@ -31,11 +31,13 @@ type ReadResult = { done: false; value: Uint8Array } | { done: true; value: unde
 
 /** Bodies up to this size are drained on cancel (the socket is kept alive); larger ones close it. */
 const DRAIN_LIMIT = 64 * 1024;
+/** Bytes queued before the socket is paused until the reader catches up. */
+const HIGH_WATER = 256 * 1024;
 
 /**
  * A minimal ReadableStream reader over the node response: chunks are handed out as they arrive and
- * the socket is paused while one waits, so a reader that stops early (size limit) never buffers more
- * than a chunk. A body that ends before its announced length rejects, as with fetch.
+ * the socket is paused while more than HIGH_WATER bytes wait, so a reader that stops early (size
+ * limit) never makes it buffer more. A body that ends before its announced length rejects, as with fetch.
  */
 function bodyOf(res: IncomingMessage): { getReader(): { read(): Promise<ReadResult>; cancel(): Promise<void> }; cancel(): Promise<void> } {
   const queue: Buffer[] = [];
@@ -45,7 +47,8 @@ function bodyOf(res: IncomingMessage): { getReader(): { read(): Promise<ReadResu
   const pull = (resolve: (r: ReadResult) => void, reject: (e: Error) => void): void => {
     const chunk = queue.shift();
     if (chunk !== undefined) {
-      if (queue.length === 0) res.resume();
+      queued -= chunk.length;
+      if (res.isPaused() && queued <= HIGH_WATER) res.resume();
       resolve({ done: false, value: chunk });
     } else if (failure !== undefined) reject(failure);
     else if (ended) resolve({ done: true, value: undefined });
@@ -61,10 +64,13 @@ function bodyOf(res: IncomingMessage): { getReader(): { read(): Promise<ReadResu
     failure = error;
     wake();
   };
+  let queued = 0;
   res.on('data', (chunk: Buffer) => {
     queue.push(chunk);
+    queued += chunk.length;
     if (waiting !== undefined) wake();
-    else res.pause();
+    // Paused only when the reader falls behind, so a small answer never pays a pause/resume.
+    else if (queued > HIGH_WATER) res.pause();
   });
   res.on('end', () => {
     if (!res.complete) return fail(new Error('response body ended early'));
