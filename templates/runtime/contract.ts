@@ -48,13 +48,48 @@ export interface ResponseBase {
   sub_msg?: string;
 }
 
+/**
+ * The fields of a `10003` (业务处理中, e.g. alipay.trade.pay waiting for the buyer) answer: the common
+ * fields, and whichever of the method's fields the gateway already filled (`trade_no`, ...).
+ */
+export type PendingResponse<Res> = ResponseBase & { readonly code: '10003' } & Partial<Omit<Res, keyof ResponseBase>>;
+
+/** A verified answer with code `10000`. */
+export interface CallSuccess<Res> {
+  readonly status: 'success';
+  readonly response: Res;
+  /** The gateway's trace id (`trace_id` header), when it sent one. */
+  readonly traceId: string | undefined;
+}
+
+/**
+ * A verified answer with code `10003`: accepted but not finished. Not a failure (the payment often
+ * completes); poll the method's query (e.g. alipay.trade.query) or wait for the notification.
+ */
+export interface CallPending<Res> {
+  readonly status: 'pending';
+  readonly response: PendingResponse<Res>;
+  readonly traceId: string | undefined;
+}
+
+/** What a call resolves to: narrow on `status`. Every other answer rejects with an AlipayError. */
+export type CallResult<Res> = CallSuccess<Res> | CallPending<Res>;
+
 /** Per-call options accepted by every generated method function. */
 export interface CallOptions {
-  /** 应用授权令牌, for calls on behalf of a merchant (third-party apps). */
+  /** 应用授权令牌 (`app_auth_token`), for calls on behalf of a merchant (third-party apps). */
   appAuthToken?: string;
+  /** 用户授权令牌 (`auth_token`, the user's access_token), for methods that act for a user. */
+  authToken?: string;
+  /** `terminal_type` (Java SDK request option). */
+  terminalType?: string;
+  /** `terminal_info` (Java SDK request option). */
+  terminalInfo?: string;
+  /** `prod_code`, the product code some methods take as a protocol param (Java SDK request option). */
+  prodCode?: string;
   notifyUrl?: string;
   returnUrl?: string;
-  /** Overrides the client's timeout for this call, in milliseconds. */
+  /** Overrides the client's timeout for this call: an integer number of ms, 1 to 2147483647. */
   timeoutMs?: number;
   /** Aborts the call. */
   signal?: AbortSignal;

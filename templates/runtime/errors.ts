@@ -1,21 +1,68 @@
 /**
  * Error classes thrown by the runtime. Users can `instanceof` each one; all extend AlipayError.
- * No error holds the client, its config or any key: only what describes the failure.
+ * No error holds the client, its config or any key: only what describes the failure. Every string
+ * field is masked for personal data and tokens when the error is made, and `toJSON` / util.inspect
+ * show only those masked fields (never `cause` objects nor the raw `response` of an API error).
  */
 import type { Operation, ResponseBase, ValidationIssue } from './contract.js';
 import { maskPersonalData } from './mask.js';
+
+/** What every runtime error may carry besides its message. */
+export interface AlipayErrorOptions {
+  cause?: unknown;
+  /** The gateway's trace id of the answer that failed (`trace_id` header). */
+  traceId?: string | undefined;
+}
 
 /** Base class of every error thrown by the runtime. */
 export class AlipayError extends Error {
   override name: string = 'AlipayError';
   /** The gateway method of the call that failed, when there was one. */
   readonly method: string | undefined;
+  /** The gateway's trace id when the failure came with an answer (quote it to Alipay support). */
+  readonly traceId: string | undefined;
 
-  constructor(message: string, method?: string, options?: { cause?: unknown }) {
-    super(maskPersonalData(message), options);
-    this.method = method;
+  constructor(message: string, method?: string, options?: AlipayErrorOptions) {
+    super(maskPersonalData(message), options?.cause === undefined ? undefined : { cause: options.cause });
+    this.method = method === undefined ? undefined : maskPersonalData(method);
+    this.traceId = options?.traceId;
+  }
+
+  /** The masked fields only: name, message and the error's own enumerable fields. */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const key of Object.keys(this)) {
+      if (key === 'cause') continue;
+      const value = (this as unknown as Record<string, unknown>)[key];
+      // The trace id is kept whole (it is what Alipay support asks for); traceIdOf admits only [A-Za-z0-9_-].
+      out[key] = key === 'traceId' ? value : maskValue(value);
+    }
+    if (this.cause !== undefined) out.cause = describeCause(this.cause);
+    return out;
   }
 }
+
+function maskValue(value: unknown): unknown {
+  return typeof value === 'string' ? maskPersonalData(value) : value;
+}
+
+/** A cause as a masked one-line text: its own fields could hold anything (URLs, sockets). */
+function describeCause(cause: unknown): string {
+  const text = cause instanceof Error ? `${cause.name}: ${cause.message}` : typeof cause === 'string' ? cause : typeof cause;
+  return maskPersonalData(text);
+}
+
+type InspectFn = (value: unknown, options: unknown) => string;
+
+// util.inspect (console.log) of any runtime error: the masked stack plus the toJSON fields, also
+// with showHidden. Defined through the well-known symbol so the runtime does not import node:util.
+Object.defineProperty(AlipayError.prototype, Symbol.for('nodejs.util.inspect.custom'), {
+  value(this: AlipayError, _depth: number, options: unknown, inspect: InspectFn): string {
+    const { name: _name, message: _message, ...fields } = this.toJSON();
+    const head = maskPersonalData(this.stack ?? `${this.name}: ${this.message}`);
+    return Object.keys(fields).length === 0 ? head : `${head} ${inspect(fields, options)}`;
+  },
+});
 
 /** The client was configured wrongly (unreadable key, bad option). Never repeats the key itself. */
 export class AlipayConfigError extends AlipayError {
@@ -30,14 +77,14 @@ export class AlipayValidationError extends AlipayError {
   /** Whether the request (never sent) or the response failed validation. */
   readonly target: 'request' | 'response';
 
-  constructor(target: 'request' | 'response', method: string, issues: readonly ValidationIssue[]) {
+  constructor(target: 'request' | 'response', method: string, issues: readonly ValidationIssue[], options?: AlipayErrorOptions) {
     const list = issues
       .slice(0, 10)
       .map((i) => `${i.path || '(root)'}: ${i.message}`)
       .join('; ');
     const more = issues.length > 10 ? `; and ${issues.length - 10} more` : '';
-    super(`${method}: invalid ${target}: ${list}${more}`, method);
-    this.issues = issues;
+    super(`${method}: invalid ${target}: ${list}${more}`, method, options);
+    this.issues = issues.map((i) => ({ path: maskPersonalData(i.path), rule: i.rule, message: maskPersonalData(i.message) }));
     this.target = target;
   }
 }
@@ -51,9 +98,12 @@ export interface ApiErrorFields<Code extends string = string> {
 }
 
 /**
- * The gateway answered with a code other than `10000`. `code`/`msg` are the gateway's (40004 ...),
- * `sub_code`/`sub_msg` the business error. `sub_msg` and the message are masked for personal data;
- * the unmasked answer is in `response` (not enumerable, so logging the error does not dump it).
+ * The gateway answered with a code other than `10000` (success) or `10003` (pending). `code`/`msg`
+ * are the gateway's (40004 ...), `sub_code`/`sub_msg` the business error; all four are masked for
+ * personal data. `signed` tells whether the answer's signature was verified: real gateways answer
+ * some failures (unknown app_id, bad signature) without `sign`, and such an answer is reported with
+ * its codes but `signed: false` (it could have been written by anyone on the path).
+ * The raw answer is in `response` (not enumerable, and left out of toJSON and inspect).
  */
 export class AlipayApiError<Code extends string = string> extends AlipayError {
   override name: string = 'AlipayApiError';
@@ -62,21 +112,25 @@ export class AlipayApiError<Code extends string = string> extends AlipayError {
   readonly msg: string;
   readonly sub_code: Code | undefined;
   readonly sub_msg: string | undefined;
-  /** The parsed response node (`<method>_response` or `error_response`), as received. */
+  /** True when the answer carried a `sign` that verified with the Alipay public key. */
+  readonly signed: boolean;
+  /** The parsed response node (`<method>_response` or `error_response`), as received, unmasked. */
   declare readonly response: ResponseBase & Record<string, unknown>;
 
-  constructor(method: string, response: ResponseBase & Record<string, unknown>) {
+  constructor(method: string, response: ResponseBase & Record<string, unknown>, options?: AlipayErrorOptions & { signed?: boolean }) {
     // Normalise: a gateway answer may omit msg or carry non-string junk; the fields stay strings.
-    const code = String(response.code);
-    const msg = typeof response.msg === 'string' ? response.msg : '';
-    const sub_code = typeof response.sub_code === 'string' ? response.sub_code : undefined;
-    const sub_msg = typeof response.sub_msg === 'string' ? response.sub_msg : undefined;
+    const code = maskPersonalData(String(response.code));
+    const msg = typeof response.msg === 'string' ? maskPersonalData(response.msg) : '';
+    const sub_code = typeof response.sub_code === 'string' ? maskPersonalData(response.sub_code) : undefined;
+    const sub_msg = typeof response.sub_msg === 'string' ? maskPersonalData(response.sub_msg) : undefined;
+    const signed = options?.signed ?? true;
     const detail = sub_code === undefined ? '' : ` ${sub_code}${sub_msg === undefined ? '' : ` (${sub_msg})`}`;
-    super(`${method}: ${code} ${msg}${detail}`, method);
+    super(`${method}: ${code} ${msg}${detail}${signed ? '' : ' [unsigned answer]'}`, method, options);
     this.code = code;
     this.msg = msg;
     this.sub_code = sub_code as Code | undefined;
-    this.sub_msg = sub_msg === undefined ? undefined : maskPersonalData(sub_msg);
+    this.sub_msg = sub_msg;
+    this.signed = signed;
     Object.defineProperty(this, 'response', { value: response, enumerable: false });
   }
 }
@@ -86,14 +140,18 @@ export class AlipaySignatureError extends AlipayError {
   override name: string = 'AlipaySignatureError';
 }
 
-/** The gateway answered with an HTTP status other than 200. */
+/** The gateway answered with an HTTP status other than 200 (redirects included: they are never followed). */
 export class AlipayHttpError extends AlipayError {
   override name: string = 'AlipayHttpError';
   readonly status: number;
+  /** The start of the answer's body (at most 2 KB), masked; undefined when empty or unread (redirects). */
+  readonly body: string | undefined;
 
-  constructor(method: string, status: number) {
-    super(`${method}: HTTP ${status} from the gateway`, method);
+  constructor(method: string, status: number, options?: AlipayErrorOptions & { detail?: string; body?: string | undefined }) {
+    const detail = options?.detail === undefined ? '' : `: ${options.detail}`;
+    super(`${method}: HTTP ${status} from the gateway${detail}`, method, options);
     this.status = status;
+    this.body = options?.body === undefined ? undefined : maskPersonalData(options.body);
   }
 }
 
@@ -102,9 +160,20 @@ export class AlipayTimeoutError extends AlipayError {
   override name: string = 'AlipayTimeoutError';
   readonly timeoutMs: number;
 
-  constructor(method: string, timeoutMs: number) {
-    super(`${method}: no answer within ${timeoutMs} ms`, method);
+  constructor(method: string, timeoutMs: number, options?: AlipayErrorOptions) {
+    super(`${method}: no answer within ${timeoutMs} ms`, method, options);
     this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The answer is larger than the client's `maxResponseBytes`; reading stopped there. */
+export class AlipayResponseTooLargeError extends AlipayError {
+  override name: string = 'AlipayResponseTooLargeError';
+  readonly maxResponseBytes: number;
+
+  constructor(method: string, maxResponseBytes: number, options?: AlipayErrorOptions) {
+    super(`${method}: the answer is larger than maxResponseBytes (${maxResponseBytes} bytes)`, method, options);
+    this.maxResponseBytes = maxResponseBytes;
   }
 }
 

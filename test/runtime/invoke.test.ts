@@ -232,7 +232,9 @@ describe('invoke: errors', () => {
       good.replace(/"sign":"[^"]*"/, '"sign":"bm90IGEgc2lnbmF0dXJl"'),
       good.replace(/"sign":"[^"]*"/, '"sign":""'),
       gatewayBody(NODE, SUCCESS, undefined),
-      gatewayBody(NODE, { code: '40004', msg: 'Business Failed', sub_code: 'ACQ.TRADE_NOT_EXIST' }, undefined),
+      // A failure may come unsigned, but not with a sign that fails; pending must be signed like success.
+      gatewayBody(NODE, { code: '40004', msg: 'Business Failed', sub_code: 'ACQ.TRADE_NOT_EXIST' }, other.privateKey),
+      gatewayBody(NODE, { code: '10003', msg: 'order success pay inprocess', trade_no: '2013112011001004330000121536' }, undefined),
     ];
     for (const body of bodies) {
       gw.setHandler(answer(body));

@@ -49,7 +49,7 @@ describe('extractResponseNode', () => {
   it('finds error_response, signed or not', () => {
     const raw = '{"code":"40002","msg":"Invalid Arguments","sub_code":"isv.invalid-app-id","sub_msg":"无效的AppID参数"}';
     const unsigned = extractResponseNode(`{"error_response":${raw}}`, M);
-    expect(unsigned).toEqual({ key: 'error_response', isErrorResponse: true, raw, sign: undefined });
+    expect(unsigned).toEqual({ key: 'error_response', isErrorResponse: true, raw, rawStart: 18, sign: undefined });
     expect(extractResponseNode(`{"error_response":${raw},"sign":"x"}`, M).sign).toBe('x');
   });
 

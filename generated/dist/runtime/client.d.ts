@@ -1,9 +1,6 @@
-/**
- * The client: validated config and parsed keys, created once. Keys live in a module-private
- * WeakMap, not on the object, so logging or serialising a client never shows them.
- */
-import type { KeyObject } from 'node:crypto';
+import { type KeyObject } from 'node:crypto';
 import { type KeyInput } from './keys.js';
+import type { AlipayLogger, Observers, RequestEvent, ResponseEvent } from './observe.js';
 import type { SignType } from './sign.js';
 /** The `fetch` the client uses (the global one by default). */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -11,6 +8,12 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 export declare const DEFAULT_GATEWAY = "https://openapi.alipay.com/gateway.do";
 /** Default per-call timeout, covering connection, headers and body. */
 export declare const DEFAULT_TIMEOUT_MS = 10000;
+/** Largest timeout setTimeout honours (2^31 - 1 ms); larger values would fire at once. */
+export declare const MAX_TIMEOUT_MS: number;
+/** Default largest answer read, in bytes (gateway answers are a few KB; list queries rarely pass 1 MB). */
+export declare const DEFAULT_MAX_RESPONSE_BYTES: number;
+/** Throws AlipayConfigError unless `value` is a usable timeout (an integer from 1 to MAX_TIMEOUT_MS). */
+export declare function checkTimeoutMs(value: unknown, what: string): number;
 interface AlipayClientConfigBase {
     /** The APPID of the application. */
     appId: string;
@@ -22,12 +25,27 @@ interface AlipayClientConfigBase {
     signType?: SignType;
     /** Only UTF-8 is supported: the runtime encodes and signs UTF-8. */
     charset?: 'utf-8' | 'UTF-8';
-    /** Per-call timeout in ms (default 10000). */
+    /** Per-call timeout: an integer number of ms from 1 to 2147483647 (default 10000). */
     timeoutMs?: number;
-    /** A `fetch` implementation (default the global fetch). */
+    /**
+     * Largest answer read, in bytes (default 4 MiB). Enforced while the body streams in: a larger
+     * answer stops the read and rejects with AlipayResponseTooLargeError.
+     */
+    maxResponseBytes?: number;
+    /**
+     * A `fetch` implementation (default the global fetch). It is called with `redirect: 'manual'`:
+     * redirects are never followed, a 3xx answer is an AlipayHttpError (a 307/308 would re-post the
+     * signed request to wherever the Location points).
+     */
     fetch?: FetchLike;
     /** Run the generated response validator on every answer (default false; per call: CallOptions.validateResponse). */
     validateResponse?: boolean;
+    /** Called before each request goes out, with a masked view (no sign, no token values, personal data masked). */
+    onRequest?: (event: RequestEvent) => void;
+    /** Called when each call ends (success, pending or error), with status, trace id and the masked error message. */
+    onResponse?: (event: ResponseEvent) => void;
+    /** Gets one masked debug line per call and one warn line per failed call (e.g. `console`). */
+    logger?: AlipayLogger;
 }
 /**
  * Client configuration. Response signatures are verified with `alipayPublicKey`; turning that off
@@ -45,6 +63,8 @@ export interface ClientState {
     readonly privateKey: KeyObject;
     readonly publicKey: KeyObject | undefined;
     readonly fetch: FetchLike;
+    /** Undefined when no hook nor logger is set, so calls skip them at no cost. */
+    readonly observers: Observers | undefined;
 }
 /** A configured Alipay gateway client. Pass it to the generated method functions. */
 export declare class AlipayClient {
@@ -53,6 +73,7 @@ export declare class AlipayClient {
     readonly signType: SignType;
     readonly charset: string;
     readonly timeoutMs: number;
+    readonly maxResponseBytes: number;
     readonly verifyResponseSign: boolean;
     readonly validateResponse: boolean;
     constructor(config: AlipayClientConfig);

@@ -1,9 +1,25 @@
+import { createPublicKey } from 'node:crypto';
 import { AlipayConfigError } from './errors.js';
 import { loadPrivateKey, loadPublicKey } from './keys.js';
 /** The production gateway. */
 export const DEFAULT_GATEWAY = 'https://openapi.alipay.com/gateway.do';
 /** Default per-call timeout, covering connection, headers and body. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/** Largest timeout setTimeout honours (2^31 - 1 ms); larger values would fire at once. */
+export const MAX_TIMEOUT_MS = 2_147_483_647;
+/** Default largest answer read, in bytes (gateway answers are a few KB; list queries rarely pass 1 MB). */
+export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+/** Throws AlipayConfigError unless `value` is a usable timeout (an integer from 1 to MAX_TIMEOUT_MS). */
+export function checkTimeoutMs(value, what) {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_TIMEOUT_MS) {
+        throw new AlipayConfigError(`${what} must be an integer number of milliseconds from 1 to 2^31 - 1 (about 24.8 days)`);
+    }
+    return value;
+}
+/** The DER of a public key, to compare keys. */
+function spki(key) {
+    return key.export({ type: 'spki', format: 'der' });
+}
 const states = new WeakMap();
 /** A configured Alipay gateway client. Pass it to the generated method functions. */
 export class AlipayClient {
@@ -12,6 +28,7 @@ export class AlipayClient {
     signType;
     charset;
     timeoutMs;
+    maxResponseBytes;
     verifyResponseSign;
     validateResponse;
     constructor(config) {
@@ -33,9 +50,11 @@ export class AlipayClient {
         }
         if (protocol !== 'https:' && protocol !== 'http:')
             throw new AlipayConfigError('gateway must be an http(s) URL');
-        const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-        if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
-            throw new AlipayConfigError('timeoutMs must be a positive number');
+        const timeoutMs = checkTimeoutMs(config.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'timeoutMs');
+        const maxResponseBytes = config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+        if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) {
+            throw new AlipayConfigError('maxResponseBytes must be a positive integer number of bytes');
+        }
         const verify = config.verifyResponseSign !== false;
         if (verify && config.alipayPublicKey === undefined) {
             throw new AlipayConfigError('alipayPublicKey is required (or set verifyResponseSign: false explicitly)');
@@ -43,16 +62,22 @@ export class AlipayClient {
         const fetchImpl = config.fetch ?? globalThis.fetch;
         if (typeof fetchImpl !== 'function')
             throw new AlipayConfigError('no fetch available: pass config.fetch');
-        states.set(this, {
-            privateKey: loadPrivateKey(config.privateKey, 'privateKey'),
-            publicKey: config.alipayPublicKey === undefined ? undefined : loadPublicKey(config.alipayPublicKey, 'alipayPublicKey'),
-            fetch: fetchImpl,
-        });
+        const privateKey = loadPrivateKey(config.privateKey, 'privateKey');
+        const publicKey = config.alipayPublicKey === undefined ? undefined : loadPublicKey(config.alipayPublicKey, 'alipayPublicKey');
+        // The console shows the app public key (应用公钥) beside the Alipay public key (支付宝公钥); the
+        // app's own key would make every genuine answer fail verification.
+        if (publicKey !== undefined && spki(publicKey).equals(spki(createPublicKey(privateKey)))) {
+            throw new AlipayConfigError("alipayPublicKey is the app's own public key (应用公钥): use the Alipay public key (支付宝公钥) shown beside it");
+        }
+        const { onRequest, onResponse, logger } = config;
+        const observed = onRequest !== undefined || onResponse !== undefined || logger !== undefined;
+        states.set(this, { privateKey, publicKey, fetch: fetchImpl, observers: observed ? { onRequest, onResponse, logger } : undefined });
         this.appId = config.appId;
         this.gateway = gateway;
         this.signType = signType;
         this.charset = charset;
         this.timeoutMs = timeoutMs;
+        this.maxResponseBytes = maxResponseBytes;
         this.verifyResponseSign = verify;
         this.validateResponse = config.validateResponse ?? false;
     }

@@ -1,16 +1,26 @@
 /**
  * Error classes thrown by the runtime. Users can `instanceof` each one; all extend AlipayError.
- * No error holds the client, its config or any key: only what describes the failure.
+ * No error holds the client, its config or any key: only what describes the failure. Every string
+ * field is masked for personal data and tokens when the error is made, and `toJSON` / util.inspect
+ * show only those masked fields (never `cause` objects nor the raw `response` of an API error).
  */
 import type { Operation, ResponseBase, ValidationIssue } from './contract.js';
+/** What every runtime error may carry besides its message. */
+export interface AlipayErrorOptions {
+    cause?: unknown;
+    /** The gateway's trace id of the answer that failed (`trace_id` header). */
+    traceId?: string | undefined;
+}
 /** Base class of every error thrown by the runtime. */
 export declare class AlipayError extends Error {
     name: string;
     /** The gateway method of the call that failed, when there was one. */
     readonly method: string | undefined;
-    constructor(message: string, method?: string, options?: {
-        cause?: unknown;
-    });
+    /** The gateway's trace id when the failure came with an answer (quote it to Alipay support). */
+    readonly traceId: string | undefined;
+    constructor(message: string, method?: string, options?: AlipayErrorOptions);
+    /** The masked fields only: name, message and the error's own enumerable fields. */
+    toJSON(): Record<string, unknown>;
 }
 /** The client was configured wrongly (unreadable key, bad option). Never repeats the key itself. */
 export declare class AlipayConfigError extends AlipayError {
@@ -23,7 +33,7 @@ export declare class AlipayValidationError extends AlipayError {
     readonly issues: readonly ValidationIssue[];
     /** Whether the request (never sent) or the response failed validation. */
     readonly target: 'request' | 'response';
-    constructor(target: 'request' | 'response', method: string, issues: readonly ValidationIssue[]);
+    constructor(target: 'request' | 'response', method: string, issues: readonly ValidationIssue[], options?: AlipayErrorOptions);
 }
 /** Fields of an API error, named as on the wire. */
 export interface ApiErrorFields<Code extends string = string> {
@@ -33,9 +43,12 @@ export interface ApiErrorFields<Code extends string = string> {
     sub_msg?: string | undefined;
 }
 /**
- * The gateway answered with a code other than `10000`. `code`/`msg` are the gateway's (40004 ...),
- * `sub_code`/`sub_msg` the business error. `sub_msg` and the message are masked for personal data;
- * the unmasked answer is in `response` (not enumerable, so logging the error does not dump it).
+ * The gateway answered with a code other than `10000` (success) or `10003` (pending). `code`/`msg`
+ * are the gateway's (40004 ...), `sub_code`/`sub_msg` the business error; all four are masked for
+ * personal data. `signed` tells whether the answer's signature was verified: real gateways answer
+ * some failures (unknown app_id, bad signature) without `sign`, and such an answer is reported with
+ * its codes but `signed: false` (it could have been written by anyone on the path).
+ * The raw answer is in `response` (not enumerable, and left out of toJSON and inspect).
  */
 export declare class AlipayApiError<Code extends string = string> extends AlipayError {
     name: string;
@@ -44,25 +57,40 @@ export declare class AlipayApiError<Code extends string = string> extends Alipay
     readonly msg: string;
     readonly sub_code: Code | undefined;
     readonly sub_msg: string | undefined;
-    /** The parsed response node (`<method>_response` or `error_response`), as received. */
+    /** True when the answer carried a `sign` that verified with the Alipay public key. */
+    readonly signed: boolean;
+    /** The parsed response node (`<method>_response` or `error_response`), as received, unmasked. */
     readonly response: ResponseBase & Record<string, unknown>;
-    constructor(method: string, response: ResponseBase & Record<string, unknown>);
+    constructor(method: string, response: ResponseBase & Record<string, unknown>, options?: AlipayErrorOptions & {
+        signed?: boolean;
+    });
 }
 /** The response signature is missing or does not verify with the Alipay public key. */
 export declare class AlipaySignatureError extends AlipayError {
     name: string;
 }
-/** The gateway answered with an HTTP status other than 200. */
+/** The gateway answered with an HTTP status other than 200 (redirects included: they are never followed). */
 export declare class AlipayHttpError extends AlipayError {
     name: string;
     readonly status: number;
-    constructor(method: string, status: number);
+    /** The start of the answer's body (at most 2 KB), masked; undefined when empty or unread (redirects). */
+    readonly body: string | undefined;
+    constructor(method: string, status: number, options?: AlipayErrorOptions & {
+        detail?: string;
+        body?: string | undefined;
+    });
 }
 /** No complete answer within the timeout. */
 export declare class AlipayTimeoutError extends AlipayError {
     name: string;
     readonly timeoutMs: number;
-    constructor(method: string, timeoutMs: number);
+    constructor(method: string, timeoutMs: number, options?: AlipayErrorOptions);
+}
+/** The answer is larger than the client's `maxResponseBytes`; reading stopped there. */
+export declare class AlipayResponseTooLargeError extends AlipayError {
+    name: string;
+    readonly maxResponseBytes: number;
+    constructor(method: string, maxResponseBytes: number, options?: AlipayErrorOptions);
 }
 /** The body is not a gateway answer: not JSON, truncated, no response node, or two of them. */
 export declare class AlipayMalformedResponseError extends AlipayError {

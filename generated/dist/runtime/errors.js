@@ -4,11 +4,45 @@ export class AlipayError extends Error {
     name = 'AlipayError';
     /** The gateway method of the call that failed, when there was one. */
     method;
+    /** The gateway's trace id when the failure came with an answer (quote it to Alipay support). */
+    traceId;
     constructor(message, method, options) {
-        super(maskPersonalData(message), options);
-        this.method = method;
+        super(maskPersonalData(message), options?.cause === undefined ? undefined : { cause: options.cause });
+        this.method = method === undefined ? undefined : maskPersonalData(method);
+        this.traceId = options?.traceId;
+    }
+    /** The masked fields only: name, message and the error's own enumerable fields. */
+    toJSON() {
+        const out = { name: this.name, message: this.message };
+        for (const key of Object.keys(this)) {
+            if (key === 'cause')
+                continue;
+            const value = this[key];
+            // The trace id is kept whole (it is what Alipay support asks for); traceIdOf admits only [A-Za-z0-9_-].
+            out[key] = key === 'traceId' ? value : maskValue(value);
+        }
+        if (this.cause !== undefined)
+            out.cause = describeCause(this.cause);
+        return out;
     }
 }
+function maskValue(value) {
+    return typeof value === 'string' ? maskPersonalData(value) : value;
+}
+/** A cause as a masked one-line text: its own fields could hold anything (URLs, sockets). */
+function describeCause(cause) {
+    const text = cause instanceof Error ? `${cause.name}: ${cause.message}` : typeof cause === 'string' ? cause : typeof cause;
+    return maskPersonalData(text);
+}
+// util.inspect (console.log) of any runtime error: the masked stack plus the toJSON fields, also
+// with showHidden. Defined through the well-known symbol so the runtime does not import node:util.
+Object.defineProperty(AlipayError.prototype, Symbol.for('nodejs.util.inspect.custom'), {
+    value(_depth, options, inspect) {
+        const { name: _name, message: _message, ...fields } = this.toJSON();
+        const head = maskPersonalData(this.stack ?? `${this.name}: ${this.message}`);
+        return Object.keys(fields).length === 0 ? head : `${head} ${inspect(fields, options)}`;
+    },
+});
 /** The client was configured wrongly (unreadable key, bad option). Never repeats the key itself. */
 export class AlipayConfigError extends AlipayError {
     name = 'AlipayConfigError';
@@ -20,21 +54,24 @@ export class AlipayValidationError extends AlipayError {
     issues;
     /** Whether the request (never sent) or the response failed validation. */
     target;
-    constructor(target, method, issues) {
+    constructor(target, method, issues, options) {
         const list = issues
             .slice(0, 10)
             .map((i) => `${i.path || '(root)'}: ${i.message}`)
             .join('; ');
         const more = issues.length > 10 ? `; and ${issues.length - 10} more` : '';
-        super(`${method}: invalid ${target}: ${list}${more}`, method);
-        this.issues = issues;
+        super(`${method}: invalid ${target}: ${list}${more}`, method, options);
+        this.issues = issues.map((i) => ({ path: maskPersonalData(i.path), rule: i.rule, message: maskPersonalData(i.message) }));
         this.target = target;
     }
 }
 /**
- * The gateway answered with a code other than `10000`. `code`/`msg` are the gateway's (40004 ...),
- * `sub_code`/`sub_msg` the business error. `sub_msg` and the message are masked for personal data;
- * the unmasked answer is in `response` (not enumerable, so logging the error does not dump it).
+ * The gateway answered with a code other than `10000` (success) or `10003` (pending). `code`/`msg`
+ * are the gateway's (40004 ...), `sub_code`/`sub_msg` the business error; all four are masked for
+ * personal data. `signed` tells whether the answer's signature was verified: real gateways answer
+ * some failures (unknown app_id, bad signature) without `sign`, and such an answer is reported with
+ * its codes but `signed: false` (it could have been written by anyone on the path).
+ * The raw answer is in `response` (not enumerable, and left out of toJSON and inspect).
  */
 export class AlipayApiError extends AlipayError {
     name = 'AlipayApiError';
@@ -42,18 +79,22 @@ export class AlipayApiError extends AlipayError {
     msg;
     sub_code;
     sub_msg;
-    constructor(method, response) {
+    /** True when the answer carried a `sign` that verified with the Alipay public key. */
+    signed;
+    constructor(method, response, options) {
         // Normalise: a gateway answer may omit msg or carry non-string junk; the fields stay strings.
-        const code = String(response.code);
-        const msg = typeof response.msg === 'string' ? response.msg : '';
-        const sub_code = typeof response.sub_code === 'string' ? response.sub_code : undefined;
-        const sub_msg = typeof response.sub_msg === 'string' ? response.sub_msg : undefined;
+        const code = maskPersonalData(String(response.code));
+        const msg = typeof response.msg === 'string' ? maskPersonalData(response.msg) : '';
+        const sub_code = typeof response.sub_code === 'string' ? maskPersonalData(response.sub_code) : undefined;
+        const sub_msg = typeof response.sub_msg === 'string' ? maskPersonalData(response.sub_msg) : undefined;
+        const signed = options?.signed ?? true;
         const detail = sub_code === undefined ? '' : ` ${sub_code}${sub_msg === undefined ? '' : ` (${sub_msg})`}`;
-        super(`${method}: ${code} ${msg}${detail}`, method);
+        super(`${method}: ${code} ${msg}${detail}${signed ? '' : ' [unsigned answer]'}`, method, options);
         this.code = code;
         this.msg = msg;
         this.sub_code = sub_code;
-        this.sub_msg = sub_msg === undefined ? undefined : maskPersonalData(sub_msg);
+        this.sub_msg = sub_msg;
+        this.signed = signed;
         Object.defineProperty(this, 'response', { value: response, enumerable: false });
     }
 }
@@ -61,22 +102,35 @@ export class AlipayApiError extends AlipayError {
 export class AlipaySignatureError extends AlipayError {
     name = 'AlipaySignatureError';
 }
-/** The gateway answered with an HTTP status other than 200. */
+/** The gateway answered with an HTTP status other than 200 (redirects included: they are never followed). */
 export class AlipayHttpError extends AlipayError {
     name = 'AlipayHttpError';
     status;
-    constructor(method, status) {
-        super(`${method}: HTTP ${status} from the gateway`, method);
+    /** The start of the answer's body (at most 2 KB), masked; undefined when empty or unread (redirects). */
+    body;
+    constructor(method, status, options) {
+        const detail = options?.detail === undefined ? '' : `: ${options.detail}`;
+        super(`${method}: HTTP ${status} from the gateway${detail}`, method, options);
         this.status = status;
+        this.body = options?.body === undefined ? undefined : maskPersonalData(options.body);
     }
 }
 /** No complete answer within the timeout. */
 export class AlipayTimeoutError extends AlipayError {
     name = 'AlipayTimeoutError';
     timeoutMs;
-    constructor(method, timeoutMs) {
-        super(`${method}: no answer within ${timeoutMs} ms`, method);
+    constructor(method, timeoutMs, options) {
+        super(`${method}: no answer within ${timeoutMs} ms`, method, options);
         this.timeoutMs = timeoutMs;
+    }
+}
+/** The answer is larger than the client's `maxResponseBytes`; reading stopped there. */
+export class AlipayResponseTooLargeError extends AlipayError {
+    name = 'AlipayResponseTooLargeError';
+    maxResponseBytes;
+    constructor(method, maxResponseBytes, options) {
+        super(`${method}: the answer is larger than maxResponseBytes (${maxResponseBytes} bytes)`, method, options);
+        this.maxResponseBytes = maxResponseBytes;
     }
 }
 /** The body is not a gateway answer: not JSON, truncated, no response node, or two of them. */

@@ -2,12 +2,13 @@
  * Public entry of the runtime shipped inside the generated package. Generated method modules import
  * from here; users import the client, errors and helpers from here too.
  */
-export type { CallOptions, Operation, ResponseBase, ValidationIssue, Validator } from './contract.js';
-export { AlipayClient, createAlipayClient, DEFAULT_GATEWAY, DEFAULT_TIMEOUT_MS, type AlipayClientConfig, type FetchLike, } from './client.js';
-export { invoke } from './invoke.js';
+export type { CallOptions, CallPending, CallResult, CallSuccess, Operation, PendingResponse, ResponseBase, ValidationIssue, Validator, } from './contract.js';
+export { AlipayClient, createAlipayClient, DEFAULT_GATEWAY, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, type AlipayClientConfig, type FetchLike, } from './client.js';
+export { invoke, invokeResult, traceIdOf } from './invoke.js';
 export { isDateTime, isPrice } from './formats.js';
-export { AlipayApiError, AlipayConfigError, AlipayError, AlipayHttpError, AlipayMalformedResponseError, AlipayNetworkError, AlipaySignatureError, AlipayTimeoutError, AlipayValidationError, isApiErrorOf, type ApiErrorFields, } from './errors.js';
-export { maskPersonalData } from './mask.js';
+export { AlipayApiError, AlipayConfigError, AlipayError, AlipayHttpError, AlipayMalformedResponseError, AlipayNetworkError, AlipayResponseTooLargeError, AlipaySignatureError, AlipayTimeoutError, AlipayValidationError, isApiErrorOf, type AlipayErrorOptions, type ApiErrorFields, } from './errors.js';
+export { maskParams, maskPersonalData } from './mask.js';
+export type { AlipayLogger, RequestEvent, ResponseEvent } from './observe.js';
 export { detectKeyEncoding, loadPrivateKey, loadPublicKey, type KeyEncoding, type KeyInput } from './keys.js';
 export { buildSignContent, signContent, verifyContent, type SignParams, type SignType } from './sign.js';
 export { formatTimestamp } from './timestamp.js';

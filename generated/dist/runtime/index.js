@@ -1,8 +1,8 @@
-export { AlipayClient, createAlipayClient, DEFAULT_GATEWAY, DEFAULT_TIMEOUT_MS, } from './client.js';
-export { invoke } from './invoke.js';
+export { AlipayClient, createAlipayClient, DEFAULT_GATEWAY, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, } from './client.js';
+export { invoke, invokeResult, traceIdOf } from './invoke.js';
 export { isDateTime, isPrice } from './formats.js';
-export { AlipayApiError, AlipayConfigError, AlipayError, AlipayHttpError, AlipayMalformedResponseError, AlipayNetworkError, AlipaySignatureError, AlipayTimeoutError, AlipayValidationError, isApiErrorOf, } from './errors.js';
-export { maskPersonalData } from './mask.js';
+export { AlipayApiError, AlipayConfigError, AlipayError, AlipayHttpError, AlipayMalformedResponseError, AlipayNetworkError, AlipayResponseTooLargeError, AlipaySignatureError, AlipayTimeoutError, AlipayValidationError, isApiErrorOf, } from './errors.js';
+export { maskParams, maskPersonalData } from './mask.js';
 export { detectKeyEncoding, loadPrivateKey, loadPublicKey } from './keys.js';
 export { buildSignContent, signContent, verifyContent } from './sign.js';
 export { formatTimestamp } from './timestamp.js';

@@ -1,8 +1,4 @@
-/**
- * One gateway call: validate, sign, POST with a timeout, scan the body, verify, parse, map errors.
- * Validation comes first so an invalid request is never signed nor sent.
- */
-import type { CallOptions, Operation } from './contract.js';
+import type { CallOptions, CallResult, Operation } from './contract.js';
 import { type AlipayClient } from './client.js';
 /**
  * Moves the operation's top-level params out of the request (stringified; absent ones left out)
@@ -14,9 +10,21 @@ export declare function splitRequest(request: unknown, params: readonly string[]
     biz: string | undefined;
 };
 /**
- * Calls `op` on the gateway and resolves with the verified, parsed response node.
- * Rejects with AlipayValidationError, AlipayHttpError, AlipayTimeoutError, AlipayNetworkError,
- * AlipayMalformedResponseError, AlipaySignatureError or AlipayApiError (and with the abort reason
- * when `options.signal` aborts).
+ * The gateway's trace id: the `trace_id` header of gateway.do answers (where the official SDKs read
+ * it), else `alipay-trace-id` (v3). Only an id-shaped value (letters, digits, `_`, `-`) is taken.
+ */
+export declare function traceIdOf(response: Pick<Response, 'headers'>): string | undefined;
+/**
+ * Calls `op` on the gateway and resolves with the verified answer: `{ status: 'success', response }`
+ * for code 10000, `{ status: 'pending', response }` for 10003 (业务处理中), both with the trace id.
+ * Rejects with AlipayValidationError, AlipayConfigError (a bad per-call option), AlipayHttpError,
+ * AlipayTimeoutError, AlipayNetworkError, AlipayResponseTooLargeError, AlipayMalformedResponseError,
+ * AlipaySignatureError or AlipayApiError (and with the abort reason when `options.signal` aborts).
+ */
+export declare function invokeResult<Req, Res, Code extends string>(client: AlipayClient, op: Operation<Req, Res, Code>, request: Req, options?: CallOptions): Promise<CallResult<Res>>;
+/**
+ * Calls `op` and resolves with the verified response node of a success (code 10000); every other
+ * answer rejects, a pending one (10003) with an AlipayApiError of code 10003 (its `response` holds
+ * trade_no ...). Kept for method modules generated before invokeResult; new code calls invokeResult.
  */
 export declare function invoke<Req, Res, Code extends string>(client: AlipayClient, op: Operation<Req, Res, Code>, request: Req, options?: CallOptions): Promise<Res>;

@@ -1,5 +1,13 @@
-import { clientState } from './client.js';
-import { AlipayApiError, AlipayHttpError, AlipayMalformedResponseError, AlipayNetworkError, AlipayTimeoutError, AlipayValidationError, } from './errors.js';
+/**
+ * One gateway call: validate, sign, POST with a timeout, read the body (bounded), scan, verify,
+ * parse, map errors. Validation comes first so an invalid request is never signed nor sent.
+ */
+import { Buffer } from 'node:buffer';
+import { checkTimeoutMs, clientState } from './client.js';
+import { AlipayApiError, AlipayHttpError, AlipayMalformedResponseError, AlipayNetworkError, AlipayResponseTooLargeError, AlipayTimeoutError, AlipayValidationError, } from './errors.js';
+import { declaredCharset, gbkByteRange } from './charset.js';
+import { maskPersonalData } from './mask.js';
+import { emitRequest, emitResponse } from './observe.js';
 import { buildSignedRequest } from './request.js';
 import { extractResponseNode } from './response.js';
 import { formatTimestamp } from './timestamp.js';
@@ -8,6 +16,16 @@ const REQUEST_HEADERS = {
     'content-type': 'application/x-www-form-urlencoded;charset=utf-8',
     accept: 'application/json',
 };
+/** The gateway's success code, and 业务处理中 (accepted, not finished: e.g. a payment waiting for the buyer). */
+const SUCCESS = '10000';
+const PENDING = '10003';
+const utf8 = new TextDecoder('utf-8');
+const decoders = { 'utf-8': utf8 };
+function decoderFor(charset) {
+    return (decoders[charset] ??= new TextDecoder(charset));
+}
+/** How much of a non-200 body is kept (masked) on AlipayHttpError. */
+const HTTP_ERROR_BODY_BYTES = 2048;
 /** A short, key-free description of why fetch failed (e.g. ECONNREFUSED). */
 function describeFailure(error) {
     const cause = error?.cause;
@@ -37,35 +55,68 @@ export function splitRequest(request, params) {
     }
     return { top, biz: Object.keys(rest).length > 0 ? JSON.stringify(rest) : undefined };
 }
+const TRACE_ID = /^[A-Za-z0-9_-]{1,128}$/;
 /**
- * Calls `op` on the gateway and resolves with the verified, parsed response node.
- * Rejects with AlipayValidationError, AlipayHttpError, AlipayTimeoutError, AlipayNetworkError,
- * AlipayMalformedResponseError, AlipaySignatureError or AlipayApiError (and with the abort reason
- * when `options.signal` aborts).
+ * The gateway's trace id: the `trace_id` header of gateway.do answers (where the official SDKs read
+ * it), else `alipay-trace-id` (v3). Only an id-shaped value (letters, digits, `_`, `-`) is taken.
  */
-export async function invoke(client, op, request, options) {
-    const method = op.method;
-    const issues = op.validateRequest(request);
-    if (issues.length > 0)
-        throw new AlipayValidationError('request', method, issues);
+export function traceIdOf(response) {
+    const headers = response.headers;
+    if (headers === undefined || typeof headers.get !== 'function')
+        return undefined;
+    const value = headers.get('trace_id') ?? headers.get('alipay-trace-id');
+    return value !== null && TRACE_ID.test(value) ? value : undefined;
+}
+/**
+ * Reads the whole body, at most `limit` bytes: a declared Content-Length above it fails before
+ * reading, and the stream is cancelled as soon as the bytes read pass it. Without `tooLarge`, the
+ * first `limit` bytes are returned instead.
+ */
+async function readBounded(response, limit, tooLarge) {
+    const declared = Number(response.headers?.get('content-length') ?? Number.NaN);
+    if (declared > limit && tooLarge !== undefined) {
+        response.body?.cancel().catch(() => undefined);
+        throw tooLarge();
+    }
+    const body = response.body;
+    if (body === null || body === undefined)
+        return new Uint8Array(0);
+    const reader = body.getReader();
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        total += value.byteLength;
+        if (total > limit) {
+            reader.cancel().catch(() => undefined);
+            if (tooLarge !== undefined)
+                throw tooLarge();
+            // Without tooLarge: keep the first `limit` bytes.
+            chunks.push(value.subarray(0, value.byteLength - (total - limit)));
+            total = limit;
+            break;
+        }
+        chunks.push(value);
+    }
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+}
+/** The start of a non-200 body, for AlipayHttpError (masked there); undefined when it cannot be read. */
+async function httpErrorBody(response) {
+    try {
+        const text = utf8.decode(await readBounded(response, HTTP_ERROR_BODY_BYTES, undefined)).trim();
+        return text === '' ? undefined : text;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** POSTs the signed request and reads the answer, under one timeout covering headers and body. */
+async function send(client, method, url, body, options, progress) {
     const state = clientState(client);
-    const { top, biz } = splitRequest(request, op.params);
-    const signed = buildSignedRequest(client.gateway, {
-        ...top,
-        app_id: client.appId,
-        method,
-        format: 'JSON',
-        charset: client.charset,
-        sign_type: client.signType,
-        timestamp: formatTimestamp(),
-        version: '1.0',
-        app_auth_token: options?.appAuthToken,
-        notify_url: options?.notifyUrl,
-        return_url: options?.returnUrl,
-        biz_content: biz,
-    }, state.privateKey, client.signType, op.params);
+    const timeoutMs = options?.timeoutMs === undefined ? client.timeoutMs : checkTimeoutMs(options.timeoutMs, 'options.timeoutMs');
     // One controller for our timeout and the caller's signal; the timer covers the body read too.
-    const timeoutMs = options?.timeoutMs ?? client.timeoutMs;
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -81,11 +132,12 @@ export async function invoke(client, op, request, options) {
         }
         userSignal.addEventListener('abort', onUserAbort, { once: true });
     }
-    let text;
+    let traceId;
     try {
         let response;
         try {
-            response = await state.fetch(signed.url, { method: 'POST', headers: REQUEST_HEADERS, body: signed.body, signal: controller.signal });
+            // Never follow redirects: a 307/308 would re-post the signed request wherever Location points.
+            response = await state.fetch(url, { method: 'POST', headers: REQUEST_HEADERS, body, signal: controller.signal, redirect: 'manual' });
         }
         catch (error) {
             if (timedOut)
@@ -94,52 +146,148 @@ export async function invoke(client, op, request, options) {
                 throw userSignal.reason;
             throw new AlipayNetworkError(`${method}: request failed: ${describeFailure(error)}`, method, { cause: error });
         }
+        traceId = traceIdOf(response);
+        progress.status = response.status;
+        progress.traceId = traceId;
         if (response.status !== 200) {
-            response.body?.cancel().catch(() => undefined);
-            throw new AlipayHttpError(method, response.status);
+            const redirect = response.status >= 300 && response.status < 400;
+            if (redirect) {
+                response.body?.cancel().catch(() => undefined);
+                throw new AlipayHttpError(method, response.status, { traceId, detail: 'redirect refused (redirects are never followed)' });
+            }
+            throw new AlipayHttpError(method, response.status, { traceId, body: await httpErrorBody(response) });
         }
+        let bytes;
         try {
-            text = await response.text();
+            bytes = await readBounded(response, client.maxResponseBytes, () => new AlipayResponseTooLargeError(method, client.maxResponseBytes, { traceId }));
         }
         catch (error) {
+            if (error instanceof AlipayResponseTooLargeError)
+                throw error;
             if (timedOut)
-                throw new AlipayTimeoutError(method, timeoutMs);
+                throw new AlipayTimeoutError(method, timeoutMs, { traceId });
             if (userSignal?.aborted === true)
                 throw userSignal.reason;
-            throw new AlipayMalformedResponseError(`${method}: response body ended early`, method, { cause: error });
+            throw new AlipayMalformedResponseError(`${method}: response body ended early`, method, { cause: error, traceId });
         }
+        const charset = declaredCharset(response.headers?.get('content-type'));
+        // Buffer's UTF-8 decoding is the cheaper one on Node 20 for small bodies.
+        if (charset === 'utf-8')
+            return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), traceId, bytes: undefined };
+        return { text: decoderFor(charset).decode(bytes), traceId, bytes };
     }
     finally {
         clearTimeout(timer);
         userSignal?.removeEventListener('abort', onUserAbort);
     }
-    const node = extractResponseNode(text, method);
-    if (client.verifyResponseSign)
-        checkResponseSignature(node, state.publicKey, client.signType, method);
+}
+/**
+ * Calls `op` on the gateway and resolves with the verified answer: `{ status: 'success', response }`
+ * for code 10000, `{ status: 'pending', response }` for 10003 (业务处理中), both with the trace id.
+ * Rejects with AlipayValidationError, AlipayConfigError (a bad per-call option), AlipayHttpError,
+ * AlipayTimeoutError, AlipayNetworkError, AlipayResponseTooLargeError, AlipayMalformedResponseError,
+ * AlipaySignatureError or AlipayApiError (and with the abort reason when `options.signal` aborts).
+ */
+export async function invokeResult(client, op, request, options) {
+    const method = op.method;
+    const issues = op.validateRequest(request);
+    if (issues.length > 0)
+        throw new AlipayValidationError('request', method, issues);
+    const state = clientState(client);
+    const { top, biz } = splitRequest(request, op.params);
+    const params = {
+        ...top,
+        app_id: client.appId,
+        method,
+        format: 'JSON',
+        charset: client.charset,
+        sign_type: client.signType,
+        timestamp: formatTimestamp(),
+        version: '1.0',
+        app_auth_token: options?.appAuthToken,
+        auth_token: options?.authToken,
+        terminal_type: options?.terminalType,
+        terminal_info: options?.terminalInfo,
+        prod_code: options?.prodCode,
+        notify_url: options?.notifyUrl,
+        return_url: options?.returnUrl,
+        biz_content: biz,
+    };
+    const signed = buildSignedRequest(client.gateway, params, state.privateKey, client.signType, op.params);
+    const progress = { status: undefined, traceId: undefined };
+    const observers = state.observers;
+    if (observers === undefined)
+        return interpret(client, op, await send(client, method, signed.url, signed.body, options, progress), options);
+    emitRequest(observers, method, client.gateway, params);
+    const started = performance.now();
+    const ended = (outcome, error) => emitResponse(observers, {
+        method,
+        status: progress.status,
+        traceId: progress.traceId,
+        outcome,
+        ...(error === undefined ? {} : { error: describeError(error) }),
+        durationMs: performance.now() - started,
+    });
+    try {
+        const result = interpret(client, op, await send(client, method, signed.url, signed.body, options, progress), options);
+        ended(result.status);
+        return result;
+    }
+    catch (error) {
+        ended('error', error);
+        throw error;
+    }
+}
+/** An error as observers may see it: its class name and masked message, nothing else. */
+function describeError(error) {
+    if (error instanceof Error)
+        return { name: error.name, message: maskPersonalData(error.message) };
+    return { name: typeof error, message: '' };
+}
+/** Scans, verifies and parses the answer into a result, or throws the error it stands for. */
+function interpret(client, op, answer, options) {
+    const method = op.method;
+    const { text, traceId } = answer;
+    const scanned = extractResponseNode(text, method, traceId);
+    const node = answer.bytes === undefined ? scanned : { ...scanned, bytes: gbkByteRange(answer.bytes, text, scanned.rawStart, scanned.rawStart + scanned.raw.length) ?? new Uint8Array(0) };
+    const malformed = (why) => new AlipayMalformedResponseError(`${method}: the ${node.key} node ${why}`, method, { traceId });
     let parsed;
     try {
         parsed = JSON.parse(node.raw);
     }
     catch {
-        throw new AlipayMalformedResponseError(`${method}: the ${node.key} node is not valid JSON`, method);
+        throw malformed('is not valid JSON');
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-        throw new AlipayMalformedResponseError(`${method}: the ${node.key} node is not an object`, method);
-    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        throw malformed('is not an object');
     const result = parsed;
-    if (typeof result.code !== 'string') {
-        throw new AlipayMalformedResponseError(`${method}: the ${node.key} node has no code`, method);
-    }
-    if (node.isErrorResponse || result.code !== '10000') {
-        // An error_response is never a success, whatever it claims.
-        if (result.code === '10000')
-            throw new AlipayMalformedResponseError(`${method}: error_response with code 10000`, method);
-        throw new AlipayApiError(method, result);
-    }
+    if (typeof result.code !== 'string')
+        throw malformed('has no code');
+    const code = result.code;
+    // An error_response is never a success nor pending, whatever it claims.
+    if (node.isErrorResponse && (code === SUCCESS || code === PENDING))
+        throw malformed(`has code ${code}`);
+    const failure = code !== SUCCESS && code !== PENDING;
+    const verified = client.verifyResponseSign && checkResponseSignature(node, clientState(client).publicKey, client.signType, method, failure, traceId);
+    if (failure)
+        throw new AlipayApiError(method, result, { signed: verified, traceId });
+    if (code === PENDING)
+        return { status: 'pending', response: result, traceId };
     if (options?.validateResponse ?? client.validateResponse) {
         const problems = op.validateResponse(result);
         if (problems.length > 0)
-            throw new AlipayValidationError('response', method, problems);
+            throw new AlipayValidationError('response', method, problems, { traceId });
     }
-    return result;
+    return { status: 'success', response: result, traceId };
+}
+/**
+ * Calls `op` and resolves with the verified response node of a success (code 10000); every other
+ * answer rejects, a pending one (10003) with an AlipayApiError of code 10003 (its `response` holds
+ * trade_no ...). Kept for method modules generated before invokeResult; new code calls invokeResult.
+ */
+export async function invoke(client, op, request, options) {
+    const result = await invokeResult(client, op, request, options);
+    if (result.status === 'pending')
+        throw new AlipayApiError(op.method, result.response, { traceId: result.traceId });
+    return result.response;
 }

@@ -1,31 +1,61 @@
 /**
- * Masks personal data (phone numbers, ID card numbers, bank card numbers and similar digit runs) in
- * text that ends up in error messages, so errors can be logged without leaking it.
+ * Masks personal data and secrets in text that ends up in errors (every field, `toJSON`, inspect),
+ * so errors can be logged without leaking them:
+ * - digit runs of 7 or more digits (phone, resident ID, bank card numbers) in any decimal script
+ *   (ASCII, full-width, Arabic-Indic, ...), grouped by spaces of any kind, `-`, `.`, `/`, `_` or
+ *   parentheses, up to three separator characters between digits (`138 - 1234`, `1 3 8 1 ...`);
+ * - the values of token-like params (`app_auth_token=...`, `"access_token":"..."`, auth_code, cert_no);
+ * - long mixed letter-and-digit strings (tokens quoted without their name).
+ * Dates and times (`2024-05-13 17:49:20`) are kept, so the gateway's sign-string echo stays readable.
  */
-// Digit groups of 3+ joined by single spaces or dashes (phone and card numbers are often grouped,
-// dates like 2024-05-13 are not matched as one run), with an optional trailing X (the check digit
-// of a Chinese resident ID). Runs of fewer than 7 digits (codes like 40004, amounts) are kept.
-const DIGIT_RUN = /\d{3,}(?:[ -]\d{3,})*[Xx]?/g;
+// Whitespace except line breaks, dashes, dots, slashes, underscores, parentheses (and full-width forms).
+const SEP = '[^\\S\\r\\n]|[-.\\/_()\\u2010-\\u2015\\u2212\\uff08\\uff09\\uff0d\\uff0e\\uff0f\\uff3f]';
+const DIGIT_RUN = `\\p{Nd}(?:(?:${SEP}){0,3}\\p{Nd})*[Xx]?`;
+// A date or date-time on its own (not glued to further digits): left as it is.
+const DATE = `\\d{4}(?<sep>[-/.])\\d{1,2}\\k<sep>\\d{1,2}(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2})?)?(?!(?:${SEP}){0,3}\\p{Nd})`;
+const DIGITS = new RegExp(`(${DATE})|${DIGIT_RUN}`, 'gu');
+// A digit, or the X check digit of a resident ID (the run pattern only admits it last).
+const ONE_DIGIT = /[\p{Nd}Xx]/u;
+// `name=value`, `"name":"value"` and the escaped `\"name\":\"value\"` of params that hold secrets.
+const SECRET_PARAM = /((?:\w*token|auth_code|cert_no|private_key)(?:\\?"?\s*:\s*\\?"|\s*=\s*))([^&"\\\s,;}]+)/gi;
+// 24+ letters and digits with at least one of each: how tokens look when quoted without a name.
+const TOKEN_LIKE = /\b(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{24,}\b/g;
 const MIN_DIGITS = 7;
-function maskRun(run) {
-    const chars = run.split('');
+function maskDigits(run, date) {
+    if (date !== undefined)
+        return run;
+    const chars = [...run];
     const digitIndexes = [];
-    for (let i = 0; i < chars.length; i++) {
-        const c = chars[i];
-        if (c !== ' ' && c !== '-')
+    for (let i = 0; i < chars.length; i++)
+        if (ONE_DIGIT.test(chars[i]))
             digitIndexes.push(i);
-    }
     if (digitIndexes.length < MIN_DIGITS)
         return run;
     // Long numbers keep the first 3 and last 4 (138****5678), shorter ones only the last 2.
-    const keepHead = digitIndexes.length >= 11 ? 3 : 0;
-    const keepTail = digitIndexes.length >= 11 ? 4 : 2;
-    for (let k = keepHead; k < digitIndexes.length - keepTail; k++) {
+    const long = digitIndexes.length >= 11;
+    const keepHead = long ? 3 : 0;
+    const keepTail = long ? 4 : 2;
+    for (let k = keepHead; k < digitIndexes.length - keepTail; k++)
         chars[digitIndexes[k]] = '*';
-    }
     return chars.join('');
 }
-/** Returns `text` with every run of 7 or more digits masked. */
+/** Returns `text` with personal data and secrets masked (see the module comment). */
 export function maskPersonalData(text) {
-    return text.replace(DIGIT_RUN, maskRun);
+    return text
+        .replace(SECRET_PARAM, (_all, name) => `${name}****`)
+        .replace(TOKEN_LIKE, (token) => `${token.slice(0, 4)}${'*'.repeat(token.length - 4)}`)
+        .replace(DIGITS, (run, date) => maskDigits(run, date));
+}
+// Param names whose values are secrets as a whole (tokens, auth codes): replaced, not digit-masked.
+const SECRET_NAME = /token|auth_code|cert_no|private_key/i;
+/** A masked copy of request params: secret-named values replaced by `****`, the rest masked; blank values left out. */
+export function maskParams(params) {
+    const out = {};
+    for (const key of Object.keys(params)) {
+        const value = params[key];
+        if (value === undefined || value.trim() === '')
+            continue;
+        out[key] = SECRET_NAME.test(key) ? '****' : maskPersonalData(value);
+    }
+    return out;
 }

@@ -3,8 +3,10 @@
  * global fetch (undici) costs noticeably more CPU per call on Node 20. Pass it as the client's
  * `fetch`. Not used unless imported, so bundles that do not import it never load node:http.
  *
- * It returns the part of a fetch Response the runtime reads (status, text(), body.cancel()); the
- * body is read only when asked, so a body cut short rejects text(), exactly as with fetch.
+ * It returns the part of a fetch Response the runtime reads (status, headers.get, body.getReader(),
+ * body.cancel(), text()); the body is handed out chunk by chunk as the runtime reads it, so the
+ * runtime's size limit stops a huge body early, and a body cut short rejects, exactly as with fetch.
+ * It never follows redirects (node:http does not): a 3xx reaches the runtime as its status.
  */
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
@@ -16,28 +18,96 @@ function headerRecord(headers) {
         return Object.fromEntries(new Headers(headers));
     return { ...headers };
 }
-/** What the runtime reads of a response, backed by the node response stream. */
+/** Bodies up to this size are drained on cancel (the socket is kept alive); larger ones close it. */
+const DRAIN_LIMIT = 64 * 1024;
+/** Bytes queued before the socket is paused until the reader catches up. */
+const HIGH_WATER = 256 * 1024;
+/**
+ * A minimal ReadableStream reader over the node response: chunks are handed out as they arrive and
+ * the socket is paused while more than HIGH_WATER bytes wait, so a reader that stops early (size
+ * limit) never makes it buffer more. A body that ends before its announced length rejects, as with fetch.
+ */
+function bodyOf(res) {
+    const queue = [];
+    let ended = false;
+    let failure;
+    let waiting;
+    const pull = (resolve, reject) => {
+        const chunk = queue.shift();
+        if (chunk !== undefined) {
+            queued -= chunk.length;
+            if (res.isPaused() && queued <= HIGH_WATER)
+                res.resume();
+            resolve({ done: false, value: chunk });
+        }
+        else if (failure !== undefined)
+            reject(failure);
+        else if (ended)
+            resolve({ done: true, value: undefined });
+        else
+            waiting = { resolve, reject };
+    };
+    const wake = () => {
+        const w = waiting;
+        waiting = undefined;
+        if (w !== undefined)
+            pull(w.resolve, w.reject);
+    };
+    const fail = (error) => {
+        if (ended || failure !== undefined)
+            return;
+        failure = error;
+        wake();
+    };
+    let queued = 0;
+    res.on('data', (chunk) => {
+        queue.push(chunk);
+        queued += chunk.length;
+        if (waiting !== undefined)
+            wake();
+        // Paused only when the reader falls behind, so a small answer never pays a pause/resume.
+        else if (queued > HIGH_WATER)
+            res.pause();
+    });
+    res.on('end', () => {
+        if (!res.complete)
+            return fail(new Error('response body ended early'));
+        ended = true;
+        wake();
+    });
+    res.on('error', fail);
+    res.on('aborted', () => fail(new Error('response body ended early')));
+    res.on('close', () => fail(new Error('response body ended early')));
+    const cancel = () => {
+        queue.length = 0;
+        failure ??= new Error('cancelled');
+        const declared = Number(res.headers['content-length']);
+        // A small body is drained so the keep-alive socket can serve the next call; anything else closes it.
+        if (declared <= DRAIN_LIMIT)
+            res.resume();
+        else
+            res.destroy();
+        return Promise.resolve();
+    };
+    const reader = { read: () => new Promise(pull), cancel };
+    return { getReader: () => reader, cancel };
+}
+/** What the runtime reads of a response (status, headers.get, body.getReader / cancel), backed by the node response. */
 function toResponse(res, url) {
     const status = res.statusCode ?? 0;
-    const text = () => new Promise((resolve, reject) => {
-        const chunks = [];
-        res.on('data', (chunk) => chunks.push(chunk));
-        res.on('end', () => {
-            // A response that ends before its announced length is cut off, not complete.
-            if (!res.complete)
-                reject(new Error('response body ended early'));
-            else
-                resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8'));
-        });
-        res.on('error', reject);
-        res.on('aborted', () => reject(new Error('response body ended early')));
-    });
-    const body = {
-        cancel: () => {
-            // Drained rather than destroyed, so the keep-alive socket can serve the next call.
-            res.resume();
-            return Promise.resolve();
+    const body = bodyOf(res);
+    const headers = {
+        get: (name) => {
+            const value = res.headers[name.toLowerCase()];
+            return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
         },
+    };
+    const text = async () => {
+        const reader = body.getReader();
+        const chunks = [];
+        for (let r = await reader.read(); !r.done; r = await reader.read())
+            chunks.push(r.value);
+        return Buffer.concat(chunks).toString('utf8');
     };
     const response = {
         status,
@@ -45,6 +115,7 @@ function toResponse(res, url) {
         statusText: res.statusMessage ?? '',
         url,
         redirected: false,
+        headers,
         body,
         text,
         json: async () => JSON.parse(await text()),

@@ -5,6 +5,13 @@ export interface ResponseNode {
     readonly isErrorResponse: boolean;
     /** The raw JSON text of the node's value, exactly as in the body. */
     readonly raw: string;
+    /** Where `raw` starts in the body text. */
+    readonly rawStart: number;
+    /**
+     * The node's bytes as received, when the answer was not UTF-8 (GBK): the signature covers those
+     * bytes, not a re-encoding of `raw`. Absent for UTF-8 answers (then the UTF-8 of `raw` is signed).
+     */
+    readonly bytes?: Uint8Array;
     /** The decoded top-level `sign`, if present. */
     readonly sign: string | undefined;
 }
@@ -15,4 +22,4 @@ export declare function responseNodeKey(method: string): string;
  * Throws AlipayMalformedResponseError when the body is not one JSON object, is truncated, has no
  * such node, or has two (a second node could smuggle unsigned data past the verifier).
  */
-export declare function extractResponseNode(body: string, method: string): ResponseNode;
+export declare function extractResponseNode(body: string, method: string, traceId?: string): ResponseNode;

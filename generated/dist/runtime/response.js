@@ -83,9 +83,9 @@ function parseString(raw, fail) {
  * Throws AlipayMalformedResponseError when the body is not one JSON object, is truncated, has no
  * such node, or has two (a second node could smuggle unsigned data past the verifier).
  */
-export function extractResponseNode(body, method) {
+export function extractResponseNode(body, method, traceId) {
     const nodeKey = responseNodeKey(method);
-    const fail = (why) => new AlipayMalformedResponseError(`${method}: malformed gateway response: ${why}`, method);
+    const fail = (why) => new AlipayMalformedResponseError(`${method}: malformed gateway response: ${why}`, method, { traceId });
     const n = body.length;
     let i = skipWs(body, 0);
     if (body.charCodeAt(i) !== 123)
@@ -93,6 +93,7 @@ export function extractResponseNode(body, method) {
     i = skipWs(body, i + 1);
     let key;
     let raw = '';
+    let rawStart = 0;
     let sign;
     let sawSign = false;
     if (body.charCodeAt(i) === 125) {
@@ -123,6 +124,7 @@ export function extractResponseNode(body, method) {
                     throw fail('more than one response node');
                 key = name;
                 raw = body.slice(valueStart, valueEnd);
+                rawStart = valueStart;
             }
             else if (name === 'sign') {
                 if (sawSign)
@@ -149,5 +151,5 @@ export function extractResponseNode(body, method) {
         throw fail('unexpected text after the JSON object');
     if (key === undefined)
         throw fail(`no ${nodeKey} or error_response node`);
-    return { key, isErrorResponse: key === 'error_response', raw, sign };
+    return { key, isErrorResponse: key === 'error_response', raw, rawStart, sign };
 }

@@ -12,5 +12,5 @@ export type SignParams = Readonly<Record<string, string | undefined>>;
 export declare function buildSignContent(params: SignParams, omit?: readonly string[]): string;
 /** Signs `content` (UTF-8) with the private key; returns base64. */
 export declare function signContent(content: string, privateKey: KeyObject, signType: SignType): string;
-/** Verifies a base64 `signature` of `content` (UTF-8) with the public key. Never throws on bad input. */
-export declare function verifyContent(content: string, signature: string, publicKey: KeyObject, signType: SignType): boolean;
+/** Verifies a base64 `signature` of `content` (a string: its UTF-8; or the bytes themselves) with the public key. Never throws on bad input. */
+export declare function verifyContent(content: string | Uint8Array, signature: string, publicKey: KeyObject, signType: SignType): boolean;

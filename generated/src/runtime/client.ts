@@ -2,9 +2,11 @@
  * The client: validated config and parsed keys, created once. Keys live in a module-private
  * WeakMap, not on the object, so logging or serialising a client never shows them.
  */
-import type { KeyObject } from 'node:crypto';
+import { Buffer } from 'node:buffer';
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { AlipayConfigError } from './errors.js';
 import { loadPrivateKey, loadPublicKey, type KeyInput } from './keys.js';
+import type { AlipayLogger, Observers, RequestEvent, ResponseEvent } from './observe.js';
 import type { SignType } from './sign.js';
 
 /** The `fetch` the client uses (the global one by default). */
@@ -14,6 +16,18 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 export const DEFAULT_GATEWAY = 'https://openapi.alipay.com/gateway.do';
 /** Default per-call timeout, covering connection, headers and body. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/** Largest timeout setTimeout honours (2^31 - 1 ms); larger values would fire at once. */
+export const MAX_TIMEOUT_MS: number = 2_147_483_647;
+/** Default largest answer read, in bytes (gateway answers are a few KB; list queries rarely pass 1 MB). */
+export const DEFAULT_MAX_RESPONSE_BYTES: number = 4 * 1024 * 1024;
+
+/** Throws AlipayConfigError unless `value` is a usable timeout (an integer from 1 to MAX_TIMEOUT_MS). */
+export function checkTimeoutMs(value: unknown, what: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_TIMEOUT_MS) {
+    throw new AlipayConfigError(`${what} must be an integer number of milliseconds from 1 to 2^31 - 1 (about 24.8 days)`);
+  }
+  return value;
+}
 
 interface AlipayClientConfigBase {
   /** The APPID of the application. */
@@ -26,12 +40,27 @@ interface AlipayClientConfigBase {
   signType?: SignType;
   /** Only UTF-8 is supported: the runtime encodes and signs UTF-8. */
   charset?: 'utf-8' | 'UTF-8';
-  /** Per-call timeout in ms (default 10000). */
+  /** Per-call timeout: an integer number of ms from 1 to 2147483647 (default 10000). */
   timeoutMs?: number;
-  /** A `fetch` implementation (default the global fetch). */
+  /**
+   * Largest answer read, in bytes (default 4 MiB). Enforced while the body streams in: a larger
+   * answer stops the read and rejects with AlipayResponseTooLargeError.
+   */
+  maxResponseBytes?: number;
+  /**
+   * A `fetch` implementation (default the global fetch). It is called with `redirect: 'manual'`:
+   * redirects are never followed, a 3xx answer is an AlipayHttpError (a 307/308 would re-post the
+   * signed request to wherever the Location points).
+   */
   fetch?: FetchLike;
   /** Run the generated response validator on every answer (default false; per call: CallOptions.validateResponse). */
   validateResponse?: boolean;
+  /** Called before each request goes out, with a masked view (no sign, no token values, personal data masked). */
+  onRequest?: (event: RequestEvent) => void;
+  /** Called when each call ends (success, pending or error), with status, trace id and the masked error message. */
+  onResponse?: (event: ResponseEvent) => void;
+  /** Gets one masked debug line per call and one warn line per failed call (e.g. `console`). */
+  logger?: AlipayLogger;
 }
 
 /**
@@ -49,6 +78,13 @@ export interface ClientState {
   readonly privateKey: KeyObject;
   readonly publicKey: KeyObject | undefined;
   readonly fetch: FetchLike;
+  /** Undefined when no hook nor logger is set, so calls skip them at no cost. */
+  readonly observers: Observers | undefined;
+}
+
+/** The DER of a public key, to compare keys. */
+function spki(key: KeyObject): Buffer {
+  return key.export({ type: 'spki', format: 'der' });
 }
 
 const states = new WeakMap<AlipayClient, ClientState>();
@@ -60,6 +96,7 @@ export class AlipayClient {
   readonly signType: SignType;
   readonly charset: string;
   readonly timeoutMs: number;
+  readonly maxResponseBytes: number;
   readonly verifyResponseSign: boolean;
   readonly validateResponse: boolean;
 
@@ -77,8 +114,11 @@ export class AlipayClient {
       throw new AlipayConfigError('gateway is not a valid URL');
     }
     if (protocol !== 'https:' && protocol !== 'http:') throw new AlipayConfigError('gateway must be an http(s) URL');
-    const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new AlipayConfigError('timeoutMs must be a positive number');
+    const timeoutMs = checkTimeoutMs(config.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'timeoutMs');
+    const maxResponseBytes = config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) {
+      throw new AlipayConfigError('maxResponseBytes must be a positive integer number of bytes');
+    }
     const verify = config.verifyResponseSign !== false;
     if (verify && config.alipayPublicKey === undefined) {
       throw new AlipayConfigError('alipayPublicKey is required (or set verifyResponseSign: false explicitly)');
@@ -86,16 +126,22 @@ export class AlipayClient {
     const fetchImpl = config.fetch ?? globalThis.fetch;
     if (typeof fetchImpl !== 'function') throw new AlipayConfigError('no fetch available: pass config.fetch');
 
-    states.set(this, {
-      privateKey: loadPrivateKey(config.privateKey, 'privateKey'),
-      publicKey: config.alipayPublicKey === undefined ? undefined : loadPublicKey(config.alipayPublicKey, 'alipayPublicKey'),
-      fetch: fetchImpl,
-    });
+    const privateKey = loadPrivateKey(config.privateKey, 'privateKey');
+    const publicKey = config.alipayPublicKey === undefined ? undefined : loadPublicKey(config.alipayPublicKey, 'alipayPublicKey');
+    // The console shows the app public key (应用公钥) beside the Alipay public key (支付宝公钥); the
+    // app's own key would make every genuine answer fail verification.
+    if (publicKey !== undefined && spki(publicKey).equals(spki(createPublicKey(privateKey)))) {
+      throw new AlipayConfigError("alipayPublicKey is the app's own public key (应用公钥): use the Alipay public key (支付宝公钥) shown beside it");
+    }
+    const { onRequest, onResponse, logger } = config;
+    const observed = onRequest !== undefined || onResponse !== undefined || logger !== undefined;
+    states.set(this, { privateKey, publicKey, fetch: fetchImpl, observers: observed ? { onRequest, onResponse, logger } : undefined });
     this.appId = config.appId;
     this.gateway = gateway;
     this.signType = signType;
     this.charset = charset;
     this.timeoutMs = timeoutMs;
+    this.maxResponseBytes = maxResponseBytes;
     this.verifyResponseSign = verify;
     this.validateResponse = config.validateResponse ?? false;
   }

@@ -12,6 +12,13 @@ export interface ResponseNode {
   readonly isErrorResponse: boolean;
   /** The raw JSON text of the node's value, exactly as in the body. */
   readonly raw: string;
+  /** Where `raw` starts in the body text. */
+  readonly rawStart: number;
+  /**
+   * The node's bytes as received, when the answer was not UTF-8 (GBK): the signature covers those
+   * bytes, not a re-encoding of `raw`. Absent for UTF-8 answers (then the UTF-8 of `raw` is signed).
+   */
+  readonly bytes?: Uint8Array;
   /** The decoded top-level `sign`, if present. */
   readonly sign: string | undefined;
 }
@@ -90,16 +97,17 @@ function parseString(raw: string, fail: (why: string) => Error): string {
  * Throws AlipayMalformedResponseError when the body is not one JSON object, is truncated, has no
  * such node, or has two (a second node could smuggle unsigned data past the verifier).
  */
-export function extractResponseNode(body: string, method: string): ResponseNode {
+export function extractResponseNode(body: string, method: string, traceId?: string): ResponseNode {
   const nodeKey = responseNodeKey(method);
   const fail = (why: string): AlipayMalformedResponseError =>
-    new AlipayMalformedResponseError(`${method}: malformed gateway response: ${why}`, method);
+    new AlipayMalformedResponseError(`${method}: malformed gateway response: ${why}`, method, { traceId });
   const n = body.length;
   let i = skipWs(body, 0);
   if (body.charCodeAt(i) !== 123) throw fail(i >= n ? 'empty body' : 'not a JSON object');
   i = skipWs(body, i + 1);
   let key: string | undefined;
   let raw = '';
+  let rawStart = 0;
   let sign: string | undefined;
   let sawSign = false;
   if (body.charCodeAt(i) === 125) {
@@ -122,6 +130,7 @@ export function extractResponseNode(body: string, method: string): ResponseNode 
         if (key !== undefined) throw fail('more than one response node');
         key = name;
         raw = body.slice(valueStart, valueEnd);
+        rawStart = valueStart;
       } else if (name === 'sign') {
         if (sawSign) throw fail('more than one sign');
         sawSign = true;
@@ -143,5 +152,5 @@ export function extractResponseNode(body: string, method: string): ResponseNode 
   }
   if (skipWs(body, i) !== n) throw fail('unexpected text after the JSON object');
   if (key === undefined) throw fail(`no ${nodeKey} or error_response node`);
-  return { key, isErrorResponse: key === 'error_response', raw, sign };
+  return { key, isErrorResponse: key === 'error_response', raw, rawStart, sign };
 }

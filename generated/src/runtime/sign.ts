@@ -39,10 +39,11 @@ export function signContent(content: string, privateKey: KeyObject, signType: Si
   return rsaSign(digest(signType), Buffer.from(content, 'utf8'), privateKey).toString('base64');
 }
 
-/** Verifies a base64 `signature` of `content` (UTF-8) with the public key. Never throws on bad input. */
-export function verifyContent(content: string, signature: string, publicKey: KeyObject, signType: SignType): boolean {
+/** Verifies a base64 `signature` of `content` (a string: its UTF-8; or the bytes themselves) with the public key. Never throws on bad input. */
+export function verifyContent(content: string | Uint8Array, signature: string, publicKey: KeyObject, signType: SignType): boolean {
   try {
-    return rsaVerify(digest(signType), Buffer.from(content, 'utf8'), publicKey, Buffer.from(signature, 'base64'));
+    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    return rsaVerify(digest(signType), data, publicKey, Buffer.from(signature, 'base64'));
   } catch {
     return false;
   }
