@@ -78,23 +78,27 @@ describe('generate and check', () => {
     expect((await run('check', '--specs', join(ROOT, 'specs'), '--out', out)).code).toBe(0);
   });
 
-  it('check exits 1 listing stale files after an edit or an extra file; generate repairs it', async () => {
+  it('check exits 1 listing stale files after an edit or a deletion; generate repairs it and leaves files it did not write', async () => {
     const out = join(work, 'gen2');
     await run('generate', '--specs', join(ROOT, 'specs'), '--out', out);
     await writeFile(join(out, 'src/methods/alipay.marketing.card.query.ts'), '// edited\n', { flag: 'a' });
-    await writeFile(join(out, 'dist/methods/gone.js'), '');
+    await rm(join(out, 'dist/methods/koubei.member.data.isv.create.js'));
+    // Not in the manifest: not the generator's, wherever they are.
+    await writeFile(join(out, 'dist/methods/mine.js'), '');
     await writeFile(join(out, 'notes.txt'), 'not ours');
     const check = await run('check', '--specs', join(ROOT, 'specs'), '--out', out);
     expect(check.code).toBe(1);
     expect(check.err).toContain('stale: ');
     expect(check.err).toContain('src/methods/alipay.marketing.card.query.ts');
-    expect(check.err).toContain('dist/methods/gone.js');
+    expect(check.err).toContain('dist/methods/koubei.member.data.isv.create.js');
+    expect(check.err).not.toContain('mine.js');
     expect(check.err).not.toContain('notes.txt');
     expect(check.err).not.toMatch(/\n\s+at /);
 
     const repair = await run('generate', '--specs', join(ROOT, 'specs'), '--out', out);
-    expect(repair.out).toMatch(/1 written, 1 removed/);
+    expect(repair.out).toMatch(/2 written, 0 removed/);
     expect(await readFile(join(out, 'notes.txt'), 'utf8')).toBe('not ours');
+    expect(await readFile(join(out, 'dist/methods/mine.js'), 'utf8')).toBe('');
     expect((await run('check', '--specs', join(ROOT, 'specs'), '--out', out)).code).toBe(0);
   });
 

@@ -10,7 +10,7 @@ import { readCatalogue } from '../../../bench/catalogue/source.js';
 import { emitClientModule } from '../../../generator/emit/client-module.js';
 import { emitIndexModule } from '../../../generator/emit/index-module.js';
 import { buildMethodIR } from '../../../generator/ir/build.js';
-import { readTemplates } from '../../../generator/package-inputs.js';
+import { readTemplates } from '../../../generator/build/templates.js';
 import { aggregatePlan, planNames, planPackage } from '../../../generator/plan/package.js';
 import { runtimeExportNames } from '../../../generator/plan/runtime-exports.js';
 import type { AggregatePlan, MethodHead } from '../../../generator/plan/types.js';
