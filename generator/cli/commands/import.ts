@@ -9,8 +9,8 @@ export function register(program: Command): void {
     .command('import')
     .description('import Alipay method doc pages (plain-text dumps) as YAML specs, one specs/<method>.yaml per page')
     .argument('<doc...>', 'doc page text files, e.g. ../shared/seeds/*.txt')
-    .option('-o, --out <dir>', 'directory the specs are written to (default: specs)')
-    // The old name, still accepted; --out is the flag every command uses.
+    .option('-o, --out <dir>', 'directory the specs are written to', 'specs')
+    // The old name, still accepted (it wins when given); --out is the flag every command uses.
     .addOption(new Option('--out-dir <dir>').hideHelp())
     .addHelpText(
       'after',
@@ -22,8 +22,8 @@ page, page cut off before or inside its request parameters) exit with code 1 and
 Example:
   $ alipay-codegen import ../shared/seeds/*.txt --out specs`,
     )
-    .action(async (docs: string[], options: { out?: string; outDir?: string }) => {
+    .action(async (docs: string[], options: { out: string; outDir?: string }) => {
       const { runImport } = await import('../actions/import.js');
-      await runImport(docs, options.out ?? options.outDir ?? 'specs');
+      await runImport(docs, options.outDir ?? options.out);
     });
 }
