@@ -17,7 +17,7 @@
  * (or an interrupted run's marker) lists, never a file it did not write.
  */
 import { lstatSync, readFileSync } from 'node:fs';
-import { mkdir, unlink } from 'node:fs/promises';
+import { mkdir, rmdir, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError, ioReason, type Diagnostic } from '../diagnostics.js';
@@ -176,8 +176,12 @@ async function commit(outDir: string, files: ReadonlyMap<string, string>, plan: 
     checkpoint('manifest');
   } catch (error) {
     if (!(error instanceof WriteError)) throw new UserError(`cannot write ${toAbs(outDir, MANIFEST_PATH)}: ${ioReason(error)}`);
-    // Restored as it was: the marker goes (unless an earlier run's interruption is still unrepaired).
-    if (error.restored && !state.interrupted) await unlink(marker).catch(() => undefined);
+    // Restored as it was: the marker goes (unless an earlier run's interruption is still
+    // unrepaired), and so do the folders it needed when the output folder was new.
+    if (error.restored && !state.interrupted) {
+      await unlink(marker).catch(() => undefined);
+      if (state.kind === 'missing') for (const dir of [dirname(marker), outDir]) await rmdir(dir).catch(() => undefined);
+    }
     const outcome = error.restored
       ? `nothing in ${outDir} was changed`
       : `${outDir} is partly written: fix the cause and run generate again (it then verifies every file)`;

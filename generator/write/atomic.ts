@@ -9,11 +9,11 @@ import { mkdir, mkdtemp, rename, rm, unlink, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path';
 import { tempPathFor } from './temp.js';
 
-/** Writes `content` to `abs` atomically. The directory must exist. */
-export async function writeFileAtomic(abs: string, content: string | Uint8Array): Promise<void> {
+/** Writes `content` to `abs` atomically. The directory must exist. `mode`: e.g. 0o600 for a private key. */
+export async function writeFileAtomic(abs: string, content: string | Uint8Array, options: { mode?: number } = {}): Promise<void> {
   const temp = tempPathFor(abs);
   try {
-    await writeFile(temp, content);
+    await writeFile(temp, content, options.mode === undefined ? {} : { mode: options.mode });
     await rename(temp, abs);
   } catch (error) {
     await unlink(temp).catch(() => undefined);

@@ -4,13 +4,14 @@
  * would pass the 255-byte limit of file names).
  */
 import { dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 
 const SUFFIX = '.alipay-codegen-tmp';
 let counter = 0;
 
 /** A fresh temp path in the directory of `abs` (same file system, so a rename is atomic). */
 export function tempPathFor(abs: string): string {
-  return join(dirname(abs), `.${process.pid}.${counter++}${SUFFIX}`);
+  return join(dirname(abs), `.${process.pid}.${threadId}.${counter++}${SUFFIX}`);
 }
 
 export function isTempFile(rel: string): boolean {

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeCatalogueSpecs } from '../../../bench/catalogue/write.js';
 import { main } from '../../../generator/cli/main.js';
+import { generatePackage, readTemplates } from '../../../generator/build/index.js';
+import { loadSpecsOrThrow } from '../../../generator/spec/load.js';
 import { dumpSpec } from '../../../generator/spec/dump.js';
 import { ROOT } from '../helpers/generated.js';
 import { sampleSpec } from '../fixtures/hand-specs.js';
@@ -78,6 +80,20 @@ describe('incremental generate', () => {
     expect(third.out).toMatch(/\(2 spec\(s\) emitted/);
     await expectSameAsFull(out);
     expect((await run('check', '--specs', specs, '--out', out)).code).toBe(0);
+  });
+});
+
+describe('one pipeline', () => {
+  it('generate writes exactly the files of the pure pipeline (generatePackage), plus its manifest', async () => {
+    const out = join(work, 'pure');
+    expect((await run('generate', '--specs', specs, '--out', out)).code).toBe(0);
+    const written = await tree(out);
+    const pure = generatePackage(
+      (await loadSpecsOrThrow(specs)).map((l) => l.spec),
+      await readTemplates(),
+    );
+    expect([...written.keys()].sort()).toEqual([...pure.keys(), '.alipay-codegen/manifest.json'].sort());
+    for (const [path, text] of pure) expect(written.get(path), path).toBe(text);
   });
 });
 
