@@ -69,15 +69,18 @@ export async function applyWrite(outDir: string, files: OutputFiles, plan: Write
       await at(toAbs(outDir, rel), () => writeFile(temp, files.get(rel)!, 'utf8'));
     });
     hooks.checkpoint?.('staged');
+    const newDirs = new Set(dirs.missing);
     await mapLimit(plan.write, IO_CONCURRENCY, async (rel, i) => {
       const abs = toAbs(outDir, rel);
       const backup = tempPathFor(abs);
       // A hard link keeps the old file under the backup name at no copying cost (none when absent,
       // or when something that cannot be linked, a directory, is in the way: the rename then fails).
-      const kept = await link(abs, backup).then(
-        () => true,
-        () => false,
-      );
+      const kept =
+        !newDirs.has(parentOf(rel)) &&
+        (await link(abs, backup).then(
+          () => true,
+          () => false,
+        ));
       if (kept) backups.push(backup);
       await at(abs, () => rename(staged[i]!, abs));
       undo.push(kept ? () => rename(backup, abs) : () => unlink(abs));
