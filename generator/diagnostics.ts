@@ -54,3 +54,37 @@ export class UserError extends Error {
     this.exitCode = exitCode;
   }
 }
+
+/** An error from the file system (it has an errno code such as ENOENT). */
+export function isIoError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+}
+
+const IO_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or directory',
+  ENOTDIR: 'a part of the path is a file, not a directory',
+  EISDIR: 'is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  ENAMETOOLONG: 'file name too long',
+  EEXIST: 'already exists',
+  ENOTEMPTY: 'directory not empty',
+  EMFILE: 'too many open files',
+  EBUSY: 'resource busy',
+};
+
+/** `permission denied (EACCES)`: what went wrong, for a message that already names the path. */
+export function ioReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code !== 'string') return error instanceof Error ? error.message : String(error);
+  return `${IO_REASONS[code] ?? 'input/output error'} (${code})`;
+}
+
+/** A user error for a failed file operation: `<what> <path>: <reason> (<CODE>)`, no stack trace. */
+export function ioUserError(error: NodeJS.ErrnoException, what = 'cannot access'): UserError {
+  const path = error.path === undefined ? '' : ` ${error.path}`;
+  return new UserError(`${what}${path}: ${ioReason(error)}`);
+}

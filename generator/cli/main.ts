@@ -1,11 +1,12 @@
 /**
  * The `alipay-codegen` CLI: one program, one subcommand per pipeline entry point.
  * Each subcommand lives in ./commands/<name>.ts and exports `register(program)`.
- * User errors (UserError) print their diagnostics and set the exit code; anything else is a bug
- * and keeps its stack trace.
+ * User errors (UserError) print their diagnostics and set the exit code, and so do file system
+ * errors no command turned into one (they name the path): the environment, not a bug. Anything
+ * else is a bug and keeps its stack trace.
  */
 import { Command, CommanderError } from 'commander';
-import { UserError, formatDiagnostic } from '../diagnostics.js';
+import { UserError, formatDiagnostic, ioUserError, isIoError } from '../diagnostics.js';
 import { commands } from './commands/index.js';
 import { readOwnVersion } from './version.js';
 
@@ -30,11 +31,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       // --help and --version end through exitOverride with code 0; usage errors are already printed.
       return error.exitCode;
     }
-    if (error instanceof UserError) {
-      for (const d of error.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
-      if (error.diagnostics.length === 0 || error.message) process.stderr.write(`alipay-codegen: ${error.message}\n`);
-      return error.exitCode;
-    }
-    throw error;
+    const user = error instanceof UserError ? error : isIoError(error) ? ioUserError(error, `cannot ${error.syscall}`) : undefined;
+    if (user === undefined) throw error;
+    for (const d of user.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+    if (user.diagnostics.length === 0 || user.message) process.stderr.write(`alipay-codegen: ${user.message}\n`);
+    return user.exitCode;
   }
 }

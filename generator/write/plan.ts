@@ -4,7 +4,7 @@
  * most files; contents are read only when sizes match.
  */
 import { lstat, readFile } from 'node:fs/promises';
-import { assertRelPath, parentOf, toAbs } from './paths.js';
+import { assertFileNames, assertRelPath, parentOf, toAbs } from './paths.js';
 import { IO_CONCURRENCY, mapLimit } from './pool.js';
 import { isTempFile } from './temp.js';
 import { listFiles } from './walk.js';
@@ -31,6 +31,7 @@ export interface PlanOptions {
 export async function planWrite(outDir: string, files: OutputFiles, options: PlanOptions): Promise<WritePlan> {
   const paths = [...files.keys()].sort();
   paths.forEach(assertRelPath);
+  paths.forEach(assertFileNames);
   const same = await mapLimit(paths, IO_CONCURRENCY, (rel) => sameOnDisk(toAbs(outDir, rel), files.get(rel)!));
   const onDisk = await listFiles(outDir, options.skipDir);
   // Leftover temp files of an interrupted run are always ours to clean.

@@ -6,7 +6,7 @@ export const IO_CONCURRENCY = 64;
  * Runs `fn` over every item with at most `limit` calls in flight; results keep input order.
  * On the first failure no new calls start; the error is rethrown once in-flight calls settle.
  */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   let failure: { error: unknown } | undefined;
@@ -14,7 +14,7 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
     while (!failure && next < items.length) {
       const i = next++;
       try {
-        results[i] = await fn(items[i]!);
+        results[i] = await fn(items[i]!, i);
       } catch (error) {
         failure ??= { error };
       }

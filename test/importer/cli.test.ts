@@ -104,6 +104,6 @@ describe('alipay-codegen import', () => {
   it('documents its arguments and options in --help', async () => {
     expect(await run('--help')).toBe(0);
     expect(stdout).toContain('Usage: alipay-codegen import [options] <doc...>');
-    expect(stdout).toMatch(/-o, --out-dir <dir>\s+directory the specs are written to \(default: "specs"\)/);
+    expect(stdout).toMatch(/-o, --out <dir>\s+directory the specs are written to \(default: "specs"\)/);
   });
 });

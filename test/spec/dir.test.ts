@@ -80,11 +80,13 @@ describe('loadSpecsOrThrow', () => {
 });
 
 describe('alipay-codegen validate', () => {
+  /** Diagnostics go to stderr, the summary to stdout: both, in the order written. */
   function capture(): { text: () => string; restore: () => void } {
     let out = '';
-    const original = process.stderr.write.bind(process.stderr);
+    const originals = [process.stderr.write.bind(process.stderr), process.stdout.write.bind(process.stdout)] as const;
     process.stderr.write = ((chunk: string) => ((out += chunk), true)) as typeof process.stderr.write;
-    return { text: () => out, restore: () => void (process.stderr.write = original) };
+    process.stdout.write = ((chunk: string) => ((out += chunk), true)) as typeof process.stdout.write;
+    return { text: () => out, restore: () => void ((process.stderr.write = originals[0]), (process.stdout.write = originals[1])) };
   }
 
   it('prints every diagnostic and exits 1 on errors, without a stack trace', async () => {

@@ -2,7 +2,8 @@ import { lstat, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyWrite, checkOutput, planWrite, type OutputFiles } from '../../generator/write/index.js';
+import { UserError } from '../../generator/diagnostics.js';
+import { WriteError, applyWrite, checkOutput, planWrite, type OutputFiles } from '../../generator/write/index.js';
 import { listFiles } from '../../generator/write/walk.js';
 
 let root: string;
@@ -111,6 +112,66 @@ describe('planWrite + applyWrite', () => {
     expect(plan.write).toEqual(['src/b/types.ts']);
     await expect(applyWrite(out, next, plan)).rejects.toThrow();
     expect((await listFiles(out)).sort()).toEqual(['package.json', 'src/a/index.ts', 'src/b/index.ts', 'src/b/types.ts/inner.local']);
+  });
+
+  it('a write failing after others were committed undoes them all: every file as it was, none removed', async () => {
+    await generate(FIRST);
+    const next = new Map(FIRST);
+    next.set('package.json', '{"name":"y"}\n'); // same size
+    next.set('src/a/index.ts', 'export const a = 10;\n');
+    next.delete('src/b/index.ts');
+    next.set('src/c/new.ts', 'export {};\n');
+    next.set('src/b/types.ts', 'export type B = boolean;\n');
+    const plan = await planWrite(out, next, { prune });
+    // Then a non-empty directory appears where a planned file goes: its rename fails.
+    await rm(join(out, 'src/b/types.ts'));
+    await mkdir(join(out, 'src/b/types.ts'));
+    await writeFile(join(out, 'src/b/types.ts/inner.local'), 'x');
+    const failure = await applyWrite(out, next, plan).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(WriteError);
+    expect((failure as WriteError).target).toBe(join(out, 'src/b/types.ts'));
+    expect((failure as WriteError).restored).toBe(true);
+    expect(await listFiles(out)).toEqual(['package.json', 'src/a/index.ts', 'src/b/index.ts', 'src/b/types.ts/inner.local']);
+    for (const rel of ['package.json', 'src/a/index.ts', 'src/b/index.ts']) expect(await readFile(join(out, rel), 'utf8'), rel).toBe(FIRST.get(rel));
+  });
+
+  it('a directory that cannot be made (a file in the way) undoes the removals done before it', async () => {
+    await generate(FIRST);
+    await writeFile(join(out, 'src/c.local'), 'a file, not ours');
+    const next = new Map(FIRST);
+    next.delete('src/b/types.ts');
+    next.set('src/c.local/x.ts', 'export {};\n');
+    const plan = await planWrite(out, next, { prune });
+    expect(plan.remove).toEqual(['src/b/types.ts']);
+    await expect(applyWrite(out, next, plan)).rejects.toThrow(WriteError);
+    expect(await listFiles(out)).toEqual([...FIRST.keys(), 'src/c.local'].sort());
+    expect(await readFile(join(out, 'src/b/types.ts'), 'utf8')).toBe(FIRST.get('src/b/types.ts'));
+  });
+
+  it('a failed first write into a new folder leaves no folder', async () => {
+    const target = join(root, 'fresh');
+    // Every name fits, the whole path does not (PATH_MAX): mkdir fails after making some folders.
+    const deep = `src/${Array.from({ length: 20 }, (_, i) => `${i}`.padEnd(250, 'd')).join('/')}/x.ts`;
+    const files = new Map([...FIRST, [deep, 'x']]);
+    const plan = { write: [...files.keys()].sort(), remove: [], unchanged: [] };
+    const failure = await applyWrite(target, files, plan).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(WriteError);
+    expect((failure as WriteError).restored).toBe(true);
+    await expect(stat(target)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('writes a file whose name is 255 bytes (its temp file has a short name)', async () => {
+    const long = new Map([...FIRST, [`src/methods/${'m'.repeat(250)}.d.ts`, 'x']]);
+    await generate(long);
+    expect(await readFile(join(out, `src/methods/${'m'.repeat(250)}.d.ts`), 'utf8')).toBe('x');
+    expect(await listFiles(out)).toEqual([...long.keys()].sort());
+  });
+
+  it('refuses a file name longer than file systems allow before writing anything', async () => {
+    const longer = new Map([...FIRST, [`src/methods/${'m'.repeat(251)}.d.ts`, 'x']]);
+    await expect(planWrite(out, longer, { prune })).rejects.toThrow(/file name is 256 bytes long, file systems allow 255/);
+    await expect(applyWrite(out, longer, { write: [...longer.keys()].sort(), remove: [], unchanged: [] })).rejects.toThrow(UserError);
+    await expect(stat(out)).rejects.toThrow(/ENOENT/);
   });
 
   it('cleans temp files left by a crashed run', async () => {

@@ -1,7 +1,9 @@
 /** The work behind `alipay-codegen openapi` (loaded only when the command runs). */
-import { rename, writeFile } from 'node:fs/promises';
+import { UserError, ioReason } from '../../diagnostics.js';
 import { renderOpenApi } from '../../openapi/document.js';
 import { loadSpecsOrThrow } from '../../spec/load.js';
+import { writeFileAtomic } from '../../write/atomic.js';
+import { printSummary } from '../print.js';
 
 export async function runOpenApi(options: { specs: string; out: string; title: string; apiVersion: string }): Promise<void> {
   const loaded = await loadSpecsOrThrow(options.specs);
@@ -13,9 +15,10 @@ export async function runOpenApi(options: { specs: string; out: string; title: s
     process.stdout.write(text);
     return;
   }
-  // Write then rename, so a reader never sees half a document.
-  const tmp = `${options.out}.${process.pid}.tmp`;
-  await writeFile(tmp, text);
-  await rename(tmp, options.out);
-  process.stderr.write(`wrote ${options.out} (${loaded.length} method(s))\n`);
+  try {
+    await writeFileAtomic(options.out, text);
+  } catch (error) {
+    throw new UserError(`cannot write ${options.out}: ${ioReason(error)}`);
+  }
+  printSummary(`wrote ${options.out} (${loaded.length} method(s))`);
 }

@@ -1,6 +1,6 @@
 /** The work behind `alipay-codegen serve` (loaded only when the command runs). */
 import { readFile } from 'node:fs/promises';
-import { UserError } from '../../diagnostics.js';
+import { UserError, ioReason, isIoError } from '../../diagnostics.js';
 import { startGateway, SCENARIO_HEADER, SCENARIO_NAMES, type Gateway } from '../../gateway/index.js';
 
 export interface ServeOptions {
@@ -18,8 +18,8 @@ async function readKeyFile(file: string | undefined, what: string): Promise<stri
   if (file === undefined) return undefined;
   try {
     return await readFile(file, 'utf8');
-  } catch {
-    throw new UserError(`cannot read the ${what} file ${file}`);
+  } catch (error) {
+    throw new UserError(`cannot read the ${what} file ${file}: ${ioReason(error)}`);
   }
 }
 
@@ -56,7 +56,8 @@ export async function runServe(options: ServeOptions): Promise<void> {
     });
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError(`cannot start the gateway: ${(error as Error).message}`);
+    const reason = isIoError(error) ? `${error.path ?? ''}: ${ioReason(error)}` : (error as Error).message;
+    throw new UserError(`cannot start the gateway: ${reason}`);
   }
   process.stdout.write(describeGateway(gateway));
   await new Promise<void>((resolve) => {

@@ -1,6 +1,6 @@
 /** Worker thread of the spec-job pool: runs each batch of spec jobs it is sent, in order. */
 import { parentPort } from 'node:worker_threads';
-import { runSpecJob, type SpecJob } from '../incremental/spec-job.js';
+import { runSpecJob, type SpecJob } from '../jobs.js';
 
 parentPort!.on('message', (batch: { id: number; jobs: SpecJob[] }) => {
   try {

@@ -8,7 +8,7 @@
  * would write.
  */
 import { createHash } from 'node:crypto';
-import type { MethodExports } from '../plan/types.js';
+import type { MethodExports } from '../../plan/types.js';
 
 export const MANIFEST_PATH = '.alipay-codegen/manifest.json';
 const FORMAT = 1;
@@ -129,8 +129,20 @@ function methodEntry(e: ManifestMethod): object {
 
 /** The manifest in `text`, or undefined when it is not one this generator wrote (never throws). */
 export function parseManifest(text: string): Manifest | undefined {
+  let data: unknown;
   try {
-    const data = JSON.parse(text) as Record<string, unknown>;
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return decodeManifest(data);
+}
+
+/** The manifest in parsed JSON `json`, or undefined when it is not one this generator wrote (never throws). */
+export function decodeManifest(json: unknown): Manifest | undefined {
+  try {
+    const data = json as Record<string, unknown>;
+    if (typeof data !== 'object' || data === null) return undefined;
     if (data.format !== FORMAT || typeof data.generator !== 'string' || typeof data.version !== 'string') return undefined;
     if (!Array.isArray(data.runtimeExports) || !Array.isArray(data.methods) || typeof data.files !== 'object' || data.files === null) {
       return undefined;
@@ -150,6 +162,24 @@ export function parseManifest(text: string): Manifest | undefined {
       if (line.endsWith(`,"seal":${JSON.stringify(s)}}`)) methods.push(entry);
     }
     return { ...manifest, methods };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Every output path a manifest (parsed JSON) lists, seals or not: a seal decides what is trusted,
+ * not what the generator wrote. Undefined when `json` is not a manifest of this format.
+ */
+export function listedPaths(json: unknown): string[] | undefined {
+  try {
+    const data = json as { format?: unknown; files?: unknown; methods?: unknown };
+    if (typeof data !== 'object' || data === null || data.format !== FORMAT || typeof data.files !== 'object' || data.files === null || !Array.isArray(data.methods)) return undefined;
+    const paths = Object.keys(data.files);
+    for (const m of data.methods as { files?: unknown }[]) {
+      if (typeof m?.files === 'object' && m.files !== null) paths.push(...Object.keys(m.files));
+    }
+    return paths.filter((p) => typeof p === 'string');
   } catch {
     return undefined;
   }

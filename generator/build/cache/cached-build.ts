@@ -1,61 +1,44 @@
 /**
- * The output of a spec directory, computed incrementally: specs whose content hash, planned names
- * and generator fingerprint match the output's manifest are trusted (their files are known by
- * digest only and rebuilt on demand), every other spec is parsed and emitted again. The
- * package-wide files are rebuilt whenever a method's head (name, title, planned names) changed.
- * The result is the same set of bytes a full run gives (test/generator/scale tests this); any
- * load problem falls back to the serial loader, so diagnostics are exactly the usual ones.
+ * The build, cached: the output of a spec directory, computed from the output's manifest where
+ * it can be trusted. Specs whose content hash, planned names and generator fingerprint match the
+ * manifest are trusted (their files are known by digest only and emitted again on demand); every
+ * other spec is parsed and emitted again. The package-wide files are rebuilt whenever a method's
+ * head (name, title, planned names) changed. Every file comes from the pure pipeline's pieces
+ * (../files.ts), so the result is the bytes a full run gives. Any load problem falls back to the
+ * serial loader, so diagnostics are exactly `validate`'s. Reads the specs; writes nothing.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { UserError, formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { emitClientModule } from '../emit/client-module.js';
-import { emitIndexModule } from '../emit/index-module.js';
-import type { EmittedModule } from '../emit/method-module.js';
-import { gitignore, packageJson, readme, tsconfigJson } from '../emit/package-files.js';
-import { DEFAULT_PACKAGE_VERSION, readTemplates, type Templates } from '../package-inputs.js';
+import { UserError, hasErrors, sortDiagnostics, type Diagnostic } from '../../diagnostics.js';
+import { planNames, type PlannedNames } from '../../plan/package.js';
+import type { MethodExports, MethodHead } from '../../plan/types.js';
+import { IO_CONCURRENCY, mapLimit } from '../../write/pool.js';
+import { AGGREGATE_PATHS, aggregateFiles, fixedFiles, moduleFiles, modulePaths, runtimeStems } from '../files.js';
+import type { JobRunner, SpecJob } from '../jobs.js';
+import type { Templates } from '../templates.js';
 import {
   MANIFEST_PATH,
   digest,
-  parseManifest,
   serializeManifest,
   sha256,
   type FileDigest,
   type Manifest,
   type ManifestMethod,
-} from '../manifest/manifest.js';
-import { aggregatePlan, planNames, type PlannedNames } from '../plan/package.js';
-import type { MethodExports, MethodHead } from '../plan/types.js';
-import { IO_CONCURRENCY, mapLimit } from '../write/pool.js';
-import type { SpecJob, SpecJobResult } from './spec-job.js';
+} from './manifest.js';
 
-// The spec parser (yaml) and emitters load only when a spec is emitted on this thread: a run
-// with nothing to rebuild never needs them.
-const specJobs = () => import('./spec-job.js');
-
-/** Runs spec jobs, on this thread or on workers; results in job order. */
-export interface JobRunner {
-  run(jobs: readonly SpecJob[]): Promise<SpecJobResult[]>;
-}
-
-export const serialRunner: JobRunner = {
-  run: async (jobs) => {
-    if (jobs.length === 0) return [];
-    const { runSpecJob } = await specJobs();
-    return jobs.map(runSpecJob);
-  },
-};
-
-export interface BuildOptions {
+export interface CachedBuildOptions {
   readonly specsDir: string;
-  readonly outDir: string;
+  /** The output's manifest (parsed); absent when there is none that can be trusted. */
+  readonly manifest?: Manifest;
+  readonly templates: Templates;
+  /** The generator fingerprint a manifest must carry to be trusted. */
   readonly fingerprint: string;
-  readonly runner?: JobRunner | ((jobs: number) => JobRunner);
-  readonly templates?: Templates;
-  readonly version?: string;
+  /** The runner for a given number of jobs (main thread or workers). */
+  readonly runner: (jobs: number) => JobRunner;
+  readonly version: string;
   /** Ignore the manifest: parse and emit everything. */
-  readonly full?: boolean;
+  readonly full: boolean;
 }
 
 export interface OutputFile {
@@ -70,8 +53,6 @@ interface MethodRecord {
   job: SpecJob;
 }
 
-const AGGREGATE_STEMS = ['client', 'index'];
-
 export class OutputBuild {
   /** Output path -> file. */
   readonly files = new Map<string, OutputFile>();
@@ -84,6 +65,8 @@ export class OutputBuild {
     private readonly rebuildRuntime: () => Promise<Map<string, string>>,
     /** Specs parsed and emitted in this run. */
     readonly emitted: number,
+    /** Warnings of every spec (trusted ones from the manifest), sorted. */
+    readonly diagnostics: readonly Diagnostic[],
   ) {
     for (const r of records) for (const path of Object.keys(r.entry.files)) this.byPath.set(path, r);
   }
@@ -100,9 +83,9 @@ export class OutputBuild {
     const record = this.byPath.get(path);
     let fresh: Map<string, string>;
     if (record) {
-      const { runSpecJob } = await specJobs();
+      const { runSpecJob } = await import('../jobs.js');
       const result = runSpecJob(record.job);
-      if (!result.module) throw new Error(`${record.job.file} no longer loads: run generate again`);
+      if (!result.module) throw new UserError(`${record.job.file} changed while generating: run the command again`);
       fresh = moduleFiles(`methods/${record.entry.stem}`, result.module);
     } else if (path.startsWith('src/runtime/') || path.startsWith('dist/runtime/')) {
       fresh = await this.rebuildRuntime();
@@ -128,18 +111,6 @@ export class OutputBuild {
   }
 }
 
-function moduleFiles(stem: string, module: EmittedModule): Map<string, string> {
-  return new Map([
-    [`src/${stem}.ts`, module.ts],
-    [`dist/${stem}.js`, module.js],
-    [`dist/${stem}.d.ts`, module.dts],
-  ]);
-}
-
-function methodFiles(stem: string): string[] {
-  return [`src/methods/${stem}.ts`, `dist/methods/${stem}.js`, `dist/methods/${stem}.d.ts`];
-}
-
 function sameNames(a: MethodExports, b: MethodExports): boolean {
   const keys = Object.keys(b) as (keyof MethodExports)[];
   return Object.keys(a).length === keys.length && keys.every((k) => a[k] === b[k]);
@@ -149,14 +120,13 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Fails with the serial loader's diagnostics (printed), exactly as a full run reports them. */
+/** Fails with the serial loader's diagnostics, exactly as `validate` reports them. */
 async function failWithLoaderDiagnostics(specsDir: string): Promise<never> {
-  const { loadSpecDir } = await import('../spec/load.js');
+  const { loadSpecDir } = await import('../../spec/load.js');
   const { diagnostics } = await loadSpecDir(specsDir);
-  for (const d of diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
   const count = diagnostics.filter((d) => d.severity === 'error').length;
-  if (count === 0) throw new Error(`the incremental loader rejected ${specsDir} but the serial loader did not`);
-  throw new UserError(`${count} error${count === 1 ? '' : 's'} in ${specsDir}: nothing generated`);
+  if (count === 0) throw new Error(`the cached build rejected ${specsDir} but the serial loader did not`);
+  throw new UserError(`${count} error${count === 1 ? '' : 's'} in ${specsDir}: nothing generated`, diagnostics);
 }
 
 interface SpecFile {
@@ -182,22 +152,12 @@ async function readSpecFiles(specsDir: string): Promise<SpecFile[] | undefined> 
   }
 }
 
-function readOldManifest(outDir: string): Manifest | undefined {
-  try {
-    return parseManifest(readFileSync(join(outDir, MANIFEST_PATH), 'utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-export async function buildOutput(options: BuildOptions): Promise<OutputBuild> {
-  const { specsDir } = options;
-  const version = options.version ?? DEFAULT_PACKAGE_VERSION;
+export async function buildOutput(options: CachedBuildOptions): Promise<OutputBuild> {
+  const { specsDir, templates, version } = options;
   const specs = await readSpecFiles(specsDir);
   if (specs === undefined || new Set(specs.map((s) => s.stem)).size !== specs.length) return failWithLoaderDiagnostics(specsDir);
-  const templates = options.templates ?? (await readTemplates());
 
-  const old = options.full ? undefined : readOldManifest(options.outDir);
+  const old = options.full ? undefined : options.manifest;
   const usable = old !== undefined && old.generator === options.fingerprint && old.version === version ? old : undefined;
   const runtimeExports = usable?.runtimeExports ?? (await computeRuntimeExports(templates));
 
@@ -221,8 +181,7 @@ export async function buildOutput(options: BuildOptions): Promise<OutputBuild> {
     }
   }
 
-  const runner = typeof options.runner === 'function' ? options.runner(jobs.length) : (options.runner ?? serialRunner);
-  const results = await runner.run(jobs.map((j) => j.job));
+  const results = await options.runner(jobs.length).run(jobs.map((j) => j.job));
   if (results.some((r) => r.module === undefined || hasErrors(r.diagnostics))) return failWithLoaderDiagnostics(specsDir);
 
   const contents = new Map<string, string>();
@@ -230,9 +189,8 @@ export async function buildOutput(options: BuildOptions): Promise<OutputBuild> {
   jobs.forEach(({ index, job }, i) => {
     const r = results[i]!;
     const spec = specs[index]!;
-    const files = moduleFiles(`methods/${job.stem}`, r.module!);
-    for (const [p, text] of files) contents.set(p, text);
-    const paths = methodFiles(job.stem);
+    for (const [p, text] of moduleFiles(`methods/${job.stem}`, r.module!)) contents.set(p, text);
+    const [ts, js, dts] = modulePaths(`methods/${job.stem}`);
     records[index]!.entry = {
       spec: spec.name,
       sha256: spec.sha256,
@@ -241,7 +199,7 @@ export async function buildOutput(options: BuildOptions): Promise<OutputBuild> {
       stem: job.stem,
       names: job.exports,
       warnings: r.diagnostics.map((d) => ({ ...(d.line !== undefined && { line: d.line, col: d.col }), message: d.message })),
-      files: { [paths[0]!]: r.digests!.ts, [paths[1]!]: r.digests!.js, [paths[2]!]: r.digests!.dts },
+      files: { [ts]: r.digests!.ts, [js]: r.digests!.js, [dts]: r.digests!.dts },
     };
     diagnostics.push(...r.diagnostics);
   });
@@ -250,7 +208,6 @@ export async function buildOutput(options: BuildOptions): Promise<OutputBuild> {
     if (emitted.has(i)) return;
     for (const w of r.entry.warnings ?? []) diagnostics.push({ severity: 'warning', file: r.job.file, ...w });
   });
-  for (const d of sortDiagnostics(diagnostics)) process.stderr.write(formatDiagnostic(d) + '\n');
 
   // Package-wide files: trusted when no method head changed since the manifest was written.
   const heads = (entries: readonly ManifestMethod[]) =>
@@ -259,23 +216,9 @@ export async function buildOutput(options: BuildOptions): Promise<OutputBuild> {
       .map((e): MethodHead => ({ ir: { method: e.method, ...(e.title !== undefined && { title: e.title }) }, stem: e.stem, exports: e.names }));
   const currentHeads = () => heads(records.map((r) => r.entry));
   const headsKey = (h: MethodHead[]) => JSON.stringify(h.map((m) => [m.ir.method, m.ir.title ?? null, m.stem, m.exports]));
-  const aggregates = (): Map<string, string> => {
-    const plan = aggregatePlan(currentHeads());
-    const files = new Map([['README.md', readme(plan, templates.readme)]]);
-    for (const [p, text] of moduleFiles('client', emitClientModule(plan))) files.set(p, text);
-    for (const [p, text] of moduleFiles('index', emitIndexModule(plan))) files.set(p, text);
-    return files;
-  };
-  const runtime = async (): Promise<Map<string, string>> => {
-    const { buildFile } = await import('../emit/dist.js');
-    const files = new Map<string, string>();
-    for (const name of [...templates.runtime.keys()].sort()) {
-      const source = templates.runtime.get(name)!;
-      const stem = `runtime/${name.slice(0, -'.ts'.length)}`;
-      for (const [p, text] of moduleFiles(stem, { ts: source, ...buildFile(source, `runtime/${name}`) })) files.set(p, text);
-    }
-    return files;
-  };
+  const aggregates = () => aggregateFiles(currentHeads(), templates);
+  // The runtime transpiler (TypeScript) loads only when the runtime is not trusted.
+  const runtime = async () => (await import('../runtime-files.js')).runtimeFiles(templates);
 
   const build = new OutputBuild(
     records,
@@ -283,6 +226,7 @@ export async function buildOutput(options: BuildOptions): Promise<OutputBuild> {
     aggregates,
     runtime,
     jobs.length,
+    sortDiagnostics(diagnostics),
   );
   const put = (path: string, content: string) => build.files.set(path, { digest: digest(content), content });
   const trust = (path: string): boolean => {
@@ -291,22 +235,16 @@ export async function buildOutput(options: BuildOptions): Promise<OutputBuild> {
     build.files.set(path, { digest: d });
     return true;
   };
-  put('.gitignore', gitignore());
-  put('package.json', packageJson({ version }));
-  put('tsconfig.json', tsconfigJson());
+  for (const [p, text] of fixedFiles(version)) put(p, text);
   for (const r of records) {
     for (const path of Object.keys(r.entry.files)) {
       const content = contents.get(path);
       build.files.set(path, content === undefined ? { digest: r.entry.files[path]! } : { digest: r.entry.files[path]!, content });
     }
   }
-  const aggregatePaths = ['README.md', ...AGGREGATE_STEMS.flatMap((s) => [`src/${s}.ts`, `dist/${s}.js`, `dist/${s}.d.ts`])];
   const headsSame = usable !== undefined && headsKey(heads(usable.methods)) === headsKey(currentHeads());
-  if (!(headsSame && aggregatePaths.every(trust))) for (const [p, text] of aggregates()) put(p, text);
-  const runtimePaths = [...templates.runtime.keys()].flatMap((name) => {
-    const stem = name.slice(0, -'.ts'.length);
-    return [`src/runtime/${stem}.ts`, `dist/runtime/${stem}.js`, `dist/runtime/${stem}.d.ts`];
-  });
+  if (!(headsSame && AGGREGATE_PATHS.every(trust))) for (const [p, text] of aggregates()) put(p, text);
+  const runtimePaths = runtimeStems(templates).flatMap(modulePaths);
   if (!(usable !== undefined && runtimePaths.every(trust))) for (const [p, text] of await runtime()) put(p, text);
   return build;
 }
@@ -314,6 +252,6 @@ export async function buildOutput(options: BuildOptions): Promise<OutputBuild> {
 async function computeRuntimeExports(templates: Templates): Promise<string[]> {
   const index = templates.runtime.get('index.ts');
   if (index === undefined) throw new Error('templates/runtime/index.ts is missing');
-  const { runtimeExportNames } = await import('../plan/runtime-exports.js');
+  const { runtimeExportNames } = await import('../../plan/runtime-exports.js');
   return runtimeExportNames(index);
 }

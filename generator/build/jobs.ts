@@ -1,17 +1,16 @@
 /**
  * The work of one spec file, the same on the main thread and in a worker: parse and validate the
- * text, build its IR, plan its module with the package-wide names decided beforehand, emit the
- * three files and their digests. Pure: the result depends only on the job.
+ * text, then emit its module (./method.ts) with the package-wide names decided beforehand, and
+ * the three files' digests. Pure: the result depends only on the job.
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { hasErrors } from '../diagnostics.js';
-import { emitMethodModule, type EmittedModule } from '../emit/method-module.js';
-import { buildMethodIR } from '../ir/build.js';
-import { digest, type FileDigest } from '../manifest/manifest.js';
-import { planMethod } from '../plan/method.js';
+import type { EmittedModule } from '../emit/method-module.js';
 import type { MethodExports } from '../plan/types.js';
 import type { SourcePosition } from '../spec/model.js';
 import { parseSpec } from '../spec/load.js';
+import { digest, type FileDigest } from './cache/manifest.js';
+import { emitMethod } from './method.js';
 
 export interface SpecJob {
   /** Path used in diagnostics (as the serial loader words it). */
@@ -40,6 +39,15 @@ export function runSpecJob(job: SpecJob): SpecJobResult {
   const { method, title } = spec.spec;
   const base = { diagnostics, method, ...(title !== undefined && { title }), methodPosition: spec.locate(['method']) };
   if (method !== job.method || hasErrors(diagnostics)) return base;
-  const module = emitMethodModule(planMethod(buildMethodIR(spec.spec), job.stem, job.exports));
+  const module = emitMethod(spec.spec, { stem: job.stem, exports: job.exports });
   return { ...base, module, digests: { ts: digest(module.ts), js: digest(module.js), dts: digest(module.dts) } };
 }
+
+/** Runs spec jobs, on this thread or on workers (./workers/); results in job order. */
+export interface JobRunner {
+  run(jobs: readonly SpecJob[]): Promise<SpecJobResult[]>;
+}
+
+export const serialRunner: JobRunner = {
+  run: async (jobs) => jobs.map(runSpecJob),
+};

@@ -1,7 +1,7 @@
 /**
  * The generator fingerprint: one hash of everything besides the specs that decides the output,
- * namely the code of the generate pipeline (the modules reachable from incremental/run, found by
- * following their relative imports), the templates, and the versions of the libraries that shape
+ * namely the code of the build (the modules reachable from the entry module its caller names,
+ * found by following their relative imports), the templates, and the versions of the libraries that shape
  * output. A manifest written under another fingerprint is never trusted: the next run rebuilds
  * everything. Running from sources (tests) and from dist/ gives different fingerprints, each
  * stable for its own code.
@@ -42,10 +42,9 @@ function resolveImport(dir: string, specifier: string): string | undefined {
 
 const LIBRARIES = ['yaml', 'handlebars', 'ts-morph', 'typescript'];
 
-export function generatorFingerprint(templatesDir: string): string {
-  const here = fileURLToPath(import.meta.url);
-  const entry = join(dirname(here), '..', 'incremental', `run${here.endsWith('.ts') ? '.ts' : '.js'}`);
-  const root = resolve(dirname(here), '..');
+/** `entry`: the file of the build's root module (every module the output depends on is reachable from it). */
+export function generatorFingerprint(entry: string, templatesDir: string): string {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
   const hash = createHash('sha256');
   const add = (label: string, content: string | Buffer) => {
     hash.update(`${label}\0${content.length}\0`);

@@ -1,13 +1,12 @@
 /**
- * Spec jobs across worker threads. Batches go to whichever worker is free (the machine is shared,
- * so static splits leave cores idle), and each result is stored at its job's index: the output
- * never depends on scheduling. Small runs stay on the main thread, where they cost less than
- * starting workers.
+ * Spec jobs across worker threads, an execution detail of the build. Batches go to whichever
+ * worker is free (the machine is shared, so static splits leave cores idle), and each result is
+ * stored at its job's index: the output never depends on scheduling. Small runs stay on the main
+ * thread, where they cost less than starting workers.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { serialRunner, type JobRunner } from '../incremental/build.js';
-import type { SpecJob, SpecJobResult } from '../incremental/spec-job.js';
+import type { JobRunner, SpecJob, SpecJobResult } from '../jobs.js';
 
 /** Below this many jobs, worker start-up (loading the generator per thread) costs more than it saves. */
 export const MIN_PARALLEL_JOBS = 200;
@@ -22,12 +21,20 @@ export function workerCount(jobs: number): number {
   return Math.min(availableParallelism(), MAX_WORKERS);
 }
 
-const WORKER_URL = new URL(`./spec-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+const WORKER_URL = new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+
+/**
+ * The main thread's runner. The spec parser (yaml) and the emitters load only when a job runs
+ * here: a run with nothing to rebuild never needs them.
+ */
+const mainThread: JobRunner = {
+  run: async (jobs) => (jobs.length === 0 ? [] : (await import('../jobs.js')).serialRunner.run(jobs)),
+};
 
 /** The runner for `jobs` jobs: workers when it pays and the compiled worker exists (not from sources). */
 export function runnerFor(jobs: number): JobRunner {
   const n = workerCount(jobs);
-  if (n === 0 || WORKER_URL.pathname.endsWith('.ts')) return serialRunner;
+  if (n === 0 || WORKER_URL.pathname.endsWith('.ts')) return mainThread;
   return { run: (list) => runOnWorkers(list, n) };
 }
 

@@ -1,7 +1,6 @@
 /**
- * The inputs and ownership rules of the generated package that every entry point needs, kept
- * apart from ./generate.ts so the incremental path does not load the TypeScript compiler (the
- * runtime transpiler generate.ts imports) just to find the templates.
+ * The templates the package is built from (templates/runtime/*.ts copied verbatim, the README
+ * template), found from this module whether run from source or from dist/.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -14,18 +13,7 @@ export interface Templates {
   readonly readme: string;
 }
 
-export const DEFAULT_PACKAGE_VERSION = '0.1.0';
-
-/** Files of the output directory the generator owns (and so may remove when stale). */
-export function isGeneratedPath(path: string): boolean {
-  return (
-    path.startsWith('src/') ||
-    path.startsWith('dist/') ||
-    ['.gitignore', 'package.json', 'tsconfig.json', 'README.md', '.alipay-codegen/manifest.json'].includes(path)
-  );
-}
-
-/** The project's templates/ folder, found from this module whether run from source or dist/. */
+/** The project's templates/ folder. */
 export function templatesDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
