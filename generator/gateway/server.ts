@@ -86,14 +86,14 @@ async function loadSpecs(options: GatewayOptions): Promise<readonly MethodSpec[]
 }
 
 function defaultBusinessCode(method: GatewayMethod): string {
-  return method.spec.errors.find((e) => e.code !== 'INVALID_PARAMETER')?.code ?? 'SYSTEM_ERROR';
+  return method.ir.errors.find((e) => e.code !== 'INVALID_PARAMETER')?.code ?? 'SYSTEM_ERROR';
 }
 
 export async function startGateway(options: GatewayOptions = {}): Promise<Gateway> {
   const serverScenario = parseScenario(options.scenario);
   const specs = await loadSpecs(options);
   const [methods, keys] = await Promise.all([loadGatewayMethods(specs, options.cacheDir), resolveKeys(options)]);
-  const successNodes = new Map(specs.map((s) => [s.method, successNode(s)]));
+  const successNodes = new Map([...methods.values()].map((m) => [m.ir.method, successNode(m.ir)]));
   const writer = createBodyWriter(keys.gatewayPrivateKey);
   const protocolOptions = {
     knownMethods: new Set(methods.keys()),
@@ -141,7 +141,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     if (refused !== undefined) return answer(refused);
     if (scenario.outcome.kind === 'business-error') {
       const code = scenario.outcome.code ?? defaultBusinessCode(method);
-      const documented = method.spec.errors.find((e) => e.code === code);
+      const documented = method.ir.errors.find((e) => e.code === code);
       return answer(businessError(code, documented?.description ?? code));
     }
     return answer(successNodes.get(protocol.method)!);
