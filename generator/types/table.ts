@@ -4,7 +4,7 @@
  * exists. Every consumer reads kinds through this table or an exhaustive switch ending in
  * `assertNever`, never a `default:` branch.
  */
-import type { FieldKind, ItemKind, KindModule, ScalarKind, ScalarKindModule } from './kind.js';
+import type { FieldKind, ItemKind, KindModule, RuntimeHelper, ScalarKind, ScalarKindModule } from './kind.js';
 import { arrayKind } from './kinds/array.js';
 import { booleanKind } from './kinds/boolean.js';
 import { dateKind } from './kinds/date.js';
@@ -39,6 +39,12 @@ export const SCALAR_KINDS: readonly ScalarKind[] = FIELD_KINDS.filter(isScalarKi
 
 /** The kinds an array item may have. */
 export const ITEM_KINDS: readonly ItemKind[] = FIELD_KINDS.filter((k): k is ItemKind => KINDS[k].category !== 'array');
+
+/** The runtime functions the kinds' formats use (generated validators import those they need), in table order. */
+export const RUNTIME_HELPERS: readonly RuntimeHelper[] = SCALAR_KINDS.flatMap((k) => {
+  const helper = scalarModule(k).format?.helper;
+  return helper === undefined ? [] : [helper];
+});
 
 export function scalarModule<K extends ScalarKind>(kind: K): ScalarKindModule<K> {
   return KINDS[kind] as ScalarKindModule<K>;

@@ -19,7 +19,18 @@ function problems(examples: string): string[] {
 
 describe('examples.request against the request fields', () => {
   it('accepts a matching example, including anything inside an object without declared fields', () => {
-    expect(problems('  request: { card_no: "0001", user: { uid: UID }, tags: [{ n: 1 }, { n: "2" }], open: { any: [1] } }\n')).toEqual([]);
+    expect(problems('  request: { card_no: "0001", user: { uid: UID }, tags: [{ n: 1 }, { n: 2.5 }], open: { any: [1] } }\n')).toEqual([]);
+  });
+
+  // These passed validate and failed the runtime's validator (a quoted number, a negative price,
+  // 30 February): the loader now gives the generated validator's verdict.
+  it('rejects what the runtime rejects: quoted numbers, signed prices, impossible dates', () => {
+    expect(problems('  request: { tags: [{ n: "2" }] }\n')).toEqual(['10:26 examples.request.tags[0].n: "2" is a string, not a number (unquote it)']);
+    const body = '  response:\n    alipay_marketing_card_query_response: { card_info: { open_date: "2024-02-30 10:00:00", balance: "-0.50" } }\n';
+    expect(problems(body)).toEqual([
+      '11:69 examples.response.alipay_marketing_card_query_response.card_info.open_date: "2024-02-30 10:00:00" is not a date in the format yyyy-MM-dd HH:mm:ss (a real calendar date)',
+      '11:101 examples.response.alipay_marketing_card_query_response.card_info.balance: "-0.50" is not a price (digits with at most 2 decimal places, no sign)',
+    ]);
   });
 
   it('reports unknown keys at every depth, with a suggestion', () => {
@@ -64,10 +75,27 @@ describe('examples.response and examples.error against the response fields', () 
       '',
     ].join('\n');
     expect(problems(body)).toEqual([
-      '15:31 examples.response.alipay_marketing_card_query_response.card_info.open_date: "2014-02-20" is not a date in the format yyyy-MM-dd HH:mm:ss',
-      '15:54 examples.response.alipay_marketing_card_query_response.card_info.balance: "1.234" is not a price (a decimal with at most 2 decimal places)',
+      '15:31 examples.response.alipay_marketing_card_query_response.card_info.open_date: "2014-02-20" is not a date in the format yyyy-MM-dd HH:mm:ss (a real calendar date)',
+      '15:54 examples.response.alipay_marketing_card_query_response.card_info.balance: "1.234" is not a price (digits with at most 2 decimal places, no sign)',
       '15:63 examples.response.alipay_marketing_card_query_response.card_info.level: not a response field',
       '17:85 examples.error.alipay_marketing_card_query_response.extra: not a response field',
+    ]);
+  });
+
+  // Wrong-typed common fields passed validate; the gateway sends them all as strings.
+  it('checks the common code/msg/sub_code/sub_msg and the body sign as strings', () => {
+    const body = [
+      '  error:',
+      '    sign: 12',
+      '    alipay_marketing_card_query_response: { code: 40004, msg: true, sub_code: [x], sub_msg: null }',
+      '',
+    ].join('\n');
+    expect(problems(body)).toEqual([
+      '11:11 examples.error.sign: 12 is a number, not a string (quote it)',
+      '12:51 examples.error.alipay_marketing_card_query_response.code: 40004 is a number, not a string (quote it)',
+      '12:63 examples.error.alipay_marketing_card_query_response.msg: true is a boolean, not a string (quote it)',
+      '12:79 examples.error.alipay_marketing_card_query_response.sub_code: expected a string, got a list',
+      '12:93 examples.error.alipay_marketing_card_query_response.sub_msg: null is null, not a string (quote it)',
     ]);
   });
 

@@ -7,7 +7,8 @@ export const booleanKind: ScalarKindModule<'boolean'> = {
   aliases: ['boolean', 'bool'],
   mismatch: (value) => {
     if (typeof value === 'boolean') return undefined;
-    return typeof value === 'string' ? 'is a string, not a boolean (unquote it)' : `is ${describeValue(value)}, not a boolean`;
+    if (value === 'true' || value === 'false') return 'is a string, not a boolean (unquote it)';
+    return typeof value === 'string' ? 'is not a boolean' : `is ${describeValue(value)}, not a boolean`;
   },
   validator: { mismatch: (expr) => `typeof ${expr} !== "boolean"`, message: 'expected a boolean' },
   jsonSchema: () => ({ type: 'boolean' }),

@@ -20,7 +20,8 @@ export const numberKind: ScalarKindModule<'number'> = {
   aliases: ['number', 'long', 'integer', 'int', 'double', 'float'],
   mismatch: (value) => {
     if (typeof value === 'number') return Number.isFinite(value) ? undefined : 'is not a finite number';
-    return typeof value === 'string' ? 'is a string, not a number (unquote it)' : `is ${describeValue(value)}, not a number`;
+    if (typeof value !== 'string') return `is ${describeValue(value)}, not a number`;
+    return value.trim() !== '' && Number.isFinite(Number(value)) ? 'is a string, not a number (unquote it)' : 'is not a number';
   },
   validator: { mismatch: (expr) => `typeof ${expr} !== "number" || !Number.isFinite(${expr})`, message: 'expected a finite number' },
   jsonSchema: () => ({ type: 'number' }),
