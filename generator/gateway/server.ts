@@ -15,7 +15,7 @@ import { businessError, gatewayError, systemError, type Node } from './codes.js'
 import { resolveKeys, type GatewayKeys, type KeyOptions } from './keys.js';
 import { formatLogLine } from './log.js';
 import { loadGatewayMethods, type GatewayMethod } from './methods.js';
-import { BodyTooLargeError, readBody, readParams } from './params.js';
+import { BodyTooLargeError, MAX_BODY_BYTES, readBody, readParams } from './params.js';
 import { checkProtocol } from './protocol.js';
 import { successNode } from './sample.js';
 import { parseScenario, SCENARIO_HEADER, ScenarioError, type Scenario } from './scenario.js';
@@ -68,6 +68,7 @@ const JSON_TYPE = 'application/json;charset=utf-8';
 const HTML_ERROR_PAGE =
   '<!DOCTYPE html><html><head><meta charset="utf-8"><title>支付宝 - 网上支付 安全快速！</title></head>' +
   '<body><div class="error"><h2>系统繁忙，请稍后再试</h2><p>Service Temporarily Unavailable</p></div></body></html>';
+const TOO_LARGE_TEXT = `request body too large: the gateway accepts at most ${MAX_BODY_BYTES} bytes (1 MiB)\n`;
 const BAD_GATEWAY_PAGE = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>';
 
 /** The answer decided for one request, before it is written. */
@@ -178,7 +179,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
         body = await readBody(req);
       } catch (error) {
         if (!(error instanceof BodyTooLargeError)) throw error;
-        sendText(res, 413, 'text/plain;charset=utf-8', 'request body too large\n');
+        res.setHeader('connection', 'close');
+        sendText(res, 413, 'text/plain;charset=utf-8', TOO_LARGE_TEXT);
+        if (error.cut) res.once('finish', () => res.destroy());
         return finish(started, httpMethod, undefined, 'HTTP 413');
       }
     }
