@@ -18,8 +18,6 @@ import { modelIdentities } from './identity.js';
 import type { NameRegistry } from './names.js';
 import { ownObject, type JsonObject } from './own.js';
 
-export { DATE_TIME_PATTERN as DATE_PATTERN, PRICE_PATTERN } from '../../templates/runtime/formats.js';
-
 export const COMPONENT_PREFIX = '#/components/schemas/';
 
 /**
