@@ -13,6 +13,7 @@ import { ITEMS, type PathSegment } from './display.js';
 import { readDeprecated, readEntries, readScalarValue, readString, type Entry, type Reader } from './reader.js';
 import { didYouMean } from './suggest.js';
 import { fieldExampleProblems } from './values.js';
+import { MAX_FIELDS, MAX_FIELD_DEPTH } from './limits.js';
 
 export const FIELD_KEYS = [
   'type', 'required', 'requiredIf', 'maxLength', 'description', 'example', 'enum', 'model', 'fields', 'items', 'deprecated',
@@ -22,8 +23,18 @@ const ITEM_TYPES = FIELD_TYPES.filter((t) => KINDS[t].category !== 'array');
 
 /** Reads a field map. `path` is the display path of the map's owner (`request`, `request.card_info`). */
 export function readFieldMap(r: Reader, node: unknown, path: readonly PathSegment[]): Field[] | undefined {
+  // `path` is the owner's: its fields sit one level below it (a top-level field is level 1).
+  if (path.length > MAX_FIELD_DEPTH) {
+    r.report(node, path, `fields nested more than ${MAX_FIELD_DEPTH} levels deep (the documented limit)`);
+    return undefined;
+  }
   const entries = readEntries(r, node, path);
   if (!entries) return undefined;
+  if (r.fieldCount <= MAX_FIELDS && r.fieldCount + entries.length > MAX_FIELDS) {
+    r.report(node, path, `more than ${MAX_FIELDS} fields in one spec (the documented limit)`);
+  }
+  r.fieldCount += entries.length;
+  if (r.fieldCount > MAX_FIELDS) return undefined;
   const fields: Field[] = [];
   for (const entry of entries) {
     const field = readField(r, entry, [...path, entry.name]);

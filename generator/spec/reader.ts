@@ -13,6 +13,8 @@ export class Reader {
   readonly diagnostics: Diagnostic[] = [];
   /** Field lists that lost entries to errors: examples are not told those names are unknown. */
   readonly incomplete = new WeakSet<object>();
+  /** Fields read so far, at every depth (see MAX_FIELDS). */
+  fieldCount = 0;
 
   constructor(
     readonly file: string,
