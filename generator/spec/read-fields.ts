@@ -6,7 +6,7 @@
 import { isMap } from 'yaml';
 import type { ReadContext } from '../types/constraints/constraint.js';
 import { FIELD_CONSTRAINT_LIST, VALUE_CONSTRAINT_LIST } from '../types/constraints/table.js';
-import { KINDS, isScalarKind } from '../types/table.js';
+import { ITEM_KINDS, isScalarKind } from '../types/table.js';
 import { FIELD_TYPES } from './model.js';
 import type { Field, FieldType, Items, ItemType } from './model.js';
 import { ITEMS, type PathSegment } from './display.js';
@@ -19,7 +19,6 @@ export const FIELD_KEYS = [
   'type', 'required', 'requiredIf', 'maxLength', 'description', 'example', 'enum', 'model', 'fields', 'items', 'deprecated',
 ] as const;
 export const ITEM_KEYS = ['type', 'model', 'fields', 'enum', 'maxLength'] as const;
-const ITEM_TYPES = FIELD_TYPES.filter((t) => KINDS[t].category !== 'array');
 
 /** Reads a field map. `path` is the display path of the map's owner (`request`, `request.card_info`). */
 export function readFieldMap(r: Reader, node: unknown, path: readonly PathSegment[]): Field[] | undefined {
@@ -134,7 +133,7 @@ function readShape(
 function readItems(r: Reader, entry: Entry, path: readonly PathSegment[]): Items | undefined {
   const entries = readEntries(r, entry.value, path, ITEM_KEYS);
   if (!entries) return undefined;
-  const type = readType(r, entries.find((e) => e.name === 'type'), entry, path, ITEM_TYPES) as ItemType | undefined;
+  const type = readType(r, entries.find((e) => e.name === 'type'), entry, path, ITEM_KINDS) as ItemType | undefined;
   const items: Items = { type: type ?? 'string' };
   const ok = readShape(r, entries, items, type, path, entry);
   removeUndefined(items);

@@ -26,10 +26,6 @@ export const KINDS: { readonly [K in FieldKind]: KindModule<K> } = {
 /** Every kind, in table order (the order messages and the JSON Schema of the spec format list them). */
 export const FIELD_KINDS: readonly FieldKind[] = Object.keys(KINDS) as FieldKind[];
 
-export function isFieldKind(name: string): name is FieldKind {
-  return Object.hasOwn(KINDS, name);
-}
-
 export function isScalarKind(kind: FieldKind): kind is ScalarKind {
   return KINDS[kind].category === 'scalar';
 }

@@ -1,6 +1,6 @@
 /** fast-check arbitraries of valid MethodSpecs (every example fits its field), for round-trip properties. */
 import fc from 'fast-check';
-import type { EnumValue, Field, FieldType, Items, ItemType, MethodSpec, Requiredness } from '../../generator/spec/model.js';
+import type { EnumValue, Field, FieldType, Items, MethodSpec, Requiredness } from '../../generator/spec/model.js';
 import type { ScalarKind } from '../../generator/types/kind.js';
 import { SCALAR_KINDS, assertNever, scalarModule } from '../../generator/types/table.js';
 

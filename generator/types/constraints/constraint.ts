@@ -15,7 +15,6 @@ import type { JsonSchema, ScalarKind } from '../kind.js';
 
 export type ValueConstraintName = 'maxLength' | 'format' | 'enum';
 export type FieldConstraintName = 'required' | 'requiredIf';
-export type ConstraintName = ValueConstraintName | FieldConstraintName;
 
 /** What the spec says of one scalar value: its kind and value constraints. */
 export interface ValueShape {

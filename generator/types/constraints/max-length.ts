@@ -10,7 +10,7 @@ import { KINDS, isScalarKind } from '../table.js';
 import type { ValueConstraint } from './constraint.js';
 
 /** The length of a value as the kind measures it; undefined when the kind has no length. */
-export function measuredLength(value: unknown, measure: LengthMeasure): number | undefined {
+function measuredLength(value: unknown, measure: LengthMeasure): number | undefined {
   switch (measure) {
     case 'characters':
       return String(value).length;

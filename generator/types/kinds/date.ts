@@ -2,7 +2,7 @@
 import { DATE_TIME_PATTERN, isDateTime } from '../../../templates/runtime/formats.js';
 import { describeValue, type ScalarKindModule } from '../kind.js';
 
-export const DATE_FORMAT = 'yyyy-MM-dd HH:mm:ss';
+const DATE_FORMAT = 'yyyy-MM-dd HH:mm:ss';
 
 export const dateKind: ScalarKindModule<'date'> = {
   kind: 'date',

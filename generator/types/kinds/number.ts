@@ -9,7 +9,7 @@ import { describeValue, type ScalarKindModule } from '../kind.js';
  * Text that is exactly how JavaScript writes a finite number (`1`, `-2.5`, `1e+21`; not `01`,
  * `1.50`, `1e3`): what `String(value)` gives, so comparing that text is comparing the number.
  */
-export function isCanonicalNumber(text: string): boolean {
+function isCanonicalNumber(text: string): boolean {
   const n = Number(text);
   return Number.isFinite(n) && String(n) === text;
 }
