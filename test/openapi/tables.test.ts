@@ -139,6 +139,22 @@ describe('model components: one per model identity, across methods', () => {
   });
 });
 
+describe('model identity, any text', () => {
+  it('two methods share a model exactly when its content is equal (texts that look like ids included)', () => {
+    const texts = fc.oneof(fc.string(), fc.constantFrom('"modelId":0', '"modelId":1', '"enumId":0', '\\"modelId\\":0'));
+    fc.assert(
+      fc.property(texts, texts, (a, b) => {
+        const spec = (name: string, description: string) =>
+          method(name, [model('M', [text('x', description), model('C', [{ ...text('y'), enum: [{ value: 'V' }] }], 'c')])]);
+        const doc = buildOpenApiDocument([spec('alipay.a', a), spec('alipay.b', b)]) as Json;
+        const names = Object.keys(doc.components.schemas).filter((n) => n.startsWith('M'));
+        expect(names).toEqual(a === b ? ['M'] : ['M_AlipayA', 'M_AlipayB']);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
 describe('names shared with the runtime and the package', () => {
   it.each(['alipay.trade.query', 'koubei.member_data.isv.create', '3d.secure.pay', 'A.b'])('%s', (name) => {
     const doc = buildOpenApiDocument([method(name, [text('x')], [text('y')])]) as Json;
