@@ -2,6 +2,8 @@
  * `startGateway`: a local Alipay gateway (POST/GET /gateway.do) for the methods of a spec set,
  * on node:http. One request: read params -> scenario -> protocol checks and signature ->
  * biz_content (plus top-level params) with the generated validator -> the example answer, signed as the gateway signs.
+ * A body over MAX_BODY_BYTES (1 MiB) is read to its end and answered `413` with the limit in a
+ * text/plain body (see params.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { rm } from 'node:fs/promises';
