@@ -3,9 +3,7 @@
  * it is a success), else a node built from the response fields, each with its example when that is
  * a valid value of the field, else its first documented value, else the kind's sample (kinds table).
  */
-import { buildMethodIR } from '../ir/build.js';
 import type { FieldIR, MethodIR, ScalarTypeIR, TypeIR } from '../ir/types.js';
-import type { MethodSpec } from '../spec/model.js';
 import { valueProblems } from '../types/check.js';
 import { valueShapeOf } from '../types/json-schema.js';
 import { scalarModule } from '../types/table.js';
@@ -41,12 +39,8 @@ export function responseFromSchema(ir: MethodIR): Node {
   return { code: SUCCESS_CODE, msg: 'Success', ...sampleObject(ir.response, ir) };
 }
 
-/**
- * The node the gateway answers a valid request with. A MethodSpec is still taken (and turned into
- * its IR) for bench/client-server until it passes the IR; see .coord-openapi.md.
- */
-export function successNode(method: MethodIR | MethodSpec): Node {
-  const ir = 'models' in method ? method : buildMethodIR(method);
+/** The node the gateway answers a valid request with. */
+export function successNode(ir: MethodIR): Node {
   const example = (ir.examples?.response as Record<string, unknown> | undefined)?.[responseNodeKey(ir.method)];
   if (typeof example === 'object' && example !== null && !Array.isArray(example) && (example as Node)['code'] === SUCCESS_CODE) {
     return example as Node;
