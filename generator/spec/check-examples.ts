@@ -10,7 +10,7 @@ import type { Field, Shape } from './model.js';
 import { type PathSegment } from './display.js';
 import { losesDigits, readEntries, type Reader } from './reader.js';
 import { didYouMean } from './suggest.js';
-import { scalarProblems } from './values.js';
+import { scalarProblems, textValueProblems } from './values.js';
 import { findPair, kindOf } from './yaml-ast.js';
 
 /** What the checked object holds, named in messages (`not a params field`). */
@@ -88,7 +88,9 @@ function checkValue(r: Reader, node: unknown, shape: Shape, path: readonly PathS
         r.report(node, path, `the number ${node.source ?? node.value} is too large to keep exactly; quote it`);
         return;
       }
-      for (const problem of scalarProblems(node.value, { ...shape, type: kind.kind })) r.report(node, path, problem);
+      // Top-level params travel as form text: "3" is a number param's 3 there (not in JSON bodies).
+      const problems = side === 'params' ? textValueProblems : scalarProblems;
+      for (const problem of problems(node.value, { ...shape, type: kind.kind })) r.report(node, path, problem);
       return;
     }
   }

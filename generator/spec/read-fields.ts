@@ -12,7 +12,7 @@ import type { Field, FieldType, Items, ItemType } from './model.js';
 import { ITEMS, type PathSegment } from './display.js';
 import { readDeprecated, readEntries, readScalarValue, readString, type Entry, type Reader } from './reader.js';
 import { didYouMean } from './suggest.js';
-import { fieldExampleProblems } from './values.js';
+import { textValueProblems } from './values.js';
 import { MAX_FIELDS, MAX_FIELD_DEPTH } from './limits.js';
 
 export const FIELD_KEYS = [
@@ -69,7 +69,7 @@ function readField(r: Reader, entry: Entry, path: readonly PathSegment[]): Field
     if (value !== undefined) {
       field.example = value;
       if (type !== undefined && isScalarKind(type)) {
-        for (const problem of fieldExampleProblems(value, { ...field, type })) r.report(example.value, path, `example ${problem}`);
+        for (const problem of textValueProblems(value, { ...field, type })) r.report(example.value, path, `example ${problem}`);
       }
       if (type === 'object') r.report(example.key, path, 'an object field takes no scalar example');
     }

@@ -15,10 +15,12 @@ export function scalarProblems(value: unknown, shape: ValueShape): string[] {
 }
 
 /**
- * Problems of a field's own `example`. It is the doc's text: a number or boolean field's example
- * may be quoted ('3', 'true') and stands for the value it writes (kinds' `wireValue`).
+ * Problems of a value written as text: a field's own `example` (the doc's text) and a value of
+ * examples.params (the form carries text only). A number or boolean field's value may then be
+ * quoted ('3', 'true') and stands for the value it writes (kinds' `wireValue`, the gateway's
+ * reading of a form value).
  */
-export function fieldExampleProblems(example: string | number | boolean, shape: ValueShape): string[] {
+export function textValueProblems(example: unknown, shape: ValueShape): string[] {
   const kind = scalarModule(shape.type);
   const value = typeof example === 'string' && kind.tsType !== 'string' ? kind.wireValue(example) : example;
   return valueProblems(value, shape).map((problem) => `${showValue(example)} ${problem}`);

@@ -61,6 +61,19 @@ describe('examples.request against the request fields', () => {
   });
 });
 
+describe('examples.params against the top-level params', () => {
+  const spec = (params: string) =>
+    `method: alipay.system.oauth.token\nrequest: {}\nparams:\n  n: { type: number, required: false }\n  b: { type: boolean, required: false }\nresponse: {}\nexamples:\n  params: ${params}\n`;
+  const errors = (text: string) => parseSpec(text, 'x.yaml').diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line}:${d.col} ${d.message}`);
+
+  // The form carries text: "3" is what a number param looks like on the wire (not so in JSON bodies).
+  it('reads values as form text', () => {
+    expect(errors(spec('{ n: "3", b: "true" }'))).toEqual([]);
+    expect(errors(spec('{ n: 3, b: false }'))).toEqual([]);
+    expect(errors(spec('{ n: "abc", b: "yes" }'))).toEqual(['8:16 examples.params.n: "abc" is not a number', '8:26 examples.params.b: "yes" is not a boolean']);
+  });
+});
+
 describe('examples.response and examples.error against the response fields', () => {
   it('checks the <method>_response node, allowing the common code/msg/sub_code/sub_msg', () => {
     const body = [
