@@ -85,7 +85,9 @@ function checkValue(r: Reader, node: unknown, shape: Shape, path: readonly PathS
         return;
       }
       if (losesDigits(node)) {
-        r.report(node, path, `the number ${node.source ?? node.value} is too large to keep exactly; quote it`);
+        // Quoting it is the fix only where a string is expected; a number field cannot hold it at all.
+        const fix = kind.tsType === 'number' ? 'a number field cannot hold it (make the field a string and quote it)' : 'quote it';
+        r.report(node, path, `the number ${node.source ?? node.value} is too large to keep exactly; ${fix}`);
         return;
       }
       // Top-level params travel as form text: "3" is a number param's 3 there (not in JSON bodies).

@@ -25,6 +25,10 @@ describe('examples.request against the request fields', () => {
   // These passed validate and failed the runtime's validator (a quoted number, a negative price,
   // 30 February): the loader now gives the generated validator's verdict.
   it('rejects what the runtime rejects: quoted numbers, signed prices, impossible dates', () => {
+    expect(problems('  request: { card_no: 2016101700077000000003436443, tags: [{ n: 2016101700077000000003436443 }] }\n')).toEqual([
+      '10:23 examples.request.card_no: the number 2016101700077000000003436443 is too large to keep exactly; quote it',
+      '10:65 examples.request.tags[0].n: the number 2016101700077000000003436443 is too large to keep exactly; a number field cannot hold it (make the field a string and quote it)',
+    ]);
     expect(problems('  request: { tags: [{ n: "2" }] }\n')).toEqual(['10:26 examples.request.tags[0].n: "2" is a string, not a number (unquote it)']);
     const body = '  response:\n    alipay_marketing_card_query_response: { card_info: { open_date: "2024-02-30 10:00:00", balance: "-0.50" } }\n';
     expect(problems(body)).toEqual([
