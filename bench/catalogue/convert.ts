@@ -12,6 +12,8 @@
  */
 import type { EnumValue, Field, Items, MethodSpec } from '../../generator/spec/model.js';
 import { parseEnum } from '../../generator/importer/to-spec/enum.js';
+import type { ScalarKind } from '../../generator/types/kind.js';
+import { isScalarKind, kindOfTypeName, scalarModule } from '../../generator/types/table.js';
 import { methodRng } from './random.js';
 import type { Catalogue, CatalogueField, DirectParam } from './source.js';
 
@@ -27,16 +29,25 @@ export interface ConvertOptions {
 
 export type Conversion = { spec: MethodSpec; notes: string[] } | { skipped: string };
 
-const SCALARS: Record<string, 'string' | 'number' | 'boolean'> = { string: 'string', long: 'number', bool: 'boolean' };
-/** Top-level params the spec format holds (scalars); .NET DateTime values are sent as Alipay dates. */
-const PARAM_TYPES: Record<string, 'string' | 'number' | 'boolean' | 'date'> = { ...SCALARS, DateTime: 'date' };
+/** The catalogue's scalar type names (.NET), read through the kinds table's doc spellings. */
+const CATALOGUE_SCALARS: ReadonlySet<string> = new Set(['string', 'long', 'bool']);
 const NUMERIC = /^-?\d+(\.\d+)?$/;
+
+function scalarKind(type: string): ScalarKind | undefined {
+  const kind = CATALOGUE_SCALARS.has(type) ? kindOfTypeName(type) : undefined;
+  return kind !== undefined && isScalarKind(kind) ? kind : undefined;
+}
+
+/** Top-level params the spec format holds (scalars); .NET DateTime values are sent as Alipay dates. */
+function paramKind(type: string): ScalarKind | undefined {
+  return type === 'DateTime' ? 'date' : scalarKind(type);
+}
 
 export function convertMethod(catalogue: Catalogue, method: string, options: ConvertOptions): Conversion {
   const m = catalogue.methods[method];
   if (m === undefined) return { skipped: 'not in the catalogue' };
   const direct = m.direct_request_params ?? [];
-  const unsupported = direct.filter((p) => PARAM_TYPES[typeName(p.type)] === undefined);
+  const unsupported = direct.filter((p) => paramKind(typeName(p.type)) === undefined);
   if (unsupported.length > 0) {
     const list = unsupported.map((p) => `${p.property}: ${p.type}`).join(', ');
     const why = unsupported.some((p) => p.type === 'FileItem') ? 'a file upload (multipart)' : 'an object or list sent as a top-level param';
@@ -73,8 +84,9 @@ interface Context {
 
 /** A top-level param: the wire name is the .NET property in snake_case (ItBPay -> it_b_pay). */
 function param(p: DirectParam, ctx: Context): Field {
-  const type = PARAM_TYPES[typeName(p.type)]!;
+  const type = paramKind(typeName(p.type))!;
   const description = text(p.description);
+  // DateTime params keep their draws out (the fixture's random sequence predates them).
   const shape = type === 'date' ? { type } : scalarShape(type, description, ctx);
   const out: Field = { name: snakeCase(p.property), required: ctx.random() < REQUIRED_P, ...shape };
   if (description !== '') out.description = description;
@@ -114,7 +126,7 @@ function typeName(type: string): string {
 }
 
 function shapeOf(type: string, description: string, ctx: Context): Items {
-  const scalar = SCALARS[type];
+  const scalar = scalarKind(type);
   if (scalar !== undefined) return scalarShape(scalar, description, ctx);
   const model = ctx.catalogue.types[type];
   if (model === undefined) {
@@ -131,11 +143,11 @@ function shapeOf(type: string, description: string, ctx: Context): Items {
   return { type: 'object', model: type, fields };
 }
 
-function scalarShape(type: 'string' | 'number' | 'boolean', description: string, ctx: Context): Items {
+function scalarShape(type: ScalarKind, description: string, ctx: Context): Items {
   const shape: Items = { type };
   // Draw first, so the sequence of draws does not depend on what the enum parser finds.
   const maxLength = type === 'string' && ctx.random() < MAX_LENGTH_P ? MAX_LENGTHS[Math.floor(ctx.random() * MAX_LENGTHS.length)]! : undefined;
-  const values = type === 'boolean' || description === '' ? undefined : usableEnum(parseEnum(description).values, type);
+  const values = !scalarModule(type).enumerable || description === '' ? undefined : usableEnum(parseEnum(description).values, type);
   if (values !== undefined) shape.enum = values;
   if (maxLength !== undefined) {
     // A drawn length never makes a documented enum value invalid.
@@ -145,9 +157,9 @@ function scalarShape(type: 'string' | 'number' | 'boolean', description: string,
 }
 
 /** Enum values the loader accepts for this type: unique, and numeric for number fields. */
-function usableEnum(values: EnumValue[] | undefined, type: 'string' | 'number'): EnumValue[] | undefined {
+function usableEnum(values: EnumValue[] | undefined, type: ScalarKind): EnumValue[] | undefined {
   if (values === undefined || values.length === 0) return undefined;
-  if (type === 'number' && !values.every((v) => NUMERIC.test(v.value))) return undefined;
+  if (scalarModule(type).tsType === 'number' && !values.every((v) => NUMERIC.test(v.value))) return undefined;
   const seen = new Set<string>();
   const unique = values.filter((v) => !seen.has(v.value) && seen.add(v.value) !== undefined);
   return unique;

@@ -4,10 +4,7 @@
  */
 import { z } from 'zod';
 import type { Field, Items, Shape } from '../../generator/spec/model.js';
-import { DATE_PATTERN, PRICE_PATTERN } from '../../generator/openapi/schema.js';
-
-const DATE = new RegExp(DATE_PATTERN);
-const PRICE = new RegExp(PRICE_PATTERN);
+import { KINDS, assertNever, scalarModule } from '../../generator/types/table.js';
 
 export function zodObject(fields: readonly Field[]): z.ZodType {
   const shape: Record<string, z.ZodType> = {};
@@ -30,11 +27,21 @@ export function zodObject(fields: readonly Field[]): z.ZodType {
 }
 
 function zodShape(shape: Shape): z.ZodType {
-  switch (shape.type) {
+  const kind = KINDS[shape.type];
+  switch (kind.category) {
     case 'object':
       return zodObject(shape.fields ?? []);
     case 'array':
       return z.array(zodShape(shape.items as Items));
+    case 'scalar':
+      return zodScalar(shape, kind.kind);
+  }
+  return assertNever(kind);
+}
+
+function zodScalar(shape: Shape, type: Exclude<Shape['type'], 'object' | 'array'>): z.ZodType {
+  const kind = scalarModule(type);
+  switch (kind.tsType) {
     case 'boolean':
       return z.boolean();
     case 'number': {
@@ -42,11 +49,10 @@ function zodShape(shape: Shape): z.ZodType {
       if (shape.enum) n = z.union(shape.enum.map((e) => z.literal(Number(e.value))) as [z.ZodLiteral<number>, z.ZodLiteral<number>]);
       return n;
     }
-    default: {
+    case 'string': {
       let s = z.string();
       if (shape.maxLength !== undefined) s = s.max(shape.maxLength);
-      if (shape.type === 'date') s = s.regex(DATE);
-      if (shape.type === 'price') s = s.regex(PRICE);
+      if (kind.format !== undefined) s = s.regex(new RegExp(kind.format.pattern));
       if (shape.enum && shape.enum.length > 0) {
         const values = shape.enum.map((e) => e.value) as [string, ...string[]];
         return s.pipe(z.enum(values));
@@ -54,4 +60,5 @@ function zodShape(shape: Shape): z.ZodType {
       return s;
     }
   }
+  return assertNever(kind.tsType);
 }

@@ -3,12 +3,14 @@
  * escape.docText/docCode; the tags added here (`@example`, `@deprecated`) are ours.
  */
 import type { EnumIR, FieldIR, MethodIR, ModelIR, ScalarTypeIR } from '../ir/types.js';
+import type { DocContext } from '../types/constraints/constraint.js';
+import { enumLines as constraintEnumLines } from '../types/constraints/enum.js';
+import { FIELD_CONSTRAINT_LIST, VALUE_CONSTRAINT_LIST } from '../types/constraints/table.js';
 import { docCode, docText } from './escape.js';
 
-const FORMAT_NOTES: Record<string, string> = {
-  date: 'Format: `yyyy-MM-dd HH:mm:ss` (UTC+8).',
-  price: 'Price: a decimal string in yuan, at most 2 decimals.',
-};
+function docContext(enums: readonly EnumIR[]): DocContext {
+  return { code: docCode, text: docText, enums };
+}
 
 /** Said of top-level params, which share the Request type with biz_content fields. */
 const TOP_LEVEL_NOTE = 'Sent as a top-level form param, not inside `biz_content`.';
@@ -19,18 +21,9 @@ export function fieldDoc(field: FieldIR, enums: readonly EnumIR[], topLevel = fa
   const scalar: ScalarTypeIR | undefined =
     field.type.kind === 'array' ? (field.type.items.kind === 'object' ? undefined : field.type.items) : field.type.kind === 'object' ? undefined : field.type;
   if (field.type.kind === 'array') lines.push('A list.' + (scalar ? ' Each item:' : ''));
-  if (scalar) {
-    if (scalar.maxLength !== undefined) lines.push(`Max length: ${scalar.maxLength}.`);
-    const note = FORMAT_NOTES[scalar.kind];
-    if (note) lines.push(note);
-    if (scalar.enumId !== undefined) lines.push(...enumLines(enums[scalar.enumId]!));
-  }
-  if (field.requiredIf) {
-    const cond = field.requiredIf.equals === undefined ? 'is present' : `is ${docCode(field.requiredIf.equals)}`;
-    lines.push(`Required when ${docCode(field.requiredIf.field)} ${cond}.`);
-  } else if (field.required === 'conditional') {
-    lines.push('Conditionally required (特殊可选): see the description.');
-  }
+  const ctx = docContext(enums);
+  if (scalar) for (const c of VALUE_CONSTRAINT_LIST) lines.push(...c.doc(scalar, ctx));
+  for (const c of FIELD_CONSTRAINT_LIST) lines.push(...c.doc(field, ctx));
   // Before the tags: text after `@example` would read as part of the example.
   if (topLevel) lines.push(TOP_LEVEL_NOTE);
   if (field.example !== undefined) lines.push(`@example ${docText(String(field.example))}`);
@@ -40,15 +33,8 @@ export function fieldDoc(field: FieldIR, enums: readonly EnumIR[], topLevel = fa
   return trimBlank(lines);
 }
 
-function enumLines(e: EnumIR): string[] {
-  return [
-    'Values:',
-    ...e.values.map((v) => `- ${docCode(v.value)}${v.description ? `: ${docText(v.description).replace(/\n/g, ' ')}` : ''}`),
-  ];
-}
-
 export function enumDoc(e: EnumIR): string {
-  return trimBlank([`Documented values of \`${docText(e.nameHint)}\`.`, ...enumLines(e)]);
+  return trimBlank([`Documented values of \`${docText(e.nameHint)}\`.`, ...constraintEnumLines(e.values, docContext([]))]);
 }
 
 export function modelDoc(model: ModelIR, method: string): string {

@@ -8,21 +8,18 @@ import type { MethodPlan } from '../plan/types.js';
 import { enumDoc, fieldDoc, methodDoc, modelDoc } from './docs.js';
 import { docCode, docText, objectLiteralKey, stringLiteral, typeMemberKey } from './escape.js';
 import { Kind as StructureKind } from './kinds.js';
+import { scalarModule } from '../types/table.js';
 import { declaredConst, exportedConst } from './printer.js';
 
+/** The TypeScript type of a value: the kind's type, its enum's name, a model's name, or an array of one. */
 export function typeText(t: TypeIR, plan: MethodPlan): string {
   switch (t.kind) {
     case 'array':
       return `${typeText(t.items, plan)}[]`;
     case 'object':
       return plan.models[t.modelId]!;
-    case 'boolean':
-      return 'boolean';
-    case 'number':
-      return t.enumId === undefined ? 'number' : plan.enums[t.enumId]!;
-    default:
-      return t.enumId === undefined ? 'string' : plan.enums[t.enumId]!;
   }
+  return t.enumId === undefined ? scalarModule(t.kind).tsType : plan.enums[t.enumId]!;
 }
 
 function property(field: FieldIR, plan: MethodPlan, topLevel = false): PropertySignatureStructure {

@@ -12,8 +12,11 @@
  */
 import type { FunctionDeclarationStructure } from 'ts-morph';
 import { Kind as StructureKind } from './kinds.js';
-import type { EnumIR, FieldIR, ObjectTypeIR, ScalarTypeIR, TypeIR } from '../ir/types.js';
+import type { FieldIR, ObjectTypeIR, ScalarTypeIR, TypeIR } from '../ir/types.js';
 import type { MethodPlan } from '../plan/types.js';
+import type { ValidatorContext } from '../types/constraints/constraint.js';
+import { FIELD_CONSTRAINT_LIST, VALUE_CONSTRAINT_LIST } from '../types/constraints/table.js';
+import { KINDS } from '../types/table.js';
 import { docCode, elementAccess, stringLiteral } from './escape.js';
 
 /**
@@ -51,18 +54,19 @@ function asRecord(expr: string, ctx: Ctx): string {
   return ctx.typed ? `${expr} as Record<string, unknown>` : expr;
 }
 
-const TYPE_MESSAGES: Record<string, string> = {
-  string: 'expected a string',
-  date: 'expected a string',
-  price: 'expected a string',
-  number: 'expected a finite number',
-  boolean: 'expected a boolean',
-  object: 'expected an object',
-  array: 'expected an array',
-};
-
 function push(path: PathExpr, rule: string, message: string): string {
   return `issues.push({ path: ${render(path)}, rule: ${stringLiteral(rule)}, message: ${stringLiteral(message)} });`;
+}
+
+/** What a constraint module needs to emit its check of the value at `path`. */
+function constraintContext(path: PathExpr, ctx: Ctx): ValidatorContext {
+  return { issue: (rule, message) => push(path, rule, message), literal: stringLiteral, enums: ctx.plan.ir.enums };
+}
+
+/** The kind's type test of the value in `name`, as an issue-pushing `if`. */
+function typeIssue(name: string, path: PathExpr, kind: TypeIR['kind']): string {
+  const v = KINDS[kind].validator;
+  return `if (${v.mismatch(name)}) ${push(path, 'type', v.message)}`;
 }
 
 
@@ -103,15 +107,8 @@ function fieldsChecks(fields: readonly FieldIR[], ctx: Ctx): string[] {
 
 function fieldCheck(f: FieldIR, siblings: readonly FieldIR[], ctx: Ctx): string[] {
   const path: PathExpr = [...ctx.prefix, f.name];
-  const missing: string[] = [];
-  if (f.required === true) missing.push(push(path, 'required', 'required'));
-  else if (f.requiredIf && siblings.some((s) => s.name === f.requiredIf!.field)) {
-    const { field, equals } = f.requiredIf;
-    const read = ownRead('o', field);
-    const cond = equals === undefined ? 'item !== undefined' : `item !== undefined && String(item) === ${stringLiteral(equals)}`;
-    const why = equals === undefined ? `required when ${field} is present` : `required for this value of ${field}`;
-    missing.push('{', `  const item = ${read};`, `  if (${cond}) ${push(path, 'required', why)}`, '}');
-  }
+  const c = { ...constraintContext(path, ctx), read: (name: string) => ownRead('o', name) };
+  const missing = FIELD_CONSTRAINT_LIST.flatMap((constraint) => constraint.missing(f, siblings, c));
   return [
     '{',
     `  const v = ${ownRead('o', f.name)};`,
@@ -127,7 +124,7 @@ function valueCheck(name: string, path: PathExpr, t: TypeIR, ctx: Ctx): string[]
   if (t.kind === 'array') {
     const itemPath: PathExpr = [...path, '[', { code: 'i' }, ']'];
     return [
-      `if (!Array.isArray(${name})) ${push(path, 'type', TYPE_MESSAGES.array!)}`,
+      typeIssue(name, path, 'array'),
       'else {',
       `  for (let i = 0; i < ${name}.length; i++) {`,
       `    const e${ctx.typed ? ': unknown' : ''} = ${name}[i];`,
@@ -137,49 +134,24 @@ function valueCheck(name: string, path: PathExpr, t: TypeIR, ctx: Ctx): string[]
     ];
   }
   if (t.kind === 'object') return objectCheck(name, path, t, ctx);
-  return scalarCheck(name, path, t, ctx.plan.ir.enums);
+  return scalarCheck(name, path, t, ctx);
 }
 
 function objectCheck(name: string, path: PathExpr, t: ObjectTypeIR, ctx: Ctx): string[] {
   const validator = ctx.plan.modelValidators[t.modelId]!;
   return [
-    `if (typeof ${name} !== "object" || ${name} === null || Array.isArray(${name})) ${push(path, 'type', TYPE_MESSAGES.object!)}`,
+    typeIssue(name, path, 'object'),
     `else ${validator}(${asRecord(name, ctx)}, ${render([...path, '.'])}, issues, ${ctx.strict});`,
   ];
 }
 
-function scalarCheck(name: string, path: PathExpr, t: ScalarTypeIR, enums: readonly EnumIR[]): string[] {
-  const typeTest =
-    t.kind === 'number'
-      ? `typeof ${name} !== "number" || !Number.isFinite(${name})`
-      : t.kind === 'boolean'
-        ? `typeof ${name} !== "boolean"`
-        : `typeof ${name} !== "string"`;
-  const checks: string[] = [];
-  if (t.maxLength !== undefined && t.kind !== 'boolean') {
-    checks.push(
-      t.kind === 'number'
-        ? `if (String(${name}).replace(/[^0-9]/g, "").length > ${t.maxLength}) ${push(path, 'maxLength', `more than ${t.maxLength} digits`)}`
-        : `if (${name}.length > ${t.maxLength}) ${push(path, 'maxLength', `longer than ${t.maxLength} characters`)}`,
-    );
-  }
-  if (t.kind === 'date') checks.push(`if (!isDateTime(${name})) ${push(path, 'format', 'expected yyyy-MM-dd HH:mm:ss')}`);
-  if (t.kind === 'price') checks.push(`if (!isPrice(${name})) ${push(path, 'format', 'expected a price in yuan with at most 2 decimals')}`);
-  if (t.enumId !== undefined) {
-    const e = enums[t.enumId]!;
-    const subject = t.kind === 'number' && e.literal === 'string' ? `String(${name})` : name;
-    checks.push(
-      `switch (${subject}) {`,
-      ...e.values.map((v) => `  case ${e.literal === 'number' ? v.value : stringLiteral(v.value)}:`),
-      '    break;',
-      '  default:',
-      `    ${push(path, 'enum', 'not one of the documented values')}`,
-      '}',
-    );
-  }
-  const typeIssue = `${push(path, 'type', TYPE_MESSAGES[t.kind]!)}`;
-  if (checks.length === 0) return [`if (${typeTest}) ${typeIssue}`];
-  return [`if (${typeTest}) ${typeIssue}`, 'else {', ...indent(checks), '}'];
+/** The kind's type test, then each value constraint's check (table order) on a value of the kind. */
+function scalarCheck(name: string, path: PathExpr, t: ScalarTypeIR, ctx: Ctx): string[] {
+  const c = constraintContext(path, ctx);
+  const checks = VALUE_CONSTRAINT_LIST.flatMap((constraint) => constraint.validator(name, t, c));
+  const test = typeIssue(name, path, t.kind);
+  if (checks.length === 0) return [test];
+  return [test, 'else {', ...indent(checks), '}'];
 }
 
 function indent(lines: readonly string[], n = 2): string[] {
@@ -227,8 +199,8 @@ export function rootValidatorStatement(plan: MethodPlan, side: 'request' | 'resp
     ...(typed && { returnType: 'ValidationIssue[]' }),
     statements: [
       `const issues${typed ? ': ValidationIssue[]' : ''} = [];`,
-      'if (typeof value !== "object" || value === null || Array.isArray(value)) {',
-      `  ${push([], 'type', TYPE_MESSAGES.object!)}`,
+      `if (${KINDS.object.validator.mismatch('value')}) {`,
+      `  ${push([], 'type', KINDS.object.validator.message)}`,
       '  return issues;',
       '}',
       `const o = ${asRecord('value', ctx)};`,

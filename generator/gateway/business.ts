@@ -6,7 +6,8 @@
 import type { ValidationIssue } from '../../templates/runtime/index.js';
 import { businessError, gatewayError, type Node } from './codes.js';
 import type { GatewayMethod } from './methods.js';
-import type { FieldType } from '../spec/model.js';
+import type { TypeIR } from '../ir/types.js';
+import { scalarModule } from '../types/table.js';
 
 const INVALID_PARAMETER = 'INVALID_PARAMETER';
 /** At most this many problems are listed in sub_msg. */
@@ -19,13 +20,11 @@ function describe(issues: readonly ValidationIssue[]): string {
 
 /**
  * A top-level form value as the generated validator expects it: the form carries strings only,
- * so a documented number or boolean is read back (what cannot be read stays a string and fails
- * the type check, as it should).
+ * so a documented number or boolean is read back as the kind's wire value (kinds table; what
+ * cannot be read stays a string and fails the type check, as it should). Params are scalars.
  */
-function fromForm(value: string, type: FieldType): unknown {
-  if (type === 'number' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
-  if (type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
-  return value;
+function fromForm(value: string, type: TypeIR): unknown {
+  return type.kind === 'object' || type.kind === 'array' ? value : scalarModule(type.kind).wireValue(value);
 }
 
 /**
@@ -33,7 +32,7 @@ function fromForm(value: string, type: FieldType): unknown {
  * the biz_content object, so the generated validator checks the Request as the client built it.
  */
 function withTopLevel(method: GatewayMethod, value: unknown, params: Readonly<Record<string, string>>): unknown {
-  const declared = method.spec.params ?? [];
+  const declared = method.ir.params;
   if (declared.length === 0 || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
   const merged = { ...(value as Record<string, unknown>) };
   for (const p of declared) {
@@ -61,7 +60,7 @@ export function checkBizContent(method: GatewayMethod, bizContent: string | unde
   }
   const issues = method.validateRequest(withTopLevel(method, value, params)).filter((i) => i.rule !== 'unknown');
   if (issues.length === 0) return undefined;
-  const own = method.spec.errors.find((e) => e.code === INVALID_PARAMETER);
+  const own = method.ir.errors.find((e) => e.code === INVALID_PARAMETER);
   if (own !== undefined) return businessError(INVALID_PARAMETER, `${own.description ?? '参数有误'} ${describe(issues)}`);
   const missing = issues.filter((i) => i.rule === 'required');
   if (missing.length > 0) return gatewayError('isv.missing-parameter', `缺少必选参数: ${describe(missing)}`);

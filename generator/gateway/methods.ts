@@ -1,5 +1,5 @@
 /**
- * The gateway's view of each method: its spec and the GENERATED request validator. The package is
+ * The gateway's view of each method: its IR and the GENERATED request validator. The package is
  * generated with the normal pipeline into a cache directory keyed by the hash of its bytes, then
  * the compiled method modules are imported: the gateway validates exactly as the client does.
  */
@@ -10,11 +10,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generatePackage, readTemplates } from '../generate.js';
+import { buildMethodIR } from '../ir/build.js';
+import type { MethodIR } from '../ir/types.js';
 import type { MethodSpec } from '../spec/model.js';
 import type { ValidationIssue } from '../../templates/runtime/index.js';
 
 export interface GatewayMethod {
-  readonly spec: MethodSpec;
+  readonly ir: MethodIR;
   /** The generated `validate<Pascal>Request`. */
   readonly validateRequest: (value: unknown) => ValidationIssue[];
   /** Documented business error codes (the method's error table). */
@@ -88,7 +90,7 @@ export async function loadGatewayMethods(
   for (const spec of specs) {
     const op = operations.get(spec.method);
     if (op === undefined) throw new Error(`the generated package has no operation for ${spec.method}`);
-    methods.set(spec.method, { spec, validateRequest: op.validateRequest, errorCodes: op.errorCodes });
+    methods.set(spec.method, { ir: buildMethodIR(spec), validateRequest: op.validateRequest, errorCodes: op.errorCodes });
   }
   return methods;
 }

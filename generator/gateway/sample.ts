@@ -1,54 +1,49 @@
 /**
- * The success answer of a method: the doc's example response node when the spec has one (and it
- * is a success), else a node built from the response schema with each field's example.
+ * The success answer of a method: the doc's example response node when the method has one (and
+ * it is a success), else a node built from the response fields, each with its example when that is
+ * a valid value of the field, else its first documented value, else the kind's sample (kinds table).
  */
-import type { Field, Items, MethodSpec } from '../spec/model.js';
-import { responseNodeKey } from '../../templates/runtime/index.js';
+import type { FieldIR, MethodIR, ScalarTypeIR, TypeIR } from '../ir/types.js';
+import { valueProblems } from '../types/check.js';
+import { valueShapeOf } from '../types/json-schema.js';
+import { scalarModule } from '../types/table.js';
+import { responseNodeKey } from '../../templates/runtime/response.js';
 import { SUCCESS_CODE, type Node } from './codes.js';
 
-const DEFAULTS = { date: '2024-01-01 12:00:00', price: '0.01', number: 1, boolean: true } as const;
+type Example = FieldIR['example'];
 
-function scalar(shape: Items | Field, example: unknown): unknown {
-  switch (shape.type) {
-    case 'number':
-      return typeof example === 'number' ? example : Number.isFinite(Number(example)) && example !== undefined ? Number(example) : DEFAULTS.number;
-    case 'boolean':
-      return typeof example === 'boolean' ? example : example === undefined ? DEFAULTS.boolean : String(example) === 'true';
-    case 'date':
-      return example === undefined ? DEFAULTS.date : String(example);
-    case 'price':
-      return example === undefined ? DEFAULTS.price : String(example);
-    default: {
-      if (example !== undefined) return String(example);
-      if (shape.enum !== undefined && shape.enum.length > 0) return shape.enum[0]!.value;
-      return 'x';
-    }
-  }
+/** The first candidate that is a valid value of the scalar (kind and constraints), else the kind's sample. */
+export function sampleScalar(t: ScalarTypeIR, example: Example, ir: MethodIR): unknown {
+  const kind = scalarModule(t.kind);
+  const shape = valueShapeOf(t, ir.enums);
+  // Examples are kept as the doc wrote them ("12" for a number): read as the kind's wire value.
+  const candidates = [example, shape.enum?.[0]?.value].filter((c) => c !== undefined).map((c) => kind.wireValue(String(c)));
+  return candidates.find((c) => valueProblems(c, shape).length === 0) ?? kind.sample;
 }
 
-function sampleOf(shape: Items | Field, example: unknown): unknown {
-  if (shape.type === 'object') return sampleObject(shape.fields ?? []);
-  if (shape.type === 'array') return shape.items === undefined ? [] : [sampleOf(shape.items, example)];
-  return scalar(shape, example);
+function sampleOf(t: TypeIR, example: Example, ir: MethodIR): unknown {
+  if (t.kind === 'object') return sampleObject(ir.models[t.modelId]!.fields, ir);
+  if (t.kind === 'array') return [sampleOf(t.items, example, ir)];
+  return sampleScalar(t, example, ir);
 }
 
-function sampleObject(fields: readonly Field[]): Node {
+function sampleObject(fields: readonly FieldIR[], ir: MethodIR): Node {
   const node: Node = {};
   // defineProperty: a documented field named __proto__ stays plain data.
-  for (const f of fields) Object.defineProperty(node, f.name, { value: sampleOf(f, f.example), enumerable: true, writable: true, configurable: true });
+  for (const f of fields) Object.defineProperty(node, f.name, { value: sampleOf(f.type, f.example, ir), enumerable: true, writable: true, configurable: true });
   return node;
 }
 
-/** A node built from the response schema: code and msg first, then every field with its example. */
-export function responseFromSchema(spec: MethodSpec): Node {
-  return { code: SUCCESS_CODE, msg: 'Success', ...sampleObject(spec.response) };
+/** A node built from the response fields: code and msg first, then every field with a sample value. */
+export function responseFromSchema(ir: MethodIR): Node {
+  return { code: SUCCESS_CODE, msg: 'Success', ...sampleObject(ir.response, ir) };
 }
 
 /** The node the gateway answers a valid request with. */
-export function successNode(spec: MethodSpec): Node {
-  const example = (spec.examples?.response as Record<string, unknown> | undefined)?.[responseNodeKey(spec.method)];
+export function successNode(ir: MethodIR): Node {
+  const example = (ir.examples?.response as Record<string, unknown> | undefined)?.[responseNodeKey(ir.method)];
   if (typeof example === 'object' && example !== null && !Array.isArray(example) && (example as Node)['code'] === SUCCESS_CODE) {
     return example as Node;
   }
-  return responseFromSchema(spec);
+  return responseFromSchema(ir);
 }

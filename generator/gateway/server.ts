@@ -2,6 +2,8 @@
  * `startGateway`: a local Alipay gateway (POST/GET /gateway.do) for the methods of a spec set,
  * on node:http. One request: read params -> scenario -> protocol checks and signature ->
  * biz_content (plus top-level params) with the generated validator -> the example answer, signed as the gateway signs.
+ * A body over MAX_BODY_BYTES (1 MiB) is read to its end and answered `413` with the limit in a
+ * text/plain body (see params.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { rm } from 'node:fs/promises';
@@ -15,7 +17,7 @@ import { businessError, gatewayError, systemError, type Node } from './codes.js'
 import { resolveKeys, type GatewayKeys, type KeyOptions } from './keys.js';
 import { formatLogLine } from './log.js';
 import { loadGatewayMethods, type GatewayMethod } from './methods.js';
-import { BodyTooLargeError, readBody, readParams } from './params.js';
+import { BodyTooLargeError, MAX_BODY_BYTES, readBody, readParams } from './params.js';
 import { checkProtocol } from './protocol.js';
 import { successNode } from './sample.js';
 import { parseScenario, SCENARIO_HEADER, ScenarioError, type Scenario } from './scenario.js';
@@ -68,6 +70,7 @@ const JSON_TYPE = 'application/json;charset=utf-8';
 const HTML_ERROR_PAGE =
   '<!DOCTYPE html><html><head><meta charset="utf-8"><title>支付宝 - 网上支付 安全快速！</title></head>' +
   '<body><div class="error"><h2>系统繁忙，请稍后再试</h2><p>Service Temporarily Unavailable</p></div></body></html>';
+const TOO_LARGE_TEXT = `request body too large: the gateway accepts at most ${MAX_BODY_BYTES} bytes (1 MiB)\n`;
 const BAD_GATEWAY_PAGE = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>';
 
 /** The answer decided for one request, before it is written. */
@@ -86,14 +89,14 @@ async function loadSpecs(options: GatewayOptions): Promise<readonly MethodSpec[]
 }
 
 function defaultBusinessCode(method: GatewayMethod): string {
-  return method.spec.errors.find((e) => e.code !== 'INVALID_PARAMETER')?.code ?? 'SYSTEM_ERROR';
+  return method.ir.errors.find((e) => e.code !== 'INVALID_PARAMETER')?.code ?? 'SYSTEM_ERROR';
 }
 
 export async function startGateway(options: GatewayOptions = {}): Promise<Gateway> {
   const serverScenario = parseScenario(options.scenario);
   const specs = await loadSpecs(options);
   const [methods, keys] = await Promise.all([loadGatewayMethods(specs, options.cacheDir), resolveKeys(options)]);
-  const successNodes = new Map(specs.map((s) => [s.method, successNode(s)]));
+  const successNodes = new Map([...methods.values()].map((m) => [m.ir.method, successNode(m.ir)]));
   const writer = createBodyWriter(keys.gatewayPrivateKey);
   const protocolOptions = {
     knownMethods: new Set(methods.keys()),
@@ -141,7 +144,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     if (refused !== undefined) return answer(refused);
     if (scenario.outcome.kind === 'business-error') {
       const code = scenario.outcome.code ?? defaultBusinessCode(method);
-      const documented = method.spec.errors.find((e) => e.code === code);
+      const documented = method.ir.errors.find((e) => e.code === code);
       return answer(businessError(code, documented?.description ?? code));
     }
     return answer(successNodes.get(protocol.method)!);
@@ -178,7 +181,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
         body = await readBody(req);
       } catch (error) {
         if (!(error instanceof BodyTooLargeError)) throw error;
-        sendText(res, 413, 'text/plain;charset=utf-8', 'request body too large\n');
+        res.setHeader('connection', 'close');
+        sendText(res, 413, 'text/plain;charset=utf-8', TOO_LARGE_TEXT);
+        if (error.cut) res.once('finish', () => res.destroy());
         return finish(started, httpMethod, undefined, 'HTTP 413');
       }
     }

@@ -1,12 +1,11 @@
 /**
  * MethodSpec -> MethodIR. Pure. Objects become models (identical shapes with the same doc name
  * are shared, so `MerchantCard` used twice is one type); identical enums on same-named fields are
- * shared. maxLength is kept for scalars only: on objects and arrays the docs' numbers are noise.
+ * shared. maxLength is kept for scalars and arrays (as a note; see the kinds table), not objects.
  */
 import type { Field, Items, MethodSpec, Shape } from '../spec/model.js';
+import { scalarModule } from '../types/table.js';
 import type { EnumIR, FieldIR, MethodIR, ModelIR, ObjectTypeIR, ScalarKind, ScalarTypeIR, TypeIR } from './types.js';
-
-const NUMERIC = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
 
 export function buildMethodIR(spec: MethodSpec): MethodIR {
   const builder = new Builder();
@@ -24,6 +23,7 @@ export function buildMethodIR(spec: MethodSpec): MethodIR {
     models: builder.models,
     enums: builder.enums,
     errors: spec.errors.map((e) => ({ ...e })),
+    ...(spec.examples !== undefined && { examples: structuredClone(spec.examples) }),
   });
 }
 
@@ -50,7 +50,11 @@ class Builder {
   private type(shape: Shape, hint: string, path: string): TypeIR {
     if (shape.type === 'array') {
       const items: Items = shape.items ?? { type: 'string' };
-      return { kind: 'array', items: this.itemType(items, hint, path + '[]') };
+      return {
+        kind: 'array',
+        items: this.itemType(items, hint, path + '[]'),
+        ...(shape.maxLength !== undefined && { maxLength: shape.maxLength }),
+      };
     }
     return this.itemType(shape as Items, hint, path);
   }
@@ -58,8 +62,8 @@ class Builder {
   private itemType(shape: Items, hint: string, path: string): ScalarTypeIR | ObjectTypeIR {
     if (shape.type === 'object') return { kind: 'object', modelId: this.model(shape, hint, path) };
     const kind: ScalarKind = shape.type;
-    // A boolean has no value set worth a type of its own.
-    const enumId = shape.enum && shape.enum.length > 0 && kind !== 'boolean' ? this.enumOf(kind, shape.enum, hint) : undefined;
+    // A kind that is not enumerable (boolean) has no value set worth a type of its own.
+    const enumId = shape.enum && shape.enum.length > 0 && scalarModule(kind).enumerable ? this.enumOf(kind, shape.enum, hint) : undefined;
     return {
       kind,
       ...(shape.maxLength !== undefined && { maxLength: shape.maxLength }),
@@ -94,7 +98,9 @@ class Builder {
     const known = this.enumKeys.get(key);
     if (known !== undefined) return known;
     const id = this.enums.length;
-    const literal = kind === 'number' && list.every((v) => NUMERIC.test(v.value)) ? 'number' : 'string';
+    // Numeric literals when every value is the text of a number of the kind: the wire value itself.
+    const m = scalarModule(kind);
+    const literal = m.tsType === 'number' && list.every((v) => typeof m.wireValue(v.value) === 'number') ? 'number' : 'string';
     this.enums.push({ id, nameHint: hint, kind, values: list, literal });
     this.enumKeys.set(key, id);
     return id;

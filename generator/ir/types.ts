@@ -3,9 +3,10 @@
  * with doc order kept, types resolved, and every object shape turned into a model in a flat list
  * (nested models first). No names are decided here: that is the planner's job.
  */
-import type { ErrorCode, RequiredIf } from '../spec/model.js';
+import type { ErrorCode, Examples, RequiredIf } from '../spec/model.js';
+import type { ScalarKind } from '../types/kind.js';
 
-export type ScalarKind = 'string' | 'number' | 'boolean' | 'date' | 'price';
+export type { ScalarKind };
 
 export interface EnumValueIR {
   readonly value: string;
@@ -37,6 +38,8 @@ export interface ObjectTypeIR {
 export interface ArrayTypeIR {
   readonly kind: 'array';
   readonly items: ScalarTypeIR | ObjectTypeIR;
+  /** The doc's length of the list; no check (see the kinds table), kept for JSON Schema. */
+  readonly maxLength?: number;
 }
 
 export type TypeIR = ScalarTypeIR | ObjectTypeIR | ArrayTypeIR;
@@ -50,8 +53,6 @@ export interface FieldIR {
   readonly example?: string | number | boolean;
   readonly deprecated?: boolean | string;
 }
-
-export type Side = 'request' | 'response';
 
 export interface ModelIR {
   readonly id: number;
@@ -78,4 +79,6 @@ export interface MethodIR {
   /** Every enum; ids are indexes into this list. */
   readonly enums: readonly EnumIR[];
   readonly errors: readonly ErrorCode[];
+  /** The doc's examples as the spec holds them (parsed JSON values). */
+  readonly examples?: Examples;
 }

@@ -73,11 +73,6 @@ export function commonResponseProperties(code: JsonObject): JsonObject {
   };
 }
 
-/** `alipay.marketing.card.query` -> `alipay_marketing_card_query_response`. */
-export function responseNodeName(method: string): string {
-  return `${method.replaceAll('.', '_')}_response`;
-}
-
 /** Groups methods for documentation portals: the first two name segments (`alipay.marketing`). */
 export function tagOf(method: string): string {
   return method.split('.').slice(0, 2).join('.');

@@ -1,9 +1,13 @@
 /**
- * MethodSpecs -> one OpenAPI 3.1 document: one operation per method, request and response
+ * Method IRs -> one OpenAPI 3.1 document: one operation per method, request and response
  * component schemas per method, shared model schemas, and the gateway conventions described once
- * (see conventions.ts). Output depends only on the set of specs, not on their input order.
+ * (see conventions.ts). Output depends only on the set of methods, not on their input order.
  */
-import type { ErrorCode, MethodSpec } from '../spec/model.js';
+import { buildMethodIR } from '../ir/build.js';
+import type { MethodIR } from '../ir/types.js';
+import { pascalName } from '../plan/names.js';
+import type { ErrorCode, Examples, MethodSpec } from '../spec/model.js';
+import { responseNodeKey } from '../../templates/runtime/response.js';
 import {
   COMMON_PARAMETERS,
   ERROR_RESPONSE_SCHEMA,
@@ -12,10 +16,9 @@ import {
   INFO_DESCRIPTION,
   commonResponseProperties,
   errorResponseSchema,
-  responseNodeName,
   tagOf,
 } from './conventions.js';
-import { NameRegistry, methodPascal } from './names.js';
+import { NameRegistry } from './names.js';
 import { ownObject, setOwn, type JsonObject } from './own.js';
 import { COMPONENT_PREFIX, SchemaBuilder } from './schema.js';
 
@@ -25,8 +28,13 @@ export interface OpenApiOptions {
   version?: string;
 }
 
+/** The document of the specs, through their IR (the loader's specs are the usual input). */
 export function buildOpenApiDocument(specs: readonly MethodSpec[], options: OpenApiOptions = {}): JsonObject {
-  const sorted = [...specs].sort((a, b) => (a.method < b.method ? -1 : a.method > b.method ? 1 : 0));
+  return openApiDocument(specs.map((spec) => buildMethodIR(spec)), options);
+}
+
+export function openApiDocument(methods: readonly MethodIR[], options: OpenApiOptions = {}): JsonObject {
+  const sorted = [...methods].sort((a, b) => (a.method < b.method ? -1 : a.method > b.method ? 1 : 0));
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]!.method === sorted[i - 1]!.method) throw new Error(`duplicate method ${sorted[i]!.method}`);
   }
@@ -34,27 +42,27 @@ export function buildOpenApiDocument(specs: readonly MethodSpec[], options: Open
   // Method schemas claim their names before any model can.
   const names = new NameRegistry();
   const errorName = names.claim(ERROR_RESPONSE_SCHEMA);
-  const methodNames = sorted.map((s) => {
-    const pascal = methodPascal(s.method);
+  const methodNames = sorted.map((ir) => {
+    const pascal = pascalName(ir.method, 'Method');
     return { request: names.claim(`${pascal}Request`), response: names.claim(`${pascal}Response`) };
   });
 
   const builder = new SchemaBuilder();
   const schemas = new Map<string, JsonObject>([[errorName, errorResponseSchema()]]);
   const paths: JsonObject = {};
-  sorted.forEach((spec, i) => {
+  sorted.forEach((ir, i) => {
     const { request, response } = methodNames[i]!;
-    builder.forMethod(spec.method);
-    const hasRequest = spec.request.length > 0;
-    if (hasRequest) schemas.set(request, builder.objectSchema(spec.request, request));
-    schemas.set(response, responseSchema(builder, spec, response));
+    builder.forMethod(ir);
+    const hasRequest = ir.request.length > 0;
+    if (hasRequest) schemas.set(request, builder.objectSchema(ir.request, request));
+    schemas.set(response, responseSchema(builder, ir, response));
     // Top-level form params (not in biz_content) sit beside biz_content in the form body.
-    const params = (spec.params ?? []).map((p) => [p.name, builder.fieldSchema(p), p.required === true] as const);
-    setOwn(paths, `/${spec.method}`, { post: operation(spec, hasRequest ? request : undefined, params, response, errorName) });
+    const params = ir.params.map((p) => [p.name, builder.fieldSchema(p), p.required === true] as const);
+    setOwn(paths, `/${ir.method}`, { post: operation(ir, hasRequest ? request : undefined, params, response, errorName) });
   });
   for (const [name, schema] of builder.finish(names)) schemas.set(name, schema);
 
-  const tags = [...new Set(sorted.map((s) => tagOf(s.method)))].sort();
+  const tags = [...new Set(sorted.map((ir) => tagOf(ir.method)))].sort();
   return {
     openapi: '3.1.0',
     info: {
@@ -77,8 +85,8 @@ export function buildOpenApiDocument(specs: readonly MethodSpec[], options: Open
   };
 }
 
-function responseSchema(builder: SchemaBuilder, spec: MethodSpec, title: string): JsonObject {
-  const business = builder.objectSchema(spec.response, title);
+function responseSchema(builder: SchemaBuilder, ir: MethodIR, title: string): JsonObject {
+  const business = builder.objectSchema(ir.response, title);
   const common = commonResponseProperties({ type: 'string', const: '10000', description: '网关返回码: 10000 表示成功' });
   const properties = ownObject(Object.entries(common));
   for (const [name, schema] of Object.entries(business.properties as JsonObject)) setOwn(properties, name, schema);
@@ -90,27 +98,28 @@ function responseSchema(builder: SchemaBuilder, spec: MethodSpec, title: string)
 type FormParam = readonly [name: string, schema: JsonObject, required: boolean];
 
 function operation(
-  spec: MethodSpec,
+  ir: MethodIR,
   request: string | undefined,
   params: readonly FormParam[],
   response: string,
   errorName: string,
 ): JsonObject {
+  const { examples } = ir;
   const op: JsonObject = {
-    operationId: spec.method,
-    tags: [tagOf(spec.method)],
-    summary: spec.title ?? spec.method,
+    operationId: ir.method,
+    tags: [tagOf(ir.method)],
+    summary: ir.title ?? ir.method,
   };
-  const description = operationDescription(spec);
+  const description = operationDescription(ir);
   if (description !== '') op.description = description;
-  if (spec.deprecated !== undefined && spec.deprecated !== false) op.deprecated = true;
+  if (ir.deprecated !== undefined && ir.deprecated !== false) op.deprecated = true;
   op.parameters = [
-    { name: 'method', in: 'query', required: true, description: '接口名称', schema: { type: 'string', const: spec.method } },
+    { name: 'method', in: 'query', required: true, description: '接口名称', schema: { type: 'string', const: ir.method } },
     ...Object.keys(COMMON_PARAMETERS).map((name) => ({ $ref: `#/components/parameters/${name}` })),
   ];
-  const body = requestBody(spec, request, params);
+  const body = requestBody(examples, request, params);
   if (body !== undefined) op.requestBody = body;
-  const node = responseNodeName(spec.method);
+  const node = responseNodeKey(ir.method);
   const errorRef = { $ref: COMPONENT_PREFIX + errorName };
   const answer: JsonObject = {
     schema: {
@@ -122,19 +131,19 @@ function operation(
       ]),
     },
   };
-  const examples: JsonObject = {};
-  if (spec.examples?.response !== undefined) examples.success = { value: spec.examples.response };
-  if (spec.examples?.error !== undefined) examples.error = { value: spec.examples.error };
-  if (Object.keys(examples).length > 0) answer.examples = examples;
+  const answerExamples: JsonObject = {};
+  if (examples?.response !== undefined) answerExamples.success = { value: examples.response };
+  if (examples?.error !== undefined) answerExamples.error = { value: examples.error };
+  if (Object.keys(answerExamples).length > 0) answer.examples = answerExamples;
   op.responses = {
     '200': { description: 'Signed gateway answer (success or business failure)', content: { 'application/json': answer } },
   };
-  if (spec.errors.length > 0) op['x-alipay-error-codes'] = spec.errors;
+  if (ir.errors.length > 0) op['x-alipay-error-codes'] = ir.errors;
   return op;
 }
 
 /** The form body: biz_content (JSON) when the method has business params, and its top-level params. */
-function requestBody(spec: MethodSpec, request: string | undefined, params: readonly FormParam[]): JsonObject | undefined {
+function requestBody(examples: Examples | undefined, request: string | undefined, params: readonly FormParam[]): JsonObject | undefined {
   if (request === undefined && params.length === 0) return undefined;
   const entries: [string, unknown][] = [];
   const required: string[] = [];
@@ -151,18 +160,18 @@ function requestBody(spec: MethodSpec, request: string | undefined, params: read
   const media: JsonObject = { schema };
   if (request !== undefined) media.encoding = { biz_content: { contentType: 'application/json' } };
   const example: [string, unknown][] = [];
-  if (request !== undefined && spec.examples?.request !== undefined) example.push(['biz_content', spec.examples.request]);
-  const paramExample = spec.examples?.params;
+  if (request !== undefined && examples?.request !== undefined) example.push(['biz_content', examples.request]);
+  const paramExample = examples?.params;
   if (typeof paramExample === 'object' && paramExample !== null) example.push(...Object.entries(paramExample));
   if (example.length > 0) media.examples = { doc: { summary: 'Example from the doc page', value: ownObject(example) } };
   return { required: required.length > 0, content: { 'application/x-www-form-urlencoded': media } };
 }
 
-function operationDescription(spec: MethodSpec): string {
+function operationDescription(ir: MethodIR): string {
   const parts: string[] = [];
-  if (spec.description !== undefined && spec.description !== '') parts.push(spec.description);
-  if (typeof spec.deprecated === 'string') parts.push(`Deprecated: ${spec.deprecated}`);
-  if (spec.errors.length > 0) parts.push(errorTable(spec.errors));
+  if (ir.description !== undefined && ir.description !== '') parts.push(ir.description);
+  if (typeof ir.deprecated === 'string') parts.push(`Deprecated: ${ir.deprecated}`);
+  if (ir.errors.length > 0) parts.push(errorTable(ir.errors));
   return parts.join('\n\n');
 }
 

@@ -1,17 +1,9 @@
 /**
- * Component and operation names for the OpenAPI export. Component names must match
- * `^[a-zA-Z0-9._-]+$` (OpenAPI 3.1 components rule); names from specs are sanitised to that and
- * made unique through one registry, so a model named like a method schema cannot clash with it.
+ * Component names for the OpenAPI export. Component names must match `^[a-zA-Z0-9._-]+$`
+ * (OpenAPI 3.1 components rule); names from specs are sanitised to that and made unique through
+ * one registry, so a model named like a method schema cannot clash with it. PascalCase comes from
+ * generator/plan/names.ts (`pascalName`), the one definition the package's names use too.
  */
-
-/** `alipay.marketing.card.query` -> `AlipayMarketingCardQuery`. */
-export function methodPascal(method: string): string {
-  return method
-    .split(/[^A-Za-z0-9]+/)
-    .filter((part) => part.length > 0)
-    .map((part) => part[0]!.toUpperCase() + part.slice(1))
-    .join('');
-}
 
 /** Keeps the characters OpenAPI allows in component names, replaces the others with `_`. */
 export function sanitizeComponentName(name: string): string {

@@ -7,6 +7,7 @@ import type { MethodIR, TypeIR } from '../ir/types.js';
 import { GLOBAL_NAMES, LOCAL_NAMES, RUNTIME_IMPORTS } from './reserved.js';
 import { Scope, modelBaseName, pascalName } from './names.js';
 import type { MethodExports, MethodPlan } from './types.js';
+import { scalarModule } from '../types/table.js';
 
 const RESPONSE_BASE_FIELDS = ['code', 'msg', 'sub_code', 'sub_msg'];
 
@@ -22,15 +23,20 @@ export function planMethod(ir: MethodIR, stem: string, exports: MethodExports): 
   const enums = ir.enums.map((e) => scope.claim(pascalName(e.nameHint, 'Enum')));
   const modelValidators = models.map((name) => scope.claim(`validate${name[0]!.toUpperCase()}${name.slice(1)}`));
 
-  const kinds = new Set<string>();
+  // The runtime format helpers (isDateTime, isPrice) the validators of the used kinds call.
+  const helpers = new Set<string>();
   const collect = (t: TypeIR): void => {
-    if (t.kind === 'array') collect(t.items);
-    else kinds.add(t.kind);
+    switch (t.kind) {
+      case 'array':
+        return collect(t.items);
+      case 'object':
+        return;
+    }
+    const helper = scalarModule(t.kind).format?.helper;
+    if (helper !== undefined) helpers.add(helper);
   };
   for (const f of [...ir.request, ...ir.params, ...ir.response, ...ir.models.flatMap((m) => m.fields)]) collect(f.type);
-  const runtimeValues = ['invoke', 'isApiErrorOf'];
-  if (kinds.has('date')) runtimeValues.push('isDateTime');
-  if (kinds.has('price')) runtimeValues.push('isPrice');
+  const runtimeValues = ['invoke', 'isApiErrorOf', ...helpers];
 
   return {
     ir,

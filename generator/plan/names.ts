@@ -3,7 +3,7 @@
  * served, appending 2, 3, ... on a clash, so the result depends only on the order of claims
  * (which the planner fixes: public names first, then doc order).
  */
-import { identifier, isReservedWord, toIdentifierParts } from '../emit/escape.js';
+import { identifier, isReservedWord, toIdentifierParts } from '../shared/identifiers.js';
 
 /** PascalCase identifier from spec text; `fallback` when the text has no ASCII letters or digits. */
 export function pascalName(text: string, fallback: string): string {

@@ -3,6 +3,7 @@
  * uses, the runtime names it imports, and the locals of generated functions (a model called `o`
  * would otherwise be shadowed inside a validator).
  */
+import { RUNTIME_HELPERS } from '../types/table.js';
 
 /** Globals referenced by generated code or commonly assumed by readers of it. */
 export const GLOBAL_NAMES: readonly string[] = [
@@ -11,9 +12,9 @@ export const GLOBAL_NAMES: readonly string[] = [
   'globalThis', 'undefined', 'AbortSignal', 'Function',
 ];
 
-/** What method modules import from the runtime. */
+/** What method modules import from the runtime: the call helpers and the kinds' format checks. */
 export const RUNTIME_IMPORTS = {
-  values: ['invoke', 'isApiErrorOf', 'isDateTime', 'isPrice'],
+  values: ['invoke', 'isApiErrorOf', ...RUNTIME_HELPERS],
   types: ['AlipayApiError', 'AlipayClient', 'CallOptions', 'Operation', 'ResponseBase', 'ValidationIssue'],
 } as const;
 

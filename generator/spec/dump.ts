@@ -5,12 +5,27 @@
  * library quotes whatever would read back as another type ('0000001', 'true', '').
  */
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, parse } from 'yaml';
+import { UserError } from '../diagnostics.js';
+import { specLimitProblem, specTooLarge } from './limits.js';
 import type { EnumValue, ErrorCode, Field, Items, MethodSpec, Shape } from './model.js';
 
 /** First line of every spec: lets editors complete and check specs against the JSON Schema. */
 export const SCHEMA_COMMENT = '# yaml-language-server: $schema=../generator/spec/spec.schema.json';
 
+/**
+ * The spec as YAML. Throws a UserError for a spec past the documented limits (spec/limits.ts):
+ * the loader would refuse it, and the nesting limit keeps the recursive writer off the stack's end.
+ */
 export function dumpSpec(spec: MethodSpec): string {
+  const problem = specLimitProblem(spec);
+  if (problem !== undefined) throw new UserError(`${spec.method}: cannot write the spec: ${problem}`);
+  const text = buildYaml(spec);
+  const tooLarge = specTooLarge(text);
+  if (tooLarge !== undefined) throw new UserError(`${spec.method}: cannot write the spec: ${tooLarge}`);
+  return text;
+}
+
+function buildYaml(spec: MethodSpec): string {
   const root = new YAMLMap();
   add(root, 'method', str(spec.method));
   if (spec.title !== undefined) add(root, 'title', str(spec.title));

@@ -12,6 +12,7 @@ import { UserError, hasErrors, sortDiagnostics, type Diagnostic } from '../diagn
 import type { LoadedSpec } from './model.js';
 import { readSpec } from './read-spec.js';
 import { Reader } from './reader.js';
+import { MAX_FIELD_DEPTH, MAX_YAML_DEPTH, checkDocumentLimits, specTooLarge } from './limits.js';
 import { locatePath, parseYaml } from './yaml-ast.js';
 
 export interface SpecResult {
@@ -27,6 +28,8 @@ export interface SpecDirResult {
 
 /** Parses and validates one spec's text. Pure: `file` is only used in diagnostics. */
 export function parseSpec(text: string, file: string): SpecResult {
+  const tooLarge = specTooLarge(text);
+  if (tooLarge) return { diagnostics: [{ severity: 'error', file, line: 1, col: 1, message: tooLarge }] };
   const parsed = parseYaml(text);
   const r = new Reader(file, parsed.lineCounter);
   for (const w of parsed.doc.warnings) r.diagnostics.push(yamlDiagnostic(w, file, 'warning'));
@@ -35,6 +38,7 @@ export function parseSpec(text: string, file: string): SpecResult {
     for (const e of parsed.doc.errors) r.diagnostics.push(yamlDiagnostic(e, file, 'error'));
     return { diagnostics: sortDiagnostics(r.diagnostics) };
   }
+  if (!checkDocumentLimits(r, parsed.doc)) return { diagnostics: sortDiagnostics(r.diagnostics) };
   // An alias is written `*name`: without a `*` in the text there is none, and the walk is skipped.
   if (text.includes('*')) {
     visit(parsed.doc, {
@@ -126,7 +130,11 @@ function at(spec: LoadedSpec, severity: Diagnostic['severity'], message: string)
 
 function yamlDiagnostic(e: YAMLError, file: string, severity: Diagnostic['severity']): Diagnostic {
   // prettyErrors appends " at line L, column C:" and a source excerpt; the position is ours to print.
-  const message = e.message.split(/ at line \d+, column \d+/)[0]!.trim();
+  const raw = e.message.split(/ at line \d+, column \d+/)[0]!.trim();
+  // The yaml parser recurses per nesting level and reports the engine's stack overflow as an error.
+  const message = /maximum call stack/i.test(raw)
+    ? `nested too deep to read: specs are limited to ${MAX_YAML_DEPTH} levels of YAML and ${MAX_FIELD_DEPTH} of fields`
+    : raw;
   const pos = e.linePos?.[0];
   return { severity, file, line: pos?.line ?? 1, col: pos?.col ?? 1, message: `YAML: ${message}` };
 }

@@ -10,19 +10,22 @@
  * source positions: the loader keeps those beside the model (see LoadedSpec).
  */
 
-/** Field types of the format. `date` is `yyyy-MM-dd HH:mm:ss`; `price` is a decimal string in yuan, at most 2 decimals. */
-export type FieldType = 'string' | 'number' | 'boolean' | 'date' | 'price' | 'object' | 'array';
+import type { FieldKind, ItemKind } from '../types/kind.js';
+import { FIELD_KINDS, SCALAR_KINDS } from '../types/table.js';
 
-/** Scalar types an array item may have (arrays of arrays do not occur in the docs). */
-export type ItemType = Exclude<FieldType, 'array'>;
+/** Field types of the format: the kinds of generator/types/table.ts. */
+export type FieldType = FieldKind;
+
+/** Types an array item may have (arrays of arrays do not occur in the docs). */
+export type ItemType = ItemKind;
 
 /** `conditional` is the doc's 特殊可选 / 条件必填: required in some situations only. */
 export type Requiredness = true | false | 'conditional';
 
-export const FIELD_TYPES: readonly FieldType[] = ['string', 'number', 'boolean', 'date', 'price', 'object', 'array'];
+export const FIELD_TYPES: readonly FieldType[] = FIELD_KINDS;
 
-/** The types a top-level form param may have: the form body carries strings only. */
-export const PARAM_TYPES: readonly FieldType[] = ['string', 'number', 'boolean', 'date', 'price'];
+/** The types a top-level form param may have (scalars): the form body carries strings only. */
+export const PARAM_TYPES: readonly FieldType[] = SCALAR_KINDS;
 
 export interface EnumValue {
   /** The value on the wire, always a string in the spec (numbers as written, e.g. "1"). */

@@ -16,6 +16,16 @@ const EXAMPLE_KEYS = ['request', 'params', 'response', 'error'] as const;
 /** Method names are dot-separated words; they also name the file and the generated modules. */
 const METHOD_NAME = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)+$/;
 
+/**
+ * The longest method name (ASCII, so bytes = characters). It names files: the longest one
+ * generate writes is `dist/methods/<name><_n>.d.ts`, through the temp file
+ * `.<file>.<pid>.<counter>.alipay-codegen-tmp` (generator/write/temp.ts), and a file name has at
+ * most 255 bytes (NAME_MAX). Budget: 255 - 1 (`.`) - 4 (`_n` of a case clash, up to `_999`)
+ * - 5 (`.d.ts`) - 8 (`.` pid, 7 digits) - 11 (`.` counter, 10 digits) - 19 (`.alipay-codegen-tmp`)
+ * = 207; 200 leaves room. The longest name in the method catalogue has far fewer characters.
+ */
+export const MAX_METHOD_NAME_LENGTH = 200;
+
 /** Returns the spec when its required parts could be read (problems are in `r.diagnostics`). */
 export function readSpec(r: Reader, doc: Document.Parsed): MethodSpec | undefined {
   if (doc.contents === null) {
@@ -32,7 +42,10 @@ export function readSpec(r: Reader, doc: Document.Parsed): MethodSpec | undefine
   if (!methodEntry) missing('method');
   else {
     method = readString(r, methodEntry.value, ['method']);
-    if (method !== undefined && !METHOD_NAME.test(method)) {
+    if (method !== undefined && method.length > MAX_METHOD_NAME_LENGTH) {
+      r.report(methodEntry.value, ['method'], `method name is ${method.length} characters long; at most ${MAX_METHOD_NAME_LENGTH} (it names the generated files)`);
+      method = undefined;
+    } else if (method !== undefined && !METHOD_NAME.test(method)) {
       r.report(methodEntry.value, ['method'], `"${method}" is not a method name such as alipay.trade.query`);
       method = undefined;
     }

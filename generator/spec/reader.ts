@@ -13,6 +13,8 @@ export class Reader {
   readonly diagnostics: Diagnostic[] = [];
   /** Field lists that lost entries to errors: examples are not told those names are unknown. */
   readonly incomplete = new WeakSet<object>();
+  /** Fields read so far, at every depth (see MAX_FIELDS). */
+  fieldCount = 0;
 
   constructor(
     readonly file: string,
@@ -83,19 +85,12 @@ export function readList(r: Reader, node: unknown, path: readonly PathSegment[])
     r.report(node, path, `expected a list, got ${kindOf(node)}`);
     return undefined;
   }
-  const items: unknown[] = [];
   return (node as YAMLSeq).items.filter((item) => !isAlias(item));
 }
 
 export function readString(r: Reader, node: unknown, path: readonly PathSegment[]): string | undefined {
   if (isScalar(node) && typeof node.value === 'string') return node.value;
   r.report(node, path, `expected a string, got ${kindOf(node)}${isScalar(node) && node.value !== null ? ' (quote it)' : ''}`);
-  return undefined;
-}
-
-export function readBoolean(r: Reader, node: unknown, path: readonly PathSegment[]): boolean | undefined {
-  if (isScalar(node) && typeof node.value === 'boolean') return node.value;
-  r.report(node, path, `expected true or false, got ${kindOf(node)}`);
   return undefined;
 }
 

@@ -5,6 +5,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { createBodyWriter } from '../../generator/gateway/body.js';
 import { formatLogLine } from '../../generator/gateway/log.js';
 import { loadGatewayMethods } from '../../generator/gateway/methods.js';
+import { buildMethodIR } from '../../generator/ir/build.js';
 import { responseFromSchema, successNode } from '../../generator/gateway/sample.js';
 import { parseScenario, ScenarioError } from '../../generator/gateway/scenario.js';
 import { extractResponseNode, verifyContent } from '../../templates/runtime/index.js';
@@ -37,14 +38,14 @@ describe('answers built from the response schema', () => {
     const specs = await seedSpecs();
     const pkg = await generatedPackage(specs);
     onTestFinished(() => rm(pkg.dir, { recursive: true, force: true }));
-    const card = responseFromSchema(specs.find((s) => s.method === CARD_QUERY)!);
+    const card = responseFromSchema(buildMethodIR(specs.find((s) => s.method === CARD_QUERY)!));
     expect(pkg.index.validateAlipayMarketingCardQueryResponse(card)).toEqual([]);
     expect(card).toMatchObject({ code: '10000', msg: 'Success', schema_url: 'alipays://platformapi/startapp?appId=20000021&b=m&p=111' });
-    for (const spec of specs) expect(successNode(spec)['code']).toBe('10000');
+    for (const spec of specs) expect(successNode(buildMethodIR(spec))['code']).toBe('10000');
   });
 
   it('fill fields without examples by type, and keep a field named __proto__ as data', () => {
-    const node = responseFromSchema({
+    const node = responseFromSchema(buildMethodIR({
       method: 'x.y',
       request: [],
       errors: [],
@@ -56,7 +57,7 @@ describe('answers built from the response schema', () => {
         { name: '__proto__', type: 'string', required: false, example: 'p' },
         { name: 'items', type: 'array', required: false, items: { type: 'object', fields: [{ name: 'id', type: 'string', required: true, example: 'i1' }] } },
       ],
-    });
+    }));
     expect(JSON.parse(JSON.stringify(node))).toEqual({ code: '10000', msg: 'Success', amount: '0.01', when: '2024-01-01 12:00:00', count: 12, state: 'OPEN', ['__proto__']: 'p', items: [{ id: 'i1' }] });
     expect(Object.getPrototypeOf(node)).toBe(Object.prototype);
   });

@@ -49,7 +49,8 @@ describe('buildMethodIR', () => {
     expect(ir.request[2]!.type).toEqual({ kind: 'boolean' });
   });
 
-  it('drops maxLength on objects and arrays, keeps it on scalar items', () => {
+  // An array's length is kept as a note (JSON Schema x-alipay-max-length; no check), an object's is dropped.
+  it('drops maxLength on objects, keeps it on arrays and scalar items', () => {
     const ir = buildMethodIR(
       sampleSpec({
         request: [
@@ -60,7 +61,7 @@ describe('buildMethodIR', () => {
       }),
     );
     expect(ir.request[0]!.type).toEqual({ kind: 'object', modelId: 0 });
-    expect(ir.request[1]!.type).toEqual({ kind: 'array', items: { kind: 'string', maxLength: 5 } });
+    expect(ir.request[1]!.type).toEqual({ kind: 'array', items: { kind: 'string', maxLength: 5 }, maxLength: 1024 });
   });
 
   it('is frozen and does not change its input', () => {

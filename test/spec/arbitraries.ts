@@ -1,13 +1,15 @@
 /** fast-check arbitraries of valid MethodSpecs (every example fits its field), for round-trip properties. */
 import fc from 'fast-check';
-import type { EnumValue, Field, FieldType, Items, ItemType, MethodSpec, Requiredness } from '../../generator/spec/model.js';
+import type { EnumValue, Field, FieldType, Items, MethodSpec, Requiredness } from '../../generator/spec/model.js';
+import type { ScalarKind } from '../../generator/types/kind.js';
+import { SCALAR_KINDS, assertNever, scalarModule } from '../../generator/types/table.js';
 
 const text = fc.string({ unit: 'binary', maxLength: 20 });
 const wireName = fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', '1', 'null', 'a b', '*/'));
-const SCALARS: ItemType[] = ['string', 'number', 'boolean', 'date', 'price'];
+const SCALARS: readonly ScalarKind[] = SCALAR_KINDS;
 
-/** An example value of a scalar type, as the doc may write it. */
-function exampleOf(type: ItemType): fc.Arbitrary<string | number | boolean> {
+/** An example value of a scalar type, as the doc may write it (a number or boolean field's may be quoted). */
+function exampleOf(type: ScalarKind): fc.Arbitrary<string | number | boolean> {
   switch (type) {
     case 'number':
       // Unsafe integers are excluded: the loader rightly rejects them (their digits do not survive).
@@ -17,14 +19,15 @@ function exampleOf(type: ItemType): fc.Arbitrary<string | number | boolean> {
     case 'date':
       return fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 19).replace('T', ' '));
     case 'price':
-      return fc.oneof(fc.integer({ min: 0, max: 10_000_000 }).map((c) => (c / 100).toFixed(2)), fc.integer({ min: 0, max: 10_000 }));
-    default:
+      return fc.oneof(fc.integer({ min: 0, max: 10_000_000 }).map((c) => (c / 100).toFixed(2)), fc.integer({ min: 0, max: 10_000 }).map(String));
+    case 'string':
       return text;
   }
+  return assertNever(type);
 }
 
 interface ScalarParts {
-  type: ItemType;
+  type: ScalarKind;
   example?: string | number | boolean;
   enum?: EnumValue[];
   maxLength?: number;
@@ -36,7 +39,7 @@ const scalarParts: fc.Arbitrary<ScalarParts> = fc.constantFrom(...SCALARS).chain
     ({ example, withEnum, others, extra, enumDescription }) => {
       const parts: ScalarParts = { type, example };
       const shown = String(example);
-      if (withEnum && type !== 'boolean') {
+      if (withEnum && scalarModule(type).enumerable) {
         const values = [shown, ...others.filter((o) => o !== shown)];
         parts.enum = values.map((value, i) => (i === 0 && enumDescription !== undefined ? { value, description: enumDescription } : { value }));
       }

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseSpec, loadSpecDir } from '../../generator/spec/load.js';
 import { methodSpec } from './arbitraries.js';
+import { MAX_METHOD_NAME_LENGTH } from '../../generator/spec/read-spec.js';
+import { FIELD_KINDS, ITEM_KINDS } from '../../generator/types/table.js';
 import { specToYaml } from './helpers/spec-yaml.js';
 
 const schema = JSON.parse(readFileSync(new URL('../../generator/spec/spec.schema.json', import.meta.url), 'utf8'));
@@ -18,6 +20,13 @@ describe('spec.schema.json', () => {
   it('is a valid draft 2020-12 schema (ajv strict compile)', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(typeof validate).toBe('function');
+  });
+
+  // JSON cannot be checked by the compiler: this is where a new kind of the table must be added.
+  it('lists exactly the kinds of the kinds table, and the loader\'s method-name limit', () => {
+    expect(schema.$defs.field.properties.type.enum).toEqual(FIELD_KINDS);
+    expect(schema.$defs.items.properties.type.enum).toEqual(ITEM_KINDS);
+    expect(schema.properties.method.maxLength).toBe(MAX_METHOD_NAME_LENGTH);
   });
 
   it('accepts every random spec the loader loads', () => {

@@ -1,0 +1,63 @@
+/**
+ * JSON Schema (2020-12) of IR types from the kinds and constraints tables. OpenAPI export builds
+ * on these (adding shared model components); the agreement test compiles them with ajv.
+ */
+import type { EnumIR, FieldIR, MethodIR, ScalarTypeIR, TypeIR } from '../ir/types.js';
+import type { ValueShape } from './constraints/constraint.js';
+import { FIELD_CONSTRAINT_LIST, VALUE_CONSTRAINT_LIST } from './constraints/table.js';
+import type { JsonSchema } from './kind.js';
+import { KINDS } from './table.js';
+
+/** What the value constraints see of an IR scalar: its kind, maxLength and enum values. */
+export function valueShapeOf(t: ScalarTypeIR, enums: readonly EnumIR[]): ValueShape {
+  return {
+    type: t.kind,
+    ...(t.maxLength !== undefined && { maxLength: t.maxLength }),
+    ...(t.enumId !== undefined && { enum: enums[t.enumId]!.values }),
+  };
+}
+
+/** The schema of a scalar value: the kind's keywords, then each value constraint's, in table order. */
+export function scalarSchema(shape: ValueShape): JsonSchema {
+  const schema: JsonSchema = KINDS[shape.type].jsonSchema();
+  for (const c of VALUE_CONSTRAINT_LIST) Object.assign(schema, c.jsonSchema(shape));
+  return schema;
+}
+
+/** The keywords the field constraints (required, requiredIf) add to an object with these fields. */
+export function objectConstraintSchema(fields: readonly FieldIR[]): JsonSchema {
+  const schema: JsonSchema = {};
+  for (const c of FIELD_CONSTRAINT_LIST) Object.assign(schema, c.objectSchema(fields));
+  return schema;
+}
+
+/**
+ * The schema of an IR type, models inline (no components): objects get `properties` in doc order
+ * and the field constraints; `strict` (requests) adds `additionalProperties: false`.
+ */
+export function typeSchema(t: TypeIR, ir: MethodIR, strict: boolean): JsonSchema {
+  switch (t.kind) {
+    case 'object':
+      return objectSchema(ir.models[t.modelId]!.fields, ir, strict);
+    case 'array': {
+      const schema = KINDS.array.jsonSchema();
+      schema.items = typeSchema(t.items, ir, strict);
+      if (t.maxLength !== undefined) schema['x-alipay-max-length'] = t.maxLength;
+      return schema;
+    }
+  }
+  return scalarSchema(valueShapeOf(t, ir.enums));
+}
+
+export function objectSchema(fields: readonly FieldIR[], ir: MethodIR, strict: boolean): JsonSchema {
+  const schema = KINDS.object.jsonSchema();
+  const properties: JsonSchema = {};
+  for (const f of fields) {
+    Object.defineProperty(properties, f.name, { value: typeSchema(f.type, ir, strict), enumerable: true, writable: true, configurable: true });
+  }
+  schema.properties = properties;
+  Object.assign(schema, objectConstraintSchema(fields));
+  if (strict) schema.additionalProperties = false;
+  return schema;
+}
+

@@ -1,0 +1,16 @@
+/** `object`: a JSON object; its fields are checked by their own kinds. */
+import { describeValue, type ObjectKindModule } from '../kind.js';
+
+export const objectKind: ObjectKindModule = {
+  kind: 'object',
+  category: 'object',
+  aliases: ['object', 'jsonobject', 'map'],
+  mismatch: (value) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? undefined : `is ${describeValue(value)}, not an object`,
+  validator: {
+    mismatch: (expr) => `typeof ${expr} !== "object" || ${expr} === null || Array.isArray(${expr})`,
+    message: 'expected an object',
+  },
+  jsonSchema: () => ({ type: 'object' }),
+  maxLength: 'ignored',
+};
