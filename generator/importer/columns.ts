@@ -3,6 +3,8 @@
  * rows and nested bullet groups, which carry the same columns in a different layout.
  */
 import type { Items, ItemType, Requiredness } from '../spec/model.js';
+import type { ScalarKind } from '../types/kind.js';
+import { isScalarKind, kindOfTypeName } from '../types/table.js';
 
 /** A parsed type column: a scalar, an object (model), or an array of either. */
 export interface ParsedType {
@@ -10,25 +12,6 @@ export interface ParsedType {
   model?: string;
   items?: Items;
 }
-
-/** The doc's scalar type names (lower-cased), with the spellings some pages use. */
-const SCALARS: Readonly<Record<string, ItemType>> = {
-  string: 'string',
-  number: 'number',
-  boolean: 'boolean',
-  date: 'date',
-  price: 'price',
-  // Numeric spellings some pages use for Number.
-  long: 'number',
-  integer: 'number',
-  int: 'number',
-  double: 'number',
-  float: 'number',
-  bool: 'boolean',
-};
-
-/** Type names that mean "an object" without naming a model. */
-const ANONYMOUS_OBJECT = new Set(['object', 'jsonobject', 'map']);
 
 /** `String`, `MerchantCard`, `CardFrontTextDTO []`, `String[]`; undefined when not a type. */
 export function parseType(text: string): ParsedType | undefined {
@@ -43,17 +26,15 @@ export function parseType(text: string): ParsedType | undefined {
  * The scalar a doc type name stands for (`String`, `Long`, `int`...), case-insensitive; undefined
  * for any other name. The one place the doc's type aliases are looked up.
  */
-export function scalarTypeFor(docName: string): ItemType | undefined {
-  const lower = docName.toLowerCase();
-  // Own keys only: `Constructor` or `ToString` is a model name, not Object.prototype's.
-  return Object.hasOwn(SCALARS, lower) ? SCALARS[lower] : undefined;
+export function scalarTypeFor(docName: string): ScalarKind | undefined {
+  const kind = kindOfTypeName(docName);
+  return kind !== undefined && isScalarKind(kind) ? kind : undefined;
 }
 
 function parseElement(name: string): Items | undefined {
-  const lower = name.toLowerCase();
   const scalar = scalarTypeFor(name);
   if (scalar) return { type: scalar };
-  if (ANONYMOUS_OBJECT.has(lower)) return { type: 'object' };
+  if (kindOfTypeName(name) === 'object') return { type: 'object' };
   // Model names are capitalised class names; a lower-case word is not a type.
   if (!/^[A-Z]/.test(name)) return undefined;
   return { type: 'object', model: name };

@@ -143,7 +143,7 @@ function str(text: string): Scalar {
 function readsAsOtherIn11(text: string): boolean {
   if (text === '' || text !== text.trim()) return false;
   try {
-    return parse(text, { version: '1.1' }) !== text;
+    return parse(text, { version: '1.1', logLevel: 'error' }) !== text;
   } catch {
     return false;
   }

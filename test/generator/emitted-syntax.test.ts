@@ -18,7 +18,7 @@ import { emitClientModule } from '../../generator/emit/client-module.js';
 import { emitIndexModule } from '../../generator/emit/index-module.js';
 import { emitMethodModule, type EmittedModule } from '../../generator/emit/method-module.js';
 import { buildMethodIR } from '../../generator/ir/build.js';
-import { readTemplates } from '../../generator/package-inputs.js';
+import { readTemplates } from '../../generator/build/templates.js';
 import { aggregatePlan, planNames, planPackage } from '../../generator/plan/package.js';
 import { runtimeExportNames } from '../../generator/plan/runtime-exports.js';
 import type { MethodHead } from '../../generator/plan/types.js';

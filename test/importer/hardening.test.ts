@@ -3,7 +3,7 @@
  * printed a broken diagnostic before the fix. The long inputs are sized so that the old
  * quadratic scans ran for minutes; the tests assert results, never times.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatDiagnostic } from '../../generator/diagnostics.js';
 import { importDoc } from '../../generator/importer/import-doc.js';
 import { parseRequiredIf } from '../../generator/importer/to-spec/required-if.js';
@@ -46,6 +46,22 @@ describe('hostile characters', () => {
     const warning = r.diagnostics.find((d) => d.message.startsWith('response example'));
     expect(warning).toMatchObject({ severity: 'warning', file: 'doc.txt', col: 1, message: "response example: the example is not valid JSON: Unexpected token 'x'" });
     oneLineEach(r.diagnostics);
+  });
+});
+
+describe('no stray output', () => {
+  it('a description like `{{a}: 1}` prints no Node warning (the dumper\'s YAML 1.1 re-read logged one)', () => {
+    const emitWarning = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const r = importDoc(page({ request: ['id String 必须 32 {{a}: 1} ID1'] }), 'doc.txt');
+      expect(r.spec?.request[0]?.description).toBe('{{a}: 1}');
+      expect(emitWarning).not.toHaveBeenCalled();
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      emitWarning.mockRestore();
+      warn.mockRestore();
+    }
   });
 });
 

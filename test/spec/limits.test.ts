@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../generator/diagnostics.js';
-import { generateIncremental } from '../../generator/incremental/run.js';
+import { generate } from '../../generator/build/index.js';
 import { dumpSpec } from '../../generator/spec/dump.js';
 import { MAX_FIELDS, MAX_FIELD_DEPTH, MAX_SPEC_BYTES, MAX_STRING_LENGTH, MAX_YAML_DEPTH } from '../../generator/spec/limits.js';
 import { parseSpec } from '../../generator/spec/load.js';
@@ -51,7 +51,7 @@ describe('method name length', () => {
     const long = name(MAX_METHOD_NAME_LENGTH);
     const clash = long.replace(/^a/, 'A');
     for (const method of [long, clash]) await writeFile(join(specsDir, `${method}.yaml`), dumpSpec(spec({ method })));
-    await generateIncremental({ specsDir, outDir: join(root, 'out') });
+    await generate({ specsDir, outDir: join(root, 'out') });
     const written = await readdir(join(root, 'out', 'dist', 'methods'));
     expect(written.filter((f) => f.endsWith('.d.ts')).sort()).toEqual([`${clash}.d.ts`, `${long}_2.d.ts`].sort());
   });

@@ -12,13 +12,13 @@
  */
 import type { Diagnostic } from '../../diagnostics.js';
 import type { Field, Shape } from '../../spec/model.js';
-import { scalarProblems } from '../../spec/values.js';
+import { scalarProblems, textValueProblems } from '../../spec/values.js';
+import { isScalarKind } from '../../types/table.js';
 import type { Position } from '../page-model.js';
 import type { FieldPositions } from './fields.js';
 
 type LocalDiagnostic = Omit<Diagnostic, 'file'>;
 
-const SCALARS = new Set(['string', 'number', 'boolean', 'date', 'price']);
 
 /** Drops what contradicts within the fields (in place); one warning per drop. */
 export function reconcileFields(fields: Field[], path: string, where: FieldPositions, diagnostics: LocalDiagnostic[]): void {
@@ -63,8 +63,10 @@ function reconcileField(field: Field, path: string, where: FieldPositions, diagn
       });
     }
   }
-  if (field.example !== undefined && SCALARS.has(field.type)) {
-    const problems = scalarProblems(field.example, field);
+  const fieldType = field.type;
+  if (field.example !== undefined && isScalarKind(fieldType)) {
+    // A field's own example is the doc's text, read as the loader reads it.
+    const problems = textValueProblems(field.example, { ...field, type: fieldType });
     if (problems.length > 0) {
       warn(diagnostics, pos, `field \`${path}\`: the page contradicts itself: example ${problems.join('; ')}: dropped the example — check the spec`);
       delete field.example;
@@ -131,7 +133,7 @@ function fit(value: unknown, shape: Shape, what: string, pos: Position, diagnost
     case 'date':
     case 'price': {
       if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return drop(`expected a ${shape.type}, the example shows ${kindOf(value)}`);
-      const problems = scalarProblems(value, shape);
+      const problems = scalarProblems(value, { ...shape, type: shape.type });
       return problems.length > 0 ? drop(problems.join('; ')) : { keep: true, value };
     }
   }

@@ -5,7 +5,7 @@
  * dropped with a warning (consistency.ts), so a spec returned here is one `validate` accepts.
  */
 import type { Diagnostic } from '../../diagnostics.js';
-import { responseNodeName } from '../../spec/check-examples.js';
+import { responseNodeKey } from '../../../templates/runtime/index.js';
 import { PARAM_TYPES, type Examples, type Field, type MethodSpec } from '../../spec/model.js';
 import type { PageModel, RawText, SectionName } from '../page-model.js';
 import { isRecord, reconcileExample, reconcileFields } from './consistency.js';
@@ -110,7 +110,7 @@ export function toSpec(page: PageModel): ToSpecResult {
 /** The business object of a response body: `<method with _>_response`, else the one `*_response` key. */
 export function responseNode(body: unknown, method: string): unknown {
   if (!isRecord(body)) return undefined;
-  const key = responseNodeName(method);
+  const key = responseNodeKey(method);
   if (Object.hasOwn(body, key)) return body[key];
   const keys = Object.keys(body).filter((k) => k.endsWith('_response'));
   return keys.length === 1 ? body[keys[0]!] : undefined;
@@ -118,7 +118,7 @@ export function responseNode(body: unknown, method: string): unknown {
 
 /** The body with its `<method>_response` node fitted to the response fields (the node the loader checks). */
 function reconcileBody(body: Record<string, unknown>, method: string, fields: readonly Field[], what: string, pos: RawText['pos'], diagnostics: LocalDiagnostic[]): Record<string, unknown> {
-  const key = responseNodeName(method);
+  const key = responseNodeKey(method);
   if (!Object.hasOwn(body, key)) return body;
   const node = body[key];
   const out: Record<string, unknown> = {};
