@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { formatDiagnostic } from '../../generator/diagnostics.js';
 import { importDoc } from '../../generator/importer/import-doc.js';
 import { parseRequiredIf } from '../../generator/importer/to-spec/required-if.js';
+import { MAX_METHOD_NAME_LENGTH } from '../../generator/spec/read-spec.js';
 import { page } from './helpers.js';
 
 const LONG = 256 * 1024;
@@ -46,6 +47,18 @@ describe('hostile characters', () => {
     const warning = r.diagnostics.find((d) => d.message.startsWith('response example'));
     expect(warning).toMatchObject({ severity: 'warning', file: 'doc.txt', col: 1, message: "response example: the example is not valid JSON: Unexpected token 'x'" });
     oneLineEach(r.diagnostics);
+  });
+});
+
+describe('names the loader would refuse', () => {
+  it('a method name over the loader\'s limit is an error on the page\'s header, nothing to write (was reported on the unwritten spec file)', () => {
+    const method = `alipay.${'a'.repeat(MAX_METHOD_NAME_LENGTH)}.query`;
+    const r = importDoc(page({ header: `${method} (演示)`, request: ['id String 必须 32 编号 ID1'] }), 'doc.txt');
+    expect(r.spec).toBeUndefined();
+    expect(r.yaml).toBeUndefined();
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'error', file: 'doc.txt', line: 1, message: expect.stringContaining(`at most ${MAX_METHOD_NAME_LENGTH}`) }),
+    ]);
   });
 });
 

@@ -76,6 +76,15 @@ function reconcileField(field: Field, path: string, where: FieldPositions, diagn
   if (children) reconcileFields(children, field.type === 'array' ? `${path}[]` : path, where, diagnostics);
 }
 
+/** How an example's scalar values are read: JSON values (bodies), or form text (top-level params), as the loader reads them. */
+export type ExampleReading = 'json' | 'text';
+
+export interface ReconcileOptions {
+  /** Keys kept although they name no field (the common response fields). */
+  readonly extraKeys?: readonly string[];
+  readonly reading?: ExampleReading;
+}
+
 /**
  * An example JSON object checked against the fields it shows: keys naming no field (other than
  * `extraKeys`) and values that do not fit their field are removed, with a warning at `pos`.
@@ -87,8 +96,10 @@ export function reconcileExample(
   what: string,
   pos: Position,
   diagnostics: LocalDiagnostic[],
-  extraKeys: readonly string[] = [],
+  options: ReconcileOptions = {},
 ): Record<string, unknown> {
+  const extraKeys = options.extraKeys ?? [];
+  const reading = options.reading ?? 'json';
   const out: Record<string, unknown> = {};
   const byName = new Map<string, Field>();
   for (const f of fields) if (!byName.has(f.name)) byName.set(f.name, f);
@@ -100,13 +111,13 @@ export function reconcileExample(
       else warn(diagnostics, pos, `${what}: \`${key}\` is not a field of the table: dropped it from the example — check the spec`);
       continue;
     }
-    const fitted = fit(v, field, `${what} \`${key}\``, pos, diagnostics);
+    const fitted = fit(v, field, `${what} \`${key}\``, pos, diagnostics, reading);
     if (fitted.keep) define(out, key, fitted.value);
   }
   return out;
 }
 
-function fit(value: unknown, shape: Shape, what: string, pos: Position, diagnostics: LocalDiagnostic[]): { keep: boolean; value?: unknown } {
+function fit(value: unknown, shape: Shape, what: string, pos: Position, diagnostics: LocalDiagnostic[], reading: ExampleReading): { keep: boolean; value?: unknown } {
   const drop = (why: string) => {
     warn(diagnostics, pos, `${what}: ${why}: dropped it from the example — check the spec`);
     return { keep: false };
@@ -122,7 +133,7 @@ function fit(value: unknown, shape: Shape, what: string, pos: Position, diagnost
       if (!items) return { keep: true, value };
       const kept: unknown[] = [];
       value.forEach((item, i) => {
-        const f = fit(item, items, `${what}[${i}]`, pos, diagnostics);
+        const f = fit(item, items, `${what}[${i}]`, pos, diagnostics, reading);
         if (f.keep) kept.push(f.value);
       });
       return { keep: true, value: kept };
@@ -133,7 +144,7 @@ function fit(value: unknown, shape: Shape, what: string, pos: Position, diagnost
     case 'date':
     case 'price': {
       if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return drop(`expected a ${shape.type}, the example shows ${kindOf(value)}`);
-      const problems = scalarProblems(value, { ...shape, type: shape.type });
+      const problems = (reading === 'text' ? textValueProblems : scalarProblems)(value, { ...shape, type: shape.type });
       return problems.length > 0 ? drop(problems.join('; ')) : { keep: true, value };
     }
   }

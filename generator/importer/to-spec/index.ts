@@ -4,6 +4,7 @@
  * reviewer must check but do not stop the import. Whatever the page contradicts itself on is
  * dropped with a warning (consistency.ts), so a spec returned here is one `validate` accepts.
  */
+import { MAX_METHOD_NAME_LENGTH } from '../../spec/read-spec.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { responseNodeKey } from '../../../templates/runtime/index.js';
 import { PARAM_TYPES, type Examples, type Field, type MethodSpec } from '../../spec/model.js';
@@ -33,6 +34,17 @@ export function toSpec(page: PageModel): ToSpecResult {
     diagnostics.push({ severity: 'error', line: page.end.line, col: page.end.col, message });
     return { diagnostics };
   };
+
+  // The spec's file names come from the method: a longer name could not be written (the loader's limit).
+  if (page.method.length > MAX_METHOD_NAME_LENGTH) {
+    diagnostics.push({
+      severity: 'error',
+      line: page.header.line,
+      col: page.header.col,
+      message: `method name is ${page.method.length} characters long; at most ${MAX_METHOD_NAME_LENGTH} (it names the spec and generated files)`,
+    });
+    return { diagnostics };
+  }
 
   const names = page.sections.map((s) => s.name);
   const requestIndex = names.indexOf('请求参数');
@@ -92,7 +104,7 @@ export function toSpec(page: PageModel): ToSpecResult {
     else examples.request = asParams ? request : reconcileExample(request, requestFields.fields, 'request example', pos, diagnostics);
   }
   if (asParams && params !== undefined && Object.keys(params).length > 0) {
-    examples.params = reconcileExample(params, requestFields.fields, 'request example (params)', setters[0]!.pos, diagnostics);
+    examples.params = reconcileExample(params, requestFields.fields, 'request example (params)', setters[0]!.pos, diagnostics, { reading: 'text' });
   }
   for (const [key, body] of [['response', response], ['error', error]] as const) {
     if (body === undefined) continue;
@@ -129,7 +141,7 @@ function reconcileBody(body: Record<string, unknown>, method: string, fields: re
         warnAt(diagnostics, pos, `${what}: \`${key}\` is not a JSON object: dropped it from the example`);
         continue;
       }
-      value = reconcileExample(node, fields, what, pos, diagnostics, COMMON_RESPONSE_KEYS);
+      value = reconcileExample(node, fields, what, pos, diagnostics, { extraKeys: COMMON_RESPONSE_KEYS });
     }
     Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
   }
