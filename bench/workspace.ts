@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { generatePackage, readTemplates } from '../generator/generate.js';
+import { generatePackage, readTemplates } from '../generator/build/index.js';
 import { loadSpecsOrThrow } from '../generator/spec/load.js';
 import type { MethodSpec } from '../generator/spec/model.js';
 import { sample } from './catalogue/random.js';

@@ -5,11 +5,12 @@
  * contents are never logged or printed: only paths and the gateway PUBLIC key.
  */
 import { generateKeyPair, type KeyObject } from 'node:crypto';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { loadPrivateKey, loadPublicKey, type KeyInput } from '../../templates/runtime/index.js';
+import { writeFileAtomic } from '../write/index.js';
 
 export interface KeyOptions {
   appPublicKey?: KeyInput;
@@ -60,11 +61,11 @@ export async function resolveKeys(options: KeyOptions): Promise<GatewayKeys> {
     if (options.keysDir !== undefined) await mkdir((dir = options.keysDir), { recursive: true });
     else dir = await mkdtemp(join(tmpdir(), 'alipay-gateway-keys-'));
     gatewayPublicKeyFile = join(dir, 'alipay-public-key.pem');
-    await writeFile(gatewayPublicKeyFile, gatewayPublicKeyPem);
+    await writeFileAtomic(gatewayPublicKeyFile, gatewayPublicKeyPem);
     if (app !== undefined) {
       appPrivateKeyFile = join(dir, 'app-private-key.pem');
-      await writeFile(appPrivateKeyFile, pem(app.privateKey), { mode: 0o600 });
-      await writeFile(join(dir, 'app-public-key.pem'), pem(app.publicKey));
+      await writeFileAtomic(appPrivateKeyFile, pem(app.privateKey), { mode: 0o600 });
+      await writeFileAtomic(join(dir, 'app-public-key.pem'), pem(app.publicKey));
     }
   }
   return {

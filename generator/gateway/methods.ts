@@ -5,11 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generatePackage, readTemplates } from '../generate.js';
+import { generatePackage, readTemplates } from '../build/index.js';
+import { writeNewDirAtomic } from '../write/index.js';
 import { buildMethodIR } from '../ir/build.js';
 import type { MethodIR } from '../ir/types.js';
 import type { MethodSpec } from '../spec/model.js';
@@ -34,20 +34,9 @@ async function materialise(files: ReadonlyMap<string, string>, cacheDir: string)
   for (const path of [...files.keys()].sort()) hash.update(path).update('\0').update(files.get(path)!).update('\0');
   const dir = join(cacheDir, hash.digest('hex').slice(0, 24));
   if (existsSync(join(dir, 'package.json'))) return dir;
-  await mkdir(cacheDir, { recursive: true });
   // Written aside then renamed, so a concurrent gateway never imports a half-written package.
-  const staging = await mkdtemp(join(cacheDir, 'staging-'));
-  for (const [path, text] of files) {
-    if (!path.startsWith('dist/') && path !== 'package.json') continue;
-    await mkdir(dirname(join(staging, path)), { recursive: true });
-    await writeFile(join(staging, path), text);
-  }
-  try {
-    await rename(staging, dir);
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    if (!existsSync(join(dir, 'package.json'))) throw error;
-  }
+  const wanted = new Map([...files].filter(([path]) => path.startsWith('dist/') || path === 'package.json'));
+  await writeNewDirAtomic(dir, wanted);
   return dir;
 }
 

@@ -61,7 +61,6 @@ export function parseRequired(text: string): Requiredness | undefined {
   return Object.hasOwn(REQUIRED, text.trim()) ? REQUIRED[text.trim()] : undefined;
 }
 
-export const REQUIRED_MARKERS = Object.keys(REQUIRED);
 
 /** `32` -> 32, `-` -> null (no limit); undefined when not a max-length column. */
 export function parseMaxLength(text: string): number | null | undefined {

@@ -14,6 +14,7 @@ import { readSpec } from './read-spec.js';
 import { Reader } from './reader.js';
 import { MAX_FIELD_DEPTH, MAX_YAML_DEPTH, checkDocumentLimits, specTooLarge } from './limits.js';
 import { locatePath, parseYaml } from './yaml-ast.js';
+import { IO_CONCURRENCY, mapLimit } from '../shared/pool.js';
 
 export interface SpecResult {
   spec?: LoadedSpec;
@@ -63,7 +64,6 @@ export async function loadSpecFile(file: string): Promise<SpecResult> {
   return parseSpec(text, file);
 }
 
-const READ_CONCURRENCY = 64;
 
 /**
  * Loads every `*.yaml` / `*.yml` directly in `dir`. Also reports a file whose name is not
@@ -78,15 +78,7 @@ export async function loadSpecDir(dir: string): Promise<SpecDirResult> {
     return { specs: [], diagnostics: [{ severity: 'error', file: dir, message: `cannot read spec directory: ${ioReason(error)}` }] };
   }
   names.sort();
-  const results = new Array<SpecResult>(names.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < names.length) {
-      const i = next++;
-      results[i] = await loadSpecFile(join(dir, names[i]!));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, names.length) }, worker));
+  const results = await mapLimit(names, IO_CONCURRENCY, (name) => loadSpecFile(join(dir, name)));
 
   const diagnostics = results.flatMap((res) => res.diagnostics);
   const byMethod = new Map<string, LoadedSpec[]>();

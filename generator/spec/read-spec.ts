@@ -16,6 +16,11 @@ const EXAMPLE_KEYS = ['request', 'params', 'response', 'error'] as const;
 /** Method names are dot-separated words; they also name the file and the generated modules. */
 const METHOD_NAME = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)+$/;
 
+/** A gateway method's wire name as the spec format accepts it: dotted words of `[A-Za-z0-9_]`. The one definition. */
+export function isMethodName(name: string): boolean {
+  return METHOD_NAME.test(name);
+}
+
 /**
  * The longest method name (ASCII, so bytes = characters). It names files: the longest one
  * generate writes is `dist/methods/<name><_n>.d.ts`, through the temp file
@@ -45,7 +50,7 @@ export function readSpec(r: Reader, doc: Document.Parsed): MethodSpec | undefine
     if (method !== undefined && method.length > MAX_METHOD_NAME_LENGTH) {
       r.report(methodEntry.value, ['method'], `method name is ${method.length} characters long; at most ${MAX_METHOD_NAME_LENGTH} (it names the generated files)`);
       method = undefined;
-    } else if (method !== undefined && !METHOD_NAME.test(method)) {
+    } else if (method !== undefined && !isMethodName(method)) {
       r.report(methodEntry.value, ['method'], `"${method}" is not a method name such as alipay.trade.query`);
       method = undefined;
     }

@@ -14,7 +14,7 @@
 import { link, lstat, mkdir, rename, rmdir, unlink, writeFile } from 'node:fs/promises';
 import { assertFileNames, assertRelPath, parentOf, toAbs } from './paths.js';
 import type { OutputFiles, WritePlan } from './plan.js';
-import { IO_CONCURRENCY, mapLimit } from './pool.js';
+import { IO_CONCURRENCY, mapLimit } from '../shared/pool.js';
 import { tempPathFor } from './temp.js';
 
 /** A failed write: the path it failed on, its cause, and whether the output was restored as it was. */

@@ -7,5 +7,5 @@ export { WriteError, applyWrite, type WriteHooks } from './apply.js';
 export { checkOutput } from './check.js';
 export { defaultSkipDir, listFiles } from './walk.js';
 export { writeFileAtomic, writeNewDirAtomic } from './atomic.js';
-export { IO_CONCURRENCY, mapLimit } from './pool.js';
+export { IO_CONCURRENCY, mapLimit } from '../shared/pool.js';
 export { isTempFile } from './temp.js';

@@ -5,7 +5,7 @@
  */
 import { lstat, readFile } from 'node:fs/promises';
 import { assertFileNames, assertRelPath, parentOf, toAbs } from './paths.js';
-import { IO_CONCURRENCY, mapLimit } from './pool.js';
+import { IO_CONCURRENCY, mapLimit } from '../shared/pool.js';
 import { isTempFile } from './temp.js';
 import { listFiles } from './walk.js';
 

@@ -2,7 +2,7 @@
 import { readdir } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import { toAbs } from './paths.js';
-import { IO_CONCURRENCY, mapLimit } from './pool.js';
+import { IO_CONCURRENCY, mapLimit } from '../shared/pool.js';
 
 /** By default `node_modules` and `.git` are never entered: they are never the generator's. */
 export function defaultSkipDir(relDir: string): boolean {

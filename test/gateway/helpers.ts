@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { KeyObject } from 'node:crypto';
-import { generatePackage, readTemplates } from '../../generator/generate.js';
+import { generatePackage, readTemplates } from '../../generator/build/index.js';
 import { startGateway, type Gateway, type GatewayOptions } from '../../generator/gateway/index.js';
 import { loadSpecsOrThrow } from '../../generator/spec/load.js';
 import type { MethodSpec } from '../../generator/spec/model.js';

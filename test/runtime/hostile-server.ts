@@ -3,7 +3,7 @@
  * origin), huge bodies streamed chunk by chunk under backpressure (never buffered here), bodies
  * that never end, bodies that trickle, answers that never come. Each route counts what it sent.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface HostileServer {
@@ -44,7 +44,7 @@ async function stream(res: ServerResponse, total: number, counter: { bytes: numb
   }
 }
 
-function route(server: HostileServer, req: IncomingMessage, res: ServerResponse, path: string): void {
+function route(server: HostileServer, res: ServerResponse, path: string): void {
   const parts = path.split('/').filter((p) => p !== '');
   const [name, arg, arg2] = parts;
   if (name === 'landing') {
@@ -91,7 +91,7 @@ export async function startHostileServer(): Promise<HostileServer> {
     req.on('end', () => {
       const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
       server.hits.push({ path, body: Buffer.concat(chunks).toString('utf8') });
-      route(server, req, res, path);
+      route(server, res, path);
     });
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));

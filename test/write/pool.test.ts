@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapLimit } from '../../generator/write/pool.js';
+import { mapLimit } from '../../generator/shared/pool.js';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 

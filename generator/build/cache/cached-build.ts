@@ -13,7 +13,7 @@ import { extname, join } from 'node:path';
 import { UserError, hasErrors, sortDiagnostics, type Diagnostic } from '../../diagnostics.js';
 import { planNames, type PlannedNames } from '../../plan/package.js';
 import type { MethodExports, MethodHead } from '../../plan/types.js';
-import { IO_CONCURRENCY, mapLimit } from '../../write/pool.js';
+import { IO_CONCURRENCY, mapLimit } from '../../shared/pool.js';
 import { AGGREGATE_PATHS, aggregateFiles, fixedFiles, moduleFiles, modulePaths, runtimeStems } from '../files.js';
 import type { JobRunner, SpecJob } from '../jobs.js';
 import type { Templates } from '../templates.js';

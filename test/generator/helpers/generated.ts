@@ -2,7 +2,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { generatePackage, readTemplates } from '../../../generator/generate.js';
+import { generatePackage, readTemplates } from '../../../generator/build/index.js';
 import { loadSpecsOrThrow } from '../../../generator/spec/load.js';
 import type { MethodSpec } from '../../../generator/spec/model.js';
 import { ROOT } from '../../support/typescript.js';

@@ -3,6 +3,7 @@
  * description up to the first section heading. Read by hand, not by a pattern: a title is
  * untrusted text of any length.
  */
+import { isMethodName } from '../../../spec/read-spec.js';
 import type { Line } from '../../lines.js';
 import { trimBlankLines } from '../../lines.js';
 import { isDigit } from '../../text.js';
@@ -42,7 +43,7 @@ function headerLine(text: string): { method: string; title?: string } | undefine
   let end = 0;
   while (end < text.length && isMethodChar(text[end]!)) end++;
   const method = text.slice(0, end);
-  if (!isMethodName(method)) return undefined;
+  if (!isHeaderMethod(method)) return undefined;
   const rest = text.slice(end).trim();
   if (rest === '') return { method };
   const open = rest[0]!;
@@ -56,12 +57,13 @@ function isMethodChar(c: string): boolean {
   return (c >= 'a' && c <= 'z') || isDigit(c) || c === '_' || c === '.';
 }
 
-/** Dotted lower-case words (`alipay.marketing.card.query`): the first starts with a letter and has no `_`. */
-function isMethodName(name: string): boolean {
-  const parts = name.split('.');
-  const [first, ...rest] = parts;
-  if (!first || !(first[0]! >= 'a' && first[0]! <= 'z') || first.includes('_')) return false;
-  return rest.length > 0 && rest.every((p) => p !== '');
+/**
+ * A header's method: a name the spec format accepts, and, to tell a header from prose, dotted
+ * lower-case words whose first starts with a letter and has no `_` (`alipay.marketing.card.query`).
+ */
+function isHeaderMethod(name: string): boolean {
+  const first = name.split('.')[0]!;
+  return isMethodName(name) && first[0]! >= 'a' && first[0]! <= 'z' && !first.includes('_');
 }
 
 function quote(text: string): string {
