@@ -12,7 +12,7 @@ import { stringify } from 'yaml';
 import { loadParseSpec } from './adapters.js';
 import { hasStackTrace, runCli, runNode } from './cli.js';
 import { byScale, type FuzzConfig } from './env.js';
-import { hostileMethod, hostileString } from './hostile-strings.js';
+import { hostileMethod, hostileString, longMethod } from './hostile-strings.js';
 import { createRng, type Rng } from './random.js';
 import { FamilyReport } from './report.js';
 
@@ -53,8 +53,7 @@ function fieldMap(rng: Rng, depth: number): Record<string, YamlField> {
   return map;
 }
 
-export function hostileSpec(rng: Rng, unique: number): { method: string; yaml: string } {
-  const method = hostileMethod(rng, unique);
+export function hostileSpec(rng: Rng, unique: number, method = hostileMethod(rng, unique)): { method: string; yaml: string } {
   const errors = [];
   for (let i = 0; i < rng.int(4); i++) errors.push({ code: `${hostileString(rng)}${i}`, description: hostileString(rng), solution: hostileString(rng) });
   const doc = {
@@ -98,6 +97,31 @@ const polluted = Object.getOwnPropertyNames(Object.prototype).join() !== before 
 process.stdout.write(JSON.stringify({ failures, pwned: globalThis.__pwned !== undefined, polluted }));
 `;
 
+/**
+ * Method names so long that the generated file names pass the 255-byte limit: `generate` may
+ * refuse them, but with exit 1 and a message, never a stack trace or a half-written package.
+ */
+async function longNames(config: FuzzConfig, report: FamilyReport, rng: Rng): Promise<void> {
+  for (const length of byScale(config, [250], [240, 248, 250])) {
+    const work = mkdtempSync(join(tmpdir(), 'fuzz-long-'));
+    try {
+      const specs = join(work, 'specs');
+      mkdirSync(specs);
+      const { method, yaml } = hostileSpec(rng, 0, longMethod(length));
+      writeFileSync(join(specs, `${method}.yaml`), yaml);
+      const gen = await runCli(config.cli, ['generate', '--specs', specs, '--out', join(work, 'out')], { cwd: work, timeoutMs: 120_000 });
+      let failure: string | undefined;
+      if (gen.timedOut) failure = 'generate hang';
+      else if (hasStackTrace(gen.stderr)) failure = 'stack trace on stderr (generate, method name near the file-name limit)';
+      else if (gen.code !== 0 && gen.code !== 1) failure = `generate exit ${gen.code ?? gen.signal} (method name near the file-name limit)`;
+      report.record(failure, `${length}-character method: ${gen.stderr.slice(0, 300)}`);
+      report.note(`${length}-character method: generate exit ${gen.code}`);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
+}
+
 export async function hostileSpecsFamily(config: FuzzConfig): Promise<FamilyReport> {
   const report = new FamilyReport('2. hostile specs');
   const rng = createRng(config.seed + 2);
@@ -131,7 +155,12 @@ export async function hostileSpecsFamily(config: FuzzConfig): Promise<FamilyRepo
             continue;
           }
         }
-        writeFileSync(join(specs, `${method}.yaml`), yaml);
+        try {
+          writeFileSync(join(specs, `${method}.yaml`), yaml);
+        } catch (error) {
+          report.fail('harness: cannot write the spec file', `${method.slice(0, 60)}: ${String(error)}`);
+          continue;
+        }
         inBatch++;
       }
       const gen = await runCli(config.cli, ['generate', '--specs', specs, '--out', out], { cwd: ws, timeoutMs: 300_000 });
@@ -173,6 +202,7 @@ export async function hostileSpecsFamily(config: FuzzConfig): Promise<FamilyRepo
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+  await longNames(config, report, rng);
   if (readdirSync(config.root).sort().join('\n') !== rootBefore) report.fail('file written outside the output dir', 'the repository root changed');
   if (report.tried < target) report.note(`stopped by the time bound below ${target} specs`);
   return report.finish();

@@ -79,6 +79,7 @@ class ImporterPool {
         clearTimeout(timer);
         worker.off('message', onMessage);
         worker.off('error', onError);
+        worker.off('exit', onExit);
         resolve(v);
       };
       const onMessage = (v: ImporterVerdict): void => {
@@ -88,6 +89,8 @@ class ImporterPool {
         this.worker = undefined;
         done('worker crashed');
       };
+      // A page that makes the importer call process.exit ends the worker without an error event.
+      const onExit = (): void => onError();
       const timer = setTimeout(() => {
         this.worker = undefined;
         void worker.terminate();
@@ -95,6 +98,7 @@ class ImporterPool {
       }, HANG_MS);
       worker.on('message', onMessage);
       worker.once('error', onError);
+      worker.once('exit', onExit);
       worker.postMessage(c);
     });
   }
@@ -146,6 +150,8 @@ export async function importerFamily(config: FuzzConfig): Promise<FamilyReport> 
   const total = byScale(config, 300, 10_000);
   const deadline = performance.now() + byScale(config, 30_000, 300_000);
   let next = 0;
+  // Bases whose unmutated page already fails: their mutants' failures are counted apart.
+  const brokenBases = new Set<number>();
   const judge = async (pool: ImporterPool): Promise<void> => {
     for (let id = next++; id < total; id = next++) {
       if (performance.now() > deadline) {
@@ -155,13 +161,18 @@ export async function importerFamily(config: FuzzConfig): Promise<FamilyReport> 
       }
       const base = pages[id % pages.length]!;
       // The first pass over the bases is unmutated: a control that the importer takes them.
-      const { text, applied } = id < pages.length ? { text: base.text, applied: ['none'] } : mutatePage(base.text, rng);
-      const label = `${base.name} [${applied.join(',')}]`;
+      // One generator per case: the two workers finish in any order, and FUZZ_SEED must still replay a case.
+      const caseRng = createRng((config.seed + Math.imul(id + 1, 0x9e3779b1)) >>> 0);
+      const { text, applied } = id < pages.length ? { text: base.text, applied: ['none'] } : mutatePage(base.text, caseRng);
+      const label = `#${id} ${base.name} [${applied.join(',')}]`;
       const v = await pool.run({ id, text, file: 'page.txt', label });
       if (v === 'hang') report.record('hang (> 5 s)', label);
       else if (v === 'worker crashed') report.record('crash (worker died)', label);
       else {
-        report.record(v.failure, v.example);
+        const baseIndex = id % pages.length;
+        if (id < pages.length && v.failure !== undefined) brokenBases.add(baseIndex);
+        const failure = v.failure === undefined ? undefined : id < pages.length ? `${v.failure} [unmutated page]` : brokenBases.has(baseIndex) ? `${v.failure} [mutant of a failing page]` : v.failure;
+        report.record(failure, v.example);
         if (v.outcome !== undefined) report.note(`in-process: ${v.outcome}`);
         if (id < pages.length && v.outcome === 'rejected') report.fail('unmutated base page rejected', label);
       }

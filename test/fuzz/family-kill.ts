@@ -64,9 +64,53 @@ function hasEntries(dir: string): boolean {
   }
 }
 
+interface TrialInput {
+  work: string;
+  specs: string;
+  reference: Map<string, Buffer>;
+  coldMs: number;
+  t: number;
+}
+
+/** One kill, then the recovery run(s), judged against the cold run's tree. */
+async function trial(config: FuzzConfig, report: FamilyReport, { work, specs, reference, coldMs, t }: TrialInput): Promise<void> {
+  const rng = createRng((config.seed + Math.imul(t + 1, 0x9e3779b1)) >>> 0);
+  const out = join(work, `out-${t}`);
+  const aimed = t % 2 === 1;
+  const killed = await generateAndKill(config.cli, work, specs, out, aimed ? { afterWriteMs: rng.int(400) } : { delayMs: rng.int(Math.max(1, Math.round(coldMs))) });
+  report.note(killed.finished ? 'run finished before the kill' : killed.inWritePhase ? 'killed in the write phase' : 'killed before any output file');
+  const label = `trial ${t} (${aimed ? 'aimed at the write phase' : 'random delay'})`;
+  const again = await runCli(config.cli, ['generate', '--specs', specs, '--out', out], { cwd: work, timeoutMs: RUN_TIMEOUT_MS });
+  let failure: string | undefined;
+  let detail = '';
+  if (again.timedOut) failure = 'unrecovered: generate after the kill hangs';
+  else if (hasStackTrace(again.stderr)) failure = 'stack trace on stderr after the kill';
+  else if (again.code !== 0) {
+    if (!again.stderr.includes('--full')) {
+      failure = 'unrecovered: refusal without naming --full';
+      detail = again.stderr;
+    } else {
+      report.note('refused, naming --full');
+      const full = await runCli(config.cli, ['generate', '--full', '--specs', specs, '--out', out], { cwd: work, timeoutMs: RUN_TIMEOUT_MS });
+      const diffs = full.code === 0 ? diffTrees(reference, readTree(out)) : [`generate --full exit ${full.code}: ${full.stderr}`];
+      if (diffs.length > 0) {
+        failure = 'unrecovered: output after --full differs from a cold run';
+        detail = diffs.slice(0, 3).join(', ');
+      }
+    }
+  } else {
+    const diffs = diffTrees(reference, readTree(out));
+    if (diffs.length > 0) {
+      failure = 'unrecovered: output differs from a cold run';
+      detail = `${diffs.length} difference(s): ${diffs.slice(0, 3).join(', ')}`;
+    } else report.note('recovered by plain generate');
+  }
+  report.record(failure, `${label}: ${detail}`);
+  if (existsSync(out)) rmSync(out, { recursive: true, force: true });
+}
+
 export async function killFamily(config: FuzzConfig): Promise<FamilyReport> {
   const report = new FamilyReport('4. kill during generate');
-  const rng = createRng(config.seed + 4);
   const catalogue = await loadCatalogue(config.root, join(config.shared, 'catalogue/alipay-gateway-methods.json.gz'));
   if (!catalogue) {
     report.fail('harness: catalogue or bench/catalogue not available (npm run build)');
@@ -76,7 +120,7 @@ export async function killFamily(config: FuzzConfig): Promise<FamilyReport> {
   try {
     const specs = join(work, 'specs');
     mkdirSync(specs);
-    report.note('catalogue specs', catalogue.writeSpecs(specs, byScale(config, 40, 1_000)));
+    report.note('catalogue specs', catalogue.writeSpecs(specs, byScale(config, 40, 1_010)));
     const refDir = join(work, 'cold');
     const cold = await runCli(config.cli, ['generate', '--specs', specs, '--out', refDir], { cwd: work, timeoutMs: RUN_TIMEOUT_MS });
     if (cold.code !== 0) {
@@ -87,44 +131,19 @@ export async function killFamily(config: FuzzConfig): Promise<FamilyReport> {
     const reference = readTree(refDir);
     const trials = byScale(config, 4, 40);
     const deadline = performance.now() + byScale(config, 120_000, 480_000);
-    for (let t = 0; t < trials; t++) {
-      if (performance.now() > deadline) {
-        report.note(`stopped by the time bound after ${t} trials`);
-        break;
-      }
-      const out = join(work, `out-${t}`);
-      const aimed = t % 2 === 1;
-      const killed = await generateAndKill(config.cli, work, specs, out, aimed ? { afterWriteMs: rng.int(400) } : { delayMs: rng.int(Math.max(1, Math.round(cold.ms))) });
-      report.note(killed.finished ? 'run finished before the kill' : killed.inWritePhase ? 'killed in the write phase' : 'killed before any output file');
-      const label = `trial ${t} (${aimed ? 'aimed at the write phase' : 'random delay'})`;
-      const again = await runCli(config.cli, ['generate', '--specs', specs, '--out', out], { cwd: work, timeoutMs: RUN_TIMEOUT_MS });
-      let failure: string | undefined;
-      let detail = '';
-      if (again.timedOut) failure = 'unrecovered: generate after the kill hangs';
-      else if (hasStackTrace(again.stderr)) failure = 'stack trace on stderr after the kill';
-      else if (again.code !== 0) {
-        if (!again.stderr.includes('--full')) {
-          failure = 'unrecovered: refusal without naming --full';
-          detail = again.stderr;
-        } else {
-          report.note('refused, naming --full');
-          const full = await runCli(config.cli, ['generate', '--full', '--specs', specs, '--out', out], { cwd: work, timeoutMs: RUN_TIMEOUT_MS });
-          const diffs = full.code === 0 ? diffTrees(reference, readTree(out)) : [`generate --full exit ${full.code}: ${full.stderr}`];
-          if (diffs.length > 0) {
-            failure = 'unrecovered: output after --full differs from a cold run';
-            detail = diffs.slice(0, 3).join(', ');
-          }
+    // Three trials at a time: each is mostly one process waiting for CPU on a shared machine.
+    let next = 0;
+    const runTrials = async (): Promise<void> => {
+      for (let t = next++; t < trials; t = next++) {
+        if (performance.now() > deadline) {
+          report.note('trials left out by the time bound', trials - t);
+          next = trials;
+          return;
         }
-      } else {
-        const diffs = diffTrees(reference, readTree(out));
-        if (diffs.length > 0) {
-          failure = 'unrecovered: output differs from a cold run';
-          detail = `${diffs.length} difference(s): ${diffs.slice(0, 3).join(', ')}`;
-        } else report.note('recovered by plain generate');
+        await trial(config, report, { work, specs, reference, coldMs: cold.ms, t });
       }
-      report.record(failure, `${label}: ${detail}`);
-      if (existsSync(out)) rmSync(out, { recursive: true, force: true });
-    }
+    };
+    await Promise.all([runTrials(), runTrials(), runTrials()]);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -49,5 +49,13 @@ export function hostileMethod(rng: Rng, unique: number): string {
   const segs: string[] = [];
   const n = 1 + rng.int(3);
   for (let i = 0; i < n; i++) segs.push(rng.chance(0.1) ? 'a'.repeat(50 + rng.int(200)) : rng.pick(SEGMENTS));
-  return `${segs.join('.')}.m${unique}`;
+  // At most 200 characters: `methods/<method>.d.ts.map` must stay a legal file name (255 bytes).
+  return `${segs.join('.').slice(0, 190).replace(/\.+$/, '')}.m${unique}`;
+}
+
+/** A valid method name of exactly `length` characters (for the file-name-limit cases). */
+export function longMethod(length: number): string {
+  const head = 'alipay.';
+  const tail = '.query';
+  return head + 'a'.repeat(length - head.length - tail.length) + tail;
 }
