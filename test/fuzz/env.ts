@@ -14,6 +14,8 @@ export interface FuzzConfig {
   readonly root: string;
   readonly shared: string;
   readonly cli: string;
+  /** Multiplies every family's time bound (FUZZ_TIME_FACTOR): a loaded machine needs more to reach the counts. */
+  readonly timeFactor: number;
 }
 
 /** The repository root: the nearest ancestor holding the alipay-codegen package.json (works from test/ and dist/). */
@@ -33,14 +35,22 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): FuzzConfig {
   if (raw !== 'small' && raw !== 'full') throw new Error(`FUZZ_SCALE must be small or full, not ${raw}`);
   const seed = env.FUZZ_SEED === undefined ? 20261201 : Number(env.FUZZ_SEED);
   if (!Number.isInteger(seed)) throw new Error('FUZZ_SEED must be an integer');
+  const timeFactor = env.FUZZ_TIME_FACTOR === undefined ? 1 : Number(env.FUZZ_TIME_FACTOR);
+  if (!(timeFactor > 0)) throw new Error('FUZZ_TIME_FACTOR must be a positive number');
   const root = repoRoot();
   return {
+    timeFactor,
     scale: raw,
     seed,
     root,
     shared: env.ALIPAY_SHARED ?? resolve(root, '../shared'),
     cli: join(root, 'bin/alipay-codegen.js'),
   };
+}
+
+/** A family's time bound at the running scale, in ms, times FUZZ_TIME_FACTOR. */
+export function timeBound(config: FuzzConfig, smallMs: number, fullMs: number): number {
+  return byScale(config, smallMs, fullMs) * config.timeFactor;
 }
 
 /** Picks the count of the running scale. */

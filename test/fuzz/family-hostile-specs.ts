@@ -11,7 +11,7 @@ import ts from 'typescript';
 import { stringify } from 'yaml';
 import { loadParseSpec } from './adapters.js';
 import { hasStackTrace, runCli, runNode } from './cli.js';
-import { byScale, type FuzzConfig } from './env.js';
+import { byScale, timeBound, type FuzzConfig } from './env.js';
 import { hostileMethod, hostileString, longMethod } from './hostile-strings.js';
 import { createRng, type Rng } from './random.js';
 import { FamilyReport } from './report.js';
@@ -124,11 +124,12 @@ async function longNames(config: FuzzConfig, report: FamilyReport, rng: Rng): Pr
 
 export async function hostileSpecsFamily(config: FuzzConfig): Promise<FamilyReport> {
   const report = new FamilyReport('2. hostile specs');
+  if (config.scale === 'full') report.required = 1_000;
   const rng = createRng(config.seed + 2);
   const parseSpec = await loadParseSpec(config.root);
   const target = byScale(config, 20, 1_000);
   const batch = byScale(config, 20, 125);
-  const deadline = performance.now() + byScale(config, 60_000, 180_000);
+  const deadline = performance.now() + timeBound(config, 60_000, 180_000);
   const rootBefore = readdirSync(config.root).sort().join('\n');
   const work = mkdtempSync(join(tmpdir(), 'fuzz-hostile-'));
   const checker = join(work, 'import-check.mjs');

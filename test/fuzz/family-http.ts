@@ -160,6 +160,7 @@ function makeFakeKeys(_c: Ctx): Keys {
 
 export async function httpFamily(config: FuzzConfig): Promise<FamilyReport> {
   const report = new FamilyReport('3. hostile HTTP server');
+  if (config.scale === 'full') report.required = 248;
   const rng = createRng(config.seed + 3);
   const keys = makeKeys();
   const pkg = await loadPackage(config.root, keys);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { loadCatalogue, loadRenderDoc } from './adapters.js';
 import { hasNodeWarning, hasStackTrace, runCli } from './cli.js';
-import { byScale, type FuzzConfig } from './env.js';
+import { byScale, timeBound, type FuzzConfig } from './env.js';
 import type { ImporterCase, ImporterVerdict } from './importer-protocol.js';
 import { mutatePage } from './mutate.js';
 import { createRng, type Rng } from './random.js';
@@ -140,6 +140,7 @@ async function cliSample(config: FuzzConfig, report: FamilyReport, pages: BasePa
 
 export async function importerFamily(config: FuzzConfig): Promise<FamilyReport> {
   const report = new FamilyReport('1. importer mutations');
+  if (config.scale === 'full') report.required = 10_000;
   const rng = createRng(config.seed + 1);
   let phase = performance.now();
   const pages = await basePages(config, report, rng);
@@ -148,7 +149,7 @@ export async function importerFamily(config: FuzzConfig): Promise<FamilyReport> 
   // Two workers: the cases are independent, and on a shared machine two threads get twice the CPU share.
   const pools = [new ImporterPool(config.root), new ImporterPool(config.root)];
   const total = byScale(config, 300, 10_000);
-  const deadline = performance.now() + byScale(config, 30_000, 300_000);
+  const deadline = performance.now() + timeBound(config, 30_000, 300_000);
   let next = 0;
   // Bases whose unmutated page already fails: their mutants' failures are counted apart.
   const brokenBases = new Set<number>();

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalogue } from './adapters.js';
 import { hasStackTrace, runCli } from './cli.js';
-import { byScale, type FuzzConfig } from './env.js';
+import { byScale, timeBound, type FuzzConfig } from './env.js';
 import { createRng } from './random.js';
 import { FamilyReport } from './report.js';
 import { diffTrees, readTree } from './tree.js';
@@ -111,6 +111,7 @@ async function trial(config: FuzzConfig, report: FamilyReport, { work, specs, re
 
 export async function killFamily(config: FuzzConfig): Promise<FamilyReport> {
   const report = new FamilyReport('4. kill during generate');
+  if (config.scale === 'full') report.required = 40;
   const catalogue = await loadCatalogue(config.root, join(config.shared, 'catalogue/alipay-gateway-methods.json.gz'));
   if (!catalogue) {
     report.fail('harness: catalogue or bench/catalogue not available (npm run build)');
@@ -120,7 +121,7 @@ export async function killFamily(config: FuzzConfig): Promise<FamilyReport> {
   try {
     const specs = join(work, 'specs');
     mkdirSync(specs);
-    report.note('catalogue specs', catalogue.writeSpecs(specs, byScale(config, 40, 1_010)));
+    report.note('catalogue specs', catalogue.writeSpecs(specs, byScale(config, 20, 1_010)));
     const refDir = join(work, 'cold');
     const cold = await runCli(config.cli, ['generate', '--specs', specs, '--out', refDir], { cwd: work, timeoutMs: RUN_TIMEOUT_MS });
     if (cold.code !== 0) {
@@ -129,8 +130,8 @@ export async function killFamily(config: FuzzConfig): Promise<FamilyReport> {
     }
     report.note('cold run ms', Math.round(cold.ms));
     const reference = readTree(refDir);
-    const trials = byScale(config, 4, 40);
-    const deadline = performance.now() + byScale(config, 120_000, 480_000);
+    const trials = byScale(config, 2, 40);
+    const deadline = performance.now() + timeBound(config, 120_000, 480_000);
     // Three trials at a time: each is mostly one process waiting for CPU on a shared machine.
     let next = 0;
     const runTrials = async (): Promise<void> => {

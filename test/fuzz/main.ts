@@ -2,7 +2,7 @@
  * `npm run fuzz`: the hardening campaign of issue 14, bounded in count and time. Prints, per
  * family, cases tried and failures by class, then one summary line; exits 1 when any family has
  * failures. FUZZ_SCALE=small runs it in seconds; FUZZ_FAMILIES=1,3 picks families; FUZZ_SEED
- * re-runs a campaign. Network: 127.0.0.1 only.
+ * re-runs a campaign; FUZZ_TIME_FACTOR=2 doubles every time bound. Network: 127.0.0.1 only.
  */
 import { readConfig, type FuzzConfig } from './env.js';
 import { importerFamily } from './family-importer.js';
@@ -24,7 +24,7 @@ async function main(): Promise<number> {
   const config = readConfig();
   const only = process.env.FUZZ_FAMILIES?.split(',').map((s) => s.trim());
   const started = performance.now();
-  console.log(`fuzz: scale ${config.scale}, seed ${config.seed}`);
+  console.log(`fuzz: scale ${config.scale}, seed ${config.seed}, time factor ${config.timeFactor}`);
   const reports: FamilyReport[] = [];
   for (const [key, name, run] of FAMILIES) {
     if (only && !only.includes(key)) continue;
@@ -43,9 +43,12 @@ async function main(): Promise<number> {
   const tried = reports.reduce((n, r) => n + r.tried, 0);
   const failed = reports.reduce((n, r) => n + r.failureCount(), 0);
   const failing = reports.filter((r) => r.failureCount() > 0).map((r) => r.name.split('.')[0]);
+  const short = reports.filter((r) => r.short()).map((r) => r.name.split('.')[0]);
   console.log(
     `fuzz summary: ${reports.length} famil${reports.length === 1 ? 'y' : 'ies'}, ${tried} case(s), ${failed} failure(s)` +
-      `${failing.length > 0 ? ` (families ${failing.join(', ')})` : ''}, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      `${failing.length > 0 ? ` (families ${failing.join(', ')})` : ''}` +
+      `${short.length > 0 ? `; short of the required count: families ${short.join(', ')} (raise FUZZ_TIME_FACTOR)` : ''}` +
+      `, ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
   return failed > 0 ? 1 : 0;
 }

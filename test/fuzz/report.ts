@@ -10,8 +10,15 @@ export class FamilyReport {
   readonly notes = new Map<string, number>();
   private readonly started = performance.now();
   ms = 0;
+  /** The minimum count of cases issue 14 asks of this family (full scale only). */
+  required: number | undefined;
 
   constructor(readonly name: string) {}
+
+  /** True when the time bound stopped the family before its required count. */
+  short(): boolean {
+    return this.required !== undefined && this.tried < this.required;
+  }
 
   /** One case tried; `failure` names its failure class, or is undefined when it passed. */
   record(failure: string | undefined, example?: string): void {
@@ -43,7 +50,8 @@ export class FamilyReport {
   }
 
   format(): string {
-    const lines = [`${this.name}: ${this.tried} case(s) tried, ${this.failureCount()} failure(s), ${(this.ms / 1000).toFixed(1)} s`];
+    const count = this.short() ? ` (SHORT of the ${this.required} required: time bound reached)` : '';
+    const lines = [`${this.name}: ${this.tried} case(s) tried${count}, ${this.failureCount()} failure(s), ${(this.ms / 1000).toFixed(1)} s`];
     for (const [cls, n] of [...this.failures].sort((a, b) => b[1] - a[1])) {
       lines.push(`  FAIL ${cls}: ${n}`);
       for (const ex of this.examples.get(cls) ?? []) lines.push(`    e.g. ${ex}`);
