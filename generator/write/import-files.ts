@@ -4,7 +4,8 @@
  * renamed over it; any error undoes what was done. Callers validate every input first.
  */
 import { join } from 'node:path';
-import { applyWrite } from './apply.js';
+import { UserError, ioReason } from '../diagnostics.js';
+import { WriteError, applyWrite } from './apply.js';
 
 export interface OutputFile {
   /** File name inside the output directory. */
@@ -15,6 +16,12 @@ export interface OutputFile {
 /** Writes every file into `dir` (created when missing); resolves to their paths, in input order. */
 export async function writeFilesAtomically(dir: string, files: readonly OutputFile[]): Promise<string[]> {
   const contents = new Map(files.map((f) => [f.name, f.text] as const));
-  await applyWrite(dir, contents, { write: files.map((f) => f.name), remove: [], unchanged: [] });
+  try {
+    await applyWrite(dir, contents, { write: files.map((f) => f.name), remove: [], unchanged: [] });
+  } catch (error) {
+    if (!(error instanceof WriteError)) throw error;
+    const outcome = error.restored ? 'nothing was written' : `${dir} is partly written: fix the cause and import again`;
+    throw new UserError(`cannot write ${error.target}: ${ioReason(error.cause)}; ${outcome}`);
+  }
   return files.map((f) => join(dir, f.name));
 }
