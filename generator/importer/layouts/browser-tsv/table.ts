@@ -1,0 +1,94 @@
+/**
+ * A parameter table of a browser copy (请求参数 / 响应参数): a `参数 类型 是否必填 最大长度 描述 示例值`
+ * header, then one row per field whose cells are tab-separated and whose multi-line cells carry
+ * on over the next lines. A row starts at a line whose first cells are a field name and a type;
+ * every other line continues the row above. Nested fields keep only the `└` mark of the seed
+ * pages (leaves only), so they come out as a flat list under their top-level row.
+ */
+import type { Diagnostic } from '../../../diagnostics.js';
+import { parseMaxLength, parseRequired, parseType } from '../../columns.js';
+import type { Line } from '../../lines.js';
+import type { FlatRow, ParamColumns, ParamRow, Position } from '../../page-model.js';
+import { splitCells } from './cells.js';
+
+type LocalDiagnostic = Omit<Diagnostic, 'file'>;
+
+const WIDTH = 6;
+const NAME = /^(└\s*)?([A-Za-z_][A-Za-z0-9_.]*)$/;
+
+export function isTableHeader(text: string): boolean {
+  const cells = text.split(/\t+/).map((c) => c.trim());
+  return cells[0] === '参数' && cells[1] === '类型';
+}
+
+interface RawRow {
+  first: Line;
+  text: string;
+}
+
+export function parseTsvTable(lines: readonly Line[], what: string): { rows: ParamRow[]; diagnostics: LocalDiagnostic[] } {
+  const diagnostics: LocalDiagnostic[] = [];
+  const header = lines.findIndex((l) => isTableHeader(l.text));
+  if (header < 0) {
+    const first = lines.find((l) => l.text.trim() !== '');
+    if (first) diagnostics.push({ severity: 'warning', line: first.no, col: 1, message: `${what}: no table header (参数 类型 ...) in the section: its rows were not read` });
+    return { rows: [], diagnostics };
+  }
+  const raw: RawRow[] = [];
+  for (const line of lines.slice(header + 1)) {
+    if (startsRow(line.text)) raw.push({ first: line, text: line.text });
+    else if (raw.length > 0) raw[raw.length - 1]!.text += `\n${line.text}`;
+    else if (line.text.trim() !== '') diagnostics.push({ severity: 'warning', line: line.no, col: 1, message: `${what}: text before the first row is not a parameter row: ignored` });
+  }
+  const rows: ParamRow[] = [];
+  for (const r of raw) {
+    const read = readRow(r, what, diagnostics);
+    if (!read) continue;
+    const parent = rows[rows.length - 1];
+    if (read.marked && parent && parent.nested.kind === 'flat') parent.nested.rows.push(read.row);
+    else if (read.marked && parent && parent.nested.kind === 'tree' && parent.nested.children.length === 0) parent.nested = { kind: 'flat', rows: [read.row] };
+    else {
+      if (read.marked) diagnostics.push({ severity: 'warning', line: r.first.no, col: 1, message: `${what}: nested field \`${read.row.name}\` (└) follows no top-level field: read as top-level` });
+      const { marked: _marked, ...top } = read.row;
+      rows.push({ ...top, nested: { kind: 'tree', children: [] } });
+    }
+  }
+  return { rows, diagnostics };
+}
+
+/** Whether the line opens a row: `name<tab>Type<tab>...`. */
+function startsRow(text: string): boolean {
+  const cells = text.split(/\t+/);
+  return cells.length >= 3 && NAME.test(cells[0]!.trim()) && parseType(cells[1]!) !== undefined;
+}
+
+function readRow(r: RawRow, what: string, diagnostics: LocalDiagnostic[]): { row: FlatRow; marked: boolean } | undefined {
+  const pos: Position = { line: r.first.no, col: 1 };
+  const warn = (message: string) => diagnostics.push({ severity: 'warning', line: pos.line, col: 1, message: `${what}: ${message}` });
+  const split = splitCells(r.text, WIDTH);
+  const [nameCell, typeCell, ...rest] = split.cells;
+  const name = NAME.exec(nameCell!)!;
+  const fieldName = name[2]!;
+  const columns: ParamColumns = { type: parseType(typeCell!)!, required: false, maxLength: null };
+  const required = parseRequired(rest[0] ?? '');
+  if (required === undefined) {
+    warn(`field \`${fieldName}\` has no required marker (是/否, 必选/可选, 必填/选填): taken as optional`);
+    rest.unshift('');
+  } else columns.required = required;
+  rest.shift();
+  const maxText = rest[0] ?? '';
+  const max = maxText === '' ? null : parseMaxLength(maxText);
+  if (max === undefined) {
+    if (split.separator !== 'runs') warn(`field \`${fieldName}\`: max length ${JSON.stringify(maxText)} is not a number or -: taken as no limit, the text kept as description`);
+    rest.unshift('');
+  } else columns.maxLength = max;
+  rest.shift();
+  const [description, ...examples] = rest;
+  if (split.separator === 'runs' && rest.length < 2) warn(`field \`${fieldName}\`: the row mixes one- and two-tab separators and has fewer cells than columns: its last cell read as the description, check the example`);
+  if (examples.length > 1) warn(`field \`${fieldName}\`: more cells than columns: the extra cells kept in the example`);
+  const example = examples.join('\t');
+  const text: FlatRow['text'] = { kind: 'separate' };
+  if (description) text.description = description;
+  if (example !== '') text.example = example;
+  return { row: { name: fieldName, pos, ...columns, text, marked: name[1] !== undefined }, marked: name[1] !== undefined };
+}
