@@ -3,12 +3,13 @@
  * `## Request parameters`-style headings over markdown tables (outer pipes optional) with the
  * columns Parameter | Type | Nullable | Max-length | Description | Example. `Nullable` means
  * required (`Y` = required); a max length `-` or `~` means none. A model's children are italic
- * rows after its bold row. Enum values and one-of rules are prose in the description: an enum is
+ * rows after its bold row; like the text dump they keep "nested", not the depth, and to-spec
+ * places them (with the examples as evidence). Enum values and one-of rules are prose in the description: an enum is
  * taken only where the description lists `VALUE: text` lines (to-spec reads them), prose that
  * seems to list values is warned about, and `a and b can't be both empty` makes both conditional.
  */
 import type { Diagnostic } from '../../../diagnostics.js';
-import { parseMaxLength, parseType } from '../../columns.js';
+import { isContainer, parseMaxLength, parseType } from '../../columns.js';
 import { splitLines, type Line } from '../../lines.js';
 import type { ErrorRow, PageExamples, PageModel, PageSection, ParamRow, Position, SectionName } from '../../page-model.js';
 import { parseEnum } from '../../to-spec/enum.js';
@@ -152,7 +153,7 @@ function readParams(block: Block | undefined, what: string, diagnostics: LocalDi
     const pos: Position = { line: line.no, col: 1 };
     const warn = (message: string) => diagnostics.push({ severity: 'warning', line: line.no, col: 1, message: `${what}: ${message}` });
     if (cells.length !== columns.length) warn(`the row has ${cells.length} cells, the header ${columns.length}: read by position, check it`);
-    const { name, mark } = emphasis(cell('name') ?? '');
+    const { name, italic } = emphasis(cell('name') ?? '');
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
       if (name !== '') warn(`\`${name}\` is not a parameter name: row ignored`);
       continue;
@@ -168,15 +169,17 @@ function readParams(block: Block | undefined, what: string, diagnostics: LocalDi
     const example = plainText(cell('example') ?? '');
     row.text = { kind: 'separate', ...(description !== '' && { description }), ...(example !== '' && example !== '-' && { example }) };
     if (description !== '') proseEnumWarning(row, description, example, warn);
-    if (mark === 'italic') {
-      if (parent && parent.nested.kind === 'tree') {
-        parent.nested.children.push(row);
+    if (italic) {
+      if (parent && parent.nested.kind === 'flat') {
+        // Italic rows keep "nested", not the depth: the dump's rule (only leaves marked) lets to-spec place them.
+        parent.nested.rows.push({ ...row, marked: !isContainer(row.type) });
         continue;
       }
-      warn(`field \`${name}\` is italic (a child row) but follows no bold parent row: read as top-level`);
+      warn(`field \`${name}\` is italic (a child row) but follows no object row: read as top-level`);
     }
+    if (isContainer(row.type)) row.nested = { kind: 'flat', rows: [] };
     roots.push(row);
-    parent = mark === 'bold' ? row : undefined;
+    parent = row;
   }
   return roots;
 }

@@ -70,12 +70,27 @@ export function plainText(cell: string): string {
     .trim();
 }
 
-/** `**name**` -> bold, `*name*` / `_name_` -> italic, else plain; the name without its marks. */
-export function emphasis(cell: string): { name: string; mark: 'bold' | 'italic' | 'plain' } {
-  const t = cell.trim();
-  const bold = /^(\*\*|__)\s*([^*_\s][^*\s]*?)\s*\1$/.exec(t);
-  if (bold) return { name: bold[2]!, mark: 'bold' };
-  const italic = /^([*_])\s*([^*\s]+?)\s*\1$/.exec(t);
-  if (italic) return { name: italic[2]!, mark: 'italic' };
-  return { name: t, mark: 'plain' };
+/**
+ * A name cell's marks: `**name**` bold (a parent row), `*name*` / `_name_` italic (a child row),
+ * `***name***` both (a child that is itself a parent); the name without its marks.
+ */
+export function emphasis(cell: string): { name: string; bold: boolean; italic: boolean } {
+  let t = cell.trim();
+  let bold = false;
+  let italic = false;
+  for (;;) {
+    const strong = /^(\*\*|__)(.+)\1$/.exec(t);
+    if (strong) {
+      bold = true;
+      t = strong[2]!.trim();
+      continue;
+    }
+    const em = /^([*_])(.+)\1$/.exec(t);
+    if (em) {
+      italic = true;
+      t = em[2]!.trim();
+      continue;
+    }
+    return { name: t, bold, italic };
+  }
 }
