@@ -40,8 +40,8 @@ export function parseTsvErrors(lines: readonly Line[], heading: Line): { errors:
     const rest = solution.filter((s) => s !== '').join('\n');
     if (rest !== '') e.solution = rest;
   });
-  if (errors.length === 0) diagnostics.push({ severity: 'warning', line: lines[header]!.no, col: 1, message: 'the error table has a header but no rows: no error codes taken, check the page' });
-  else if (errors.every((e) => /^(isp|isv|aop)\./.test(e.code))) {
+  // A header without rows is a page that lists no business errors: nothing to report.
+  if (errors.length > 0 && errors.every((e) => /^(isp|isv|aop)\./.test(e.code))) {
     diagnostics.push({ severity: 'warning', line: lines[header]!.no, col: 1, message: 'the error table lists only gateway (公共) error codes: the copy shows the 公共错误码 tab, the business errors are missing, none taken' });
     return { errors: [], diagnostics };
   }

@@ -13,7 +13,8 @@ import { readExamples } from '../text-dump/examples.js';
 import { parseHeader } from '../text-dump/header.js';
 import { findSection, splitSections, type SplitPage } from '../text-dump/sections.js';
 import { parseTsvErrors } from './errors-table.js';
-import { isTableHeader, parseTsvTable } from './table.js';
+import { responseNode } from '../../to-spec/index.js';
+import { isTableHeader, parseTsvTable, type NestedEvidence } from './table.js';
 
 type LocalDiagnostic = Omit<Diagnostic, 'file'>;
 
@@ -37,8 +38,10 @@ export function parseBrowserTsv(text: string): LayoutResult {
 
   const examples = readExamples({ request: findSection(split, '请求示例'), response: findSection(split, '响应示例'), error: findSection(split, '异常示例') });
   diagnostics.push(...examples.diagnostics);
-  const request = parseTsvTable(findSection(split, '请求参数')?.lines ?? [], '请求参数');
-  const response = parseTsvTable(findSection(split, '响应参数')?.lines ?? [], '响应参数');
+  const requestExample = parsed(examples.examples.request?.text);
+  const responseExample = responseNode(parsed(examples.examples.response?.text), header.header.method);
+  const request = parseTsvTable(findSection(split, '请求参数')?.lines ?? [], '请求参数', evidence(requestExample));
+  const response = parseTsvTable(findSection(split, '响应参数')?.lines ?? [], '响应参数', evidence(responseExample));
   diagnostics.push(...request.diagnostics, ...response.diagnostics);
   const errors = readErrors(split, lines);
   diagnostics.push(...errors.diagnostics);
@@ -73,4 +76,34 @@ function readErrors(split: SplitPage, lines: readonly Line[]): { errors: ErrorRo
   // A parameter table here would mean the page's sections are out of order: not error rows.
   if (body.some((l) => isTableHeader(l.text))) return { errors: [], diagnostics: [{ severity: 'warning', line: heading.no, col: 1, message: 'section 业务错误码 holds a parameter table, not an error table: no error codes taken' }] };
   return parseTsvErrors(body, heading);
+}
+
+function parsed(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    // to-spec reports the broken example; here it only is no evidence.
+    return undefined;
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `name` is a key somewhere below `root[top]` and not a key of `root`. */
+function evidence(root: unknown): NestedEvidence {
+  return (top, name) => isObject(root) && !Object.hasOwn(root, name) && Object.hasOwn(root, top) && hasKeyBelow(root[top], name);
+}
+
+function hasKeyBelow(value: unknown, name: string): boolean {
+  const stack = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (Array.isArray(v)) stack.push(...v);
+    else if (isObject(v)) {
+      if (Object.hasOwn(v, name)) return true;
+      stack.push(...Object.values(v));
+    }
+  }
+  return false;
 }

@@ -3,10 +3,11 @@
  * header, then one row per field whose cells are tab-separated and whose multi-line cells carry
  * on over the next lines. A row starts at a line whose first cells are a field name and a type;
  * every other line continues the row above. Nested fields keep only the `└` mark of the seed
- * pages (leaves only), so they come out as a flat list under their top-level row.
+ * pages (leaves only), so they come out as a flat list under their top-level row; an unmarked
+ * object row is nested when the examples show it inside that row and not at the top.
  */
 import type { Diagnostic } from '../../../diagnostics.js';
-import { parseMaxLength, parseRequired, parseType } from '../../columns.js';
+import { isContainer, parseMaxLength, parseRequired, parseType } from '../../columns.js';
 import type { Line } from '../../lines.js';
 import type { FlatRow, ParamColumns, ParamRow, Position } from '../../page-model.js';
 import { splitCells } from './cells.js';
@@ -26,7 +27,10 @@ interface RawRow {
   text: string;
 }
 
-export function parseTsvTable(lines: readonly Line[], what: string): { rows: ParamRow[]; diagnostics: LocalDiagnostic[] } {
+/** Whether the examples show `name` inside top-level field `top` and not at the top level. */
+export type NestedEvidence = (top: string, name: string) => boolean;
+
+export function parseTsvTable(lines: readonly Line[], what: string, nestedHere: NestedEvidence = () => false): { rows: ParamRow[]; diagnostics: LocalDiagnostic[] } {
   const diagnostics: LocalDiagnostic[] = [];
   const header = lines.findIndex((l) => isTableHeader(l.text));
   if (header < 0) {
@@ -45,13 +49,15 @@ export function parseTsvTable(lines: readonly Line[], what: string): { rows: Par
     const read = readRow(r, what, diagnostics);
     if (!read) continue;
     const parent = rows[rows.length - 1];
-    if (read.marked && parent && parent.nested.kind === 'flat') parent.nested.rows.push(read.row);
-    else if (read.marked && parent && parent.nested.kind === 'tree' && parent.nested.children.length === 0) parent.nested = { kind: 'flat', rows: [read.row] };
-    else {
-      if (read.marked) diagnostics.push({ severity: 'warning', line: r.first.no, col: 1, message: `${what}: nested field \`${read.row.name}\` (└) follows no top-level field: read as top-level` });
-      const { marked: _marked, ...top } = read.row;
-      rows.push({ ...top, nested: { kind: 'tree', children: [] } });
+    const list = parent?.nested.kind === 'flat' ? parent.nested.rows : undefined;
+    // A nested object has no `└` (only leaves do): the examples tell it from a top-level row.
+    if (list && (read.marked || (isContainer(read.row.type) && nestedHere(parent!.name, read.row.name)))) {
+      list.push(read.row);
+      continue;
     }
+    if (read.marked) diagnostics.push({ severity: 'warning', line: r.first.no, col: 1, message: `${what}: nested field \`${read.row.name}\` (└) follows no top-level object: read as top-level` });
+    const { marked: _marked, ...top } = read.row;
+    rows.push({ ...top, nested: isContainer(top.type) ? { kind: 'flat', rows: [] } : { kind: 'tree', children: [] } });
   }
   return { rows, diagnostics };
 }

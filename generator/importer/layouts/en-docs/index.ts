@@ -10,10 +10,10 @@
  */
 import type { Diagnostic } from '../../../diagnostics.js';
 import { isContainer, parseMaxLength, parseType } from '../../columns.js';
-import { splitLines, type Line } from '../../lines.js';
+import { splitLines, trimBlankLines, type Line } from '../../lines.js';
 import type { ErrorRow, PageExamples, PageModel, PageSection, ParamRow, Position, SectionName } from '../../page-model.js';
 import { parseEnum } from '../../to-spec/enum.js';
-import { extractBizContent } from '../java.js';
+import { extractBizContent, extractSetters } from '../java.js';
 import { matchingBrace } from '../json-scan.js';
 import type { LayoutResult } from '../layout.js';
 import { emphasis, findTables, plainText, type MdTable } from './markdown.js';
@@ -113,9 +113,9 @@ function splitBlocks(lines: readonly Line[]): Block[] {
   return blocks;
 }
 
-/** Non-blank prose lines of a block, marks removed (a `**Version x**` line is not prose). */
+/** The prose of a block, marks removed, paragraph breaks (blank lines) kept inside. */
 function paragraphs(lines: readonly Line[]): string | undefined {
-  const text = lines.map((l) => plainText(l.text)).filter((t) => t !== '');
+  const text = trimBlankLines(lines).map((l) => plainText(l.text));
   return text.length > 0 ? text.join('\n') : undefined;
 }
 
@@ -188,7 +188,6 @@ function required(text: string | undefined, name: string, warn: (m: string) => v
   const t = plainText(text ?? '').toLowerCase();
   if (t === 'y' || t === 'yes' || t === 'true' || t === 'required') return true;
   if (t === 'n' || t === 'no' || t === 'false' || t === 'optional') return false;
-  if (t === 'conditional' || t === 'c') return 'conditional';
   warn(`field \`${name}\` has no Y/N in the Nullable (required) column (${JSON.stringify(t)}): taken as optional`);
   return false;
 }
@@ -240,7 +239,12 @@ function readExamples(request: Block | undefined, response: Block | undefined, e
   else {
     if (java?.call && !java.call.ok) diagnostics.push({ severity: 'warning', ...java.b.pos(java.call.offset), message: `request example: ${java.call.message}` });
     const http = requestBlocks.find((b) => b.text.includes('biz_content='));
-    if (http) {
+    const setterBlock = java ? undefined : requestBlocks.find((b) => extractSetters(b.text).length > 0);
+    if (setterBlock) {
+      const setters = extractSetters(setterBlock.text);
+      for (const s of setters) if (s.value === undefined) diagnostics.push({ severity: 'warning', ...setterBlock.pos(s.offset), message: `request example: set${s.name}(...) is not a string literal; no example taken` });
+      examples.params = setters.map((s) => ({ name: s.name, ...(s.value !== undefined && { value: s.value }), pos: setterBlock.pos(s.offset) }));
+    } else if (http) {
       const start = http.text.indexOf('{', http.text.indexOf('biz_content='));
       const close = start < 0 ? -1 : matchingBrace(http.text, start);
       if (close >= 0) examples.request = { text: http.text.slice(start, close + 1), pos: http.pos(start), verbatim: true };
