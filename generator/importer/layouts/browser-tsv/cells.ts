@@ -10,9 +10,13 @@ export interface SplitCells {
   separator: '\t' | '\t\t' | 'runs';
 }
 
-export function splitCells(text: string, width: number): SplitCells {
+/**
+ * `headerDouble`: the table's header row uses two tabs. A row whose tab runs are all even is read
+ * with two-tab separators only then: `a<tab><tab>b` in a one-tab table is a row with an empty cell.
+ */
+export function splitCells(text: string, width: number, headerDouble: boolean): SplitCells {
   const runs = [...text.matchAll(/\t+/g)].map((m) => m[0].length);
-  const double = runs.length > 0 && runs.every((n) => n % 2 === 0);
+  const double = headerDouble && runs.length > 0 && runs.every((n) => n % 2 === 0);
   const separator = double ? '\t\t' : '\t';
   const cells = text.split(separator).map(cleanCell);
   if (cells.length <= width) return { cells, separator };
@@ -26,4 +30,10 @@ export function cleanCell(text: string): string {
   while (lines.length > 0 && lines[0] === '') lines.shift();
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return lines.join('\n');
+}
+
+/** Whether a header row separates its cells by two tabs (header cells are never empty). */
+export function usesDoubleTabs(header: string): boolean {
+  const runs = [...header.matchAll(/\t+/g)].map((m) => m[0].length);
+  return runs.length > 0 && runs.every((n) => n === 2);
 }

@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../../../diagnostics.js';
 import type { Line } from '../../lines.js';
 import type { ErrorRow } from '../../page-model.js';
-import { cleanCell } from './cells.js';
+import { splitCells, usesDoubleTabs } from './cells.js';
 
 type LocalDiagnostic = Omit<Diagnostic, 'file'>;
 
@@ -25,6 +25,7 @@ export function parseTsvErrors(lines: readonly Line[], heading: Line): { errors:
     diagnostics.push({ severity: 'warning', line: heading.no, col: 1, message: 'section 业务错误码 has no readable error table (错误码 错误描述 解决方案): no error codes taken, check the page' });
     return { errors, diagnostics };
   }
+  const double = usesDoubleTabs(lines[header]!.text);
   const texts: string[] = [];
   for (const line of lines.slice(header + 1)) {
     const cells = line.text.split(/\t+/);
@@ -35,7 +36,7 @@ export function parseTsvErrors(lines: readonly Line[], heading: Line): { errors:
     else if (line.text.trim() !== '') diagnostics.push({ severity: 'warning', line: line.no, col: 1, message: 'error table: a line before the first error row is not a row: ignored' });
   }
   errors.forEach((e, i) => {
-    const [description, ...solution] = texts[i]!.replace(/^\t+/, '').split(/\t+/).map(cleanCell);
+    const [, description, ...solution] = splitCells(`${e.code}${texts[i]!}`, 3, double).cells;
     if (description) e.description = description;
     const rest = solution.filter((s) => s !== '').join('\n');
     if (rest !== '') e.solution = rest;

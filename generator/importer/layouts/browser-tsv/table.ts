@@ -10,7 +10,7 @@ import type { Diagnostic } from '../../../diagnostics.js';
 import { isContainer, parseMaxLength, parseRequired, parseType } from '../../columns.js';
 import type { Line } from '../../lines.js';
 import type { FlatRow, ParamColumns, ParamRow, Position } from '../../page-model.js';
-import { splitCells } from './cells.js';
+import { splitCells, usesDoubleTabs } from './cells.js';
 
 type LocalDiagnostic = Omit<Diagnostic, 'file'>;
 
@@ -38,6 +38,7 @@ export function parseTsvTable(lines: readonly Line[], what: string, nestedHere: 
     if (first) diagnostics.push({ severity: 'warning', line: first.no, col: 1, message: `${what}: no table header (参数 类型 ...) in the section: its rows were not read` });
     return { rows: [], diagnostics };
   }
+  const double = usesDoubleTabs(lines[header]!.text);
   const raw: RawRow[] = [];
   for (const line of lines.slice(header + 1)) {
     if (startsRow(line.text)) raw.push({ first: line, text: line.text });
@@ -46,7 +47,7 @@ export function parseTsvTable(lines: readonly Line[], what: string, nestedHere: 
   }
   const rows: ParamRow[] = [];
   for (const r of raw) {
-    const read = readRow(r, what, diagnostics);
+    const read = readRow(r, double, what, diagnostics);
     if (!read) continue;
     const parent = rows[rows.length - 1];
     const list = parent?.nested.kind === 'flat' ? parent.nested.rows : undefined;
@@ -68,10 +69,10 @@ function startsRow(text: string): boolean {
   return cells.length >= 3 && NAME.test(cells[0]!.trim()) && parseType(cells[1]!) !== undefined;
 }
 
-function readRow(r: RawRow, what: string, diagnostics: LocalDiagnostic[]): { row: FlatRow; marked: boolean } | undefined {
+function readRow(r: RawRow, double: boolean, what: string, diagnostics: LocalDiagnostic[]): { row: FlatRow; marked: boolean } | undefined {
   const pos: Position = { line: r.first.no, col: 1 };
   const warn = (message: string) => diagnostics.push({ severity: 'warning', line: pos.line, col: 1, message: `${what}: ${message}` });
-  const split = splitCells(r.text, WIDTH);
+  const split = splitCells(r.text, WIDTH, double);
   const [nameCell, typeCell, ...rest] = split.cells;
   const name = NAME.exec(nameCell!)!;
   const fieldName = name[2]!;
