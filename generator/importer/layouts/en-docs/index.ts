@@ -185,10 +185,11 @@ function readParams(block: Block | undefined, what: string, diagnostics: LocalDi
 }
 
 function required(text: string | undefined, name: string, warn: (m: string) => void): ParamRow['required'] {
-  const t = plainText(text ?? '').toLowerCase();
+  const shown = plainText(text ?? '');
+  const t = shown.toLowerCase();
   if (t === 'y' || t === 'yes' || t === 'true' || t === 'required') return true;
   if (t === 'n' || t === 'no' || t === 'false' || t === 'optional') return false;
-  warn(`field \`${name}\` has no Y/N in the Nullable (required) column (${JSON.stringify(t)}): taken as optional`);
+  warn(`field \`${name}\` has no Y/N in the Nullable (required) column (${JSON.stringify(shown)}): taken as optional`);
   return false;
 }
 
