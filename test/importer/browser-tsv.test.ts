@@ -159,6 +159,26 @@ describe('browser-tsv constructs', () => {
     expect(after!.name).toBe('after');
   });
 
+  it('nested fields copied as the seed\'s bullet groups (• lines) are read as the text dump reads them', () => {
+    const r = importDoc(
+      tsvPage({
+        request: ['card_user_info\tCardUserInfo\t可选\t-\t用户信息', '  • └ user_uni_id', '  • String', '  • 必填', '  • 32', '  • 用户唯一标识', '  • 2088302463082075', 'ext_info\tString\t可选\t1024\t扩展信息\tX'],
+      }),
+      'p.txt',
+    );
+    expect(r.diagnostics).toEqual([]);
+    expect(r.spec!.request).toEqual([
+      { name: 'card_user_info', type: 'object', model: 'CardUserInfo', required: false, description: '用户信息', fields: [{ name: 'user_uni_id', type: 'string', required: true, maxLength: 32, description: '用户唯一标识', example: '2088302463082075' }] },
+      { name: 'ext_info', type: 'string', required: false, maxLength: 1024, description: '扩展信息', example: 'X' },
+    ]);
+  });
+
+  it('a nested list whose bullets the copy lost is a warning, never folded into the row above', () => {
+    const r = importDoc(tsvPage({ request: ['card\tCard\t可选\t-\t卡\t', '└ no', 'String', '必填', '32', '卡号', 'ext\tString\t可选\t8\t扩展\tX'] }), 'p.txt');
+    expect(r.spec!.request.map((f) => [f.name, f.description])).toEqual([['card', '卡'], ['ext', '扩展']]);
+    expect(r.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', line: 10, message: expect.stringContaining('bullets the copy lost') })]);
+  });
+
   it('an unmarked object the example shows at the top level stays top-level', () => {
     const r = importDoc(tsvPage({ response: ['card\tCard\t必填\t-\t卡', '└ no\tString\t必填\t32\t卡号\t001', 'shop\tShop\t选填\t-\t门店', '└ sid\tString\t选填\t8\t号\tS1'], responseExample: { card: { no: '001' }, shop: { sid: 'S1' } } }), 'p.txt');
     expect(r.spec!.response.map((f) => [f.name, (f.fields ?? []).map((c) => c.name)])).toEqual([['card', ['no']], ['shop', ['sid']]]);

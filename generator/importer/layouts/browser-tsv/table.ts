@@ -10,6 +10,7 @@ import type { Diagnostic } from '../../../diagnostics.js';
 import { isContainer, parseMaxLength, parseRequired, parseType } from '../../columns.js';
 import type { Line } from '../../lines.js';
 import type { FlatRow, ParamColumns, ParamRow, Position } from '../../page-model.js';
+import { parseTable } from '../text-dump/table.js';
 import { splitCells, usesDoubleTabs } from './cells.js';
 
 type LocalDiagnostic = Omit<Diagnostic, 'file'>;
@@ -25,6 +26,10 @@ export function isTableHeader(text: string): boolean {
 interface RawRow {
   first: Line;
   text: string;
+  /** `• └ name` / `• String` / ... lines: nested fields copied as the seed's bullet groups. */
+  bullets: Line[];
+  /** `└ name` lines whose bullets the copy lost: the groups' cell boundaries are gone. */
+  lostBullets?: Line;
 }
 
 /** Whether the examples show `name` inside top-level field `top` and not at the top level. */
@@ -41,14 +46,29 @@ export function parseTsvTable(lines: readonly Line[], what: string, nestedHere: 
   const double = usesDoubleTabs(lines[header]!.text);
   const raw: RawRow[] = [];
   for (const line of lines.slice(header + 1)) {
-    if (startsRow(line.text)) raw.push({ first: line, text: line.text });
-    else if (raw.length > 0) raw[raw.length - 1]!.text += `\n${line.text}`;
+    const last = raw[raw.length - 1];
+    if (startsRow(line.text)) raw.push({ first: line, text: line.text, bullets: [] });
+    else if (last && /^\s*•/.test(line.text)) last.bullets.push(line);
+    else if (last && last.bullets.length > 0 && line.text.trim() !== '' && /^\s/.test(line.text)) last.bullets.push(line);
+    else if (last && /^\s*└/.test(line.text) && !line.text.includes('\t')) last.lostBullets ??= line;
+    else if (last && last.lostBullets) continue;
+    else if (last) last.text += `\n${line.text}`;
     else if (line.text.trim() !== '') diagnostics.push({ severity: 'warning', line: line.no, col: 1, message: `${what}: text before the first row is not a parameter row: ignored` });
   }
   const rows: ParamRow[] = [];
   for (const r of raw) {
     const read = readRow(r, double, what, diagnostics);
     if (!read) continue;
+    if (r.lostBullets) diagnostics.push({ severity: 'warning', line: r.lostBullets.no, col: 1, message: `${what}: the nested fields of \`${read.row.name}\` are a list whose bullets the copy lost (\`└ name\` alone on a line): they were not read — add them by hand` });
+    if (r.bullets.length > 0) {
+      const groups = bulletGroups(r, what, diagnostics);
+      if (isContainer(read.row.type)) {
+        const { marked: _m, ...top } = read.row;
+        rows.push({ ...top, nested: { kind: 'flat', rows: groups } });
+        continue;
+      }
+      diagnostics.push({ severity: 'error', line: r.bullets[0]!.no, col: 1, message: `${what}: nested fields under \`${read.row.name}\`, whose type is not an object type` });
+    }
     const parent = rows[rows.length - 1];
     const list = parent?.nested.kind === 'flat' ? parent.nested.rows : undefined;
     // A nested object has no `└` (only leaves do): the examples tell it from a top-level row.
@@ -61,6 +81,18 @@ export function parseTsvTable(lines: readonly Line[], what: string, nestedHere: 
     rows.push({ ...top, nested: isContainer(top.type) ? { kind: 'flat', rows: [] } : { kind: 'tree', children: [] } });
   }
   return { rows, diagnostics };
+}
+
+/** The bullet groups below a row, read as the text dump reads them (under a stand-in row at the row's line). */
+function bulletGroups(r: RawRow, what: string, diagnostics: LocalDiagnostic[]): FlatRow[] {
+  const table = parseTable([{ no: r.first.no, text: '参数 类型 是否必填 最大长度 描述 示例值' }, { no: r.first.no, text: 'nested Object 必填 -' }, ...r.bullets]);
+  for (const d of table.diagnostics) diagnostics.push({ ...d, message: `${what}: ${d.message}` });
+  return (table.rows[0]?.bullets ?? []).map((b) => {
+    const text: FlatRow['text'] = { kind: 'separate' };
+    if (b.description !== undefined) text.description = b.description;
+    if (b.example !== undefined) text.example = b.example;
+    return { name: b.name, pos: { line: b.line, col: 1 }, type: b.type, required: b.required, maxLength: b.maxLength, text, marked: b.marker };
+  });
 }
 
 /** Whether the line opens a row: `name<tab>Type<tab>...`. */
