@@ -206,6 +206,25 @@ describe('en-docs constructs', () => {
     expect(prose.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('may list values (Open, Closed) in prose') })]);
   });
 
+  it.each([
+    ['CODE: text items after a lead', 'The status. Valid values: SUCCESS: paid; FAIL: not paid.', 'SUCCESS', [{ value: 'SUCCESS', description: 'paid' }, { value: 'FAIL', description: 'not paid' }]],
+    ['bare codes after a lead', 'Signature type. Supported values: RSA2, RSA.', 'RSA2', [{ value: 'RSA2' }, { value: 'RSA' }]],
+    ['codes joined by or', 'Enum: WAP or APP', 'APP', [{ value: 'WAP' }, { value: 'APP' }]],
+  ])('enum values stated in prose without doubt: %s', (_what, prose, example, values) => {
+    const r = importDoc(enPage({ request: [`s | String | Y | 8 | ${prose} | ${example}`] }), 'p.md');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.spec!.request[0]).toMatchObject({ enum: values, description: prose });
+  });
+
+  it.each([
+    ['lower-case words', 'Values: close, open.'],
+    ['no lead word', 'It is SUCCESS: paid; FAIL: not paid.'],
+    ['a repeated code', 'Values: A: x; A: y'],
+  ])('prose that does not state values without doubt gives no enum: %s', (_what, prose) => {
+    const r = importDoc(enPage({ request: [`s | String | Y | 8 | ${prose} | x`] }), 'p.md');
+    expect(r.spec!.request[0]!.enum).toBeUndefined();
+  });
+
   it('error table: description and solution; a missing table is a warning, not a silent drop', () => {
     const r = importDoc(enPage({ errors: ['E_ONE | One. | Retry.', 'E_TWO |  | Wait.'] }), 'p.md');
     expect(r.spec!.errors).toEqual([{ code: 'E_ONE', description: 'One.', solution: 'Retry.' }, { code: 'E_TWO', solution: 'Wait.' }]);

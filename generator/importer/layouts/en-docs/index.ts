@@ -5,8 +5,8 @@
  * required (`Y` = required); a max length `-` or `~` means none. A model's children are italic
  * rows after its bold row; like the text dump they keep "nested", not the depth, and to-spec
  * places them (with the examples as evidence). Enum values and one-of rules are prose in the description: an enum is
- * taken only where the description lists `VALUE: text` lines (to-spec reads them), prose that
- * seems to list values is warned about, and `a and b can't be both empty` makes both conditional.
+ * taken only where the description lists `VALUE: text` lines (to-spec reads them) or a
+ * `values:` lead lists codes (prose-enum.ts), prose that seems to list values is warned about, and `a and b can't be both empty` makes both conditional.
  */
 import type { Diagnostic } from '../../../diagnostics.js';
 import { isContainer, parseMaxLength, parseType } from '../../columns.js';
@@ -17,6 +17,7 @@ import { extractBizContent, extractSetters } from '../java.js';
 import { matchingBrace } from '../json-scan.js';
 import type { LayoutResult } from '../layout.js';
 import { emphasis, findTables, plainText, type MdTable } from './markdown.js';
+import { proseEnum, proseKeys } from './prose-enum.js';
 
 type LocalDiagnostic = Omit<Diagnostic, 'file'>;
 
@@ -168,7 +169,7 @@ function readParams(block: Block | undefined, what: string, diagnostics: LocalDi
     const description = plainText(cell('description') ?? '');
     const example = plainText(cell('example') ?? '');
     row.text = { kind: 'separate', ...(description !== '' && { description }), ...(example !== '' && example !== '-' && { example }) };
-    if (description !== '') proseEnumWarning(row, description, example, warn);
+    if (description !== '') proseEnumOf(row, description, example, warn);
     if (italic) {
       if (parent && parent.nested.kind === 'flat') {
         // Italic rows keep "nested", not the depth: the dump's rule (only leaves marked) lets to-spec place them.
@@ -203,12 +204,18 @@ function maxLength(text: string | undefined, name: string, warn: (m: string) => 
 }
 
 /**
- * `Close: text. Unfreeze: text.` in running prose may be an enum, or may be prose: not taken,
- * warned (the reviewer decides). `VALUE: text` lines (`<br>`) are unambiguous and left to to-spec.
+ * Values listed unambiguously in prose (prose-enum.ts) become the row's enum; `Close: text.
+ * Unfreeze: text.` in running prose may be an enum or may be prose: not taken, warned (the
+ * reviewer decides). `VALUE: text` lines (`<br>`) are left to to-spec, as on every layout.
  */
-function proseEnumWarning(row: ParamRow, description: string, example: string, warn: (m: string) => void): void {
+function proseEnumOf(row: ParamRow, description: string, example: string, warn: (m: string) => void): void {
   if (parseEnum(description, example === '' ? undefined : example).values) return;
-  const keys = [...description.matchAll(/(?:^|[.;。；]\s*)([A-Za-z][A-Za-z0-9_]*)\s*[:：]\s/g)].map((m) => m[1]!);
+  const listed = proseEnum(description);
+  if (listed) {
+    row.enum = listed;
+    return;
+  }
+  const keys = proseKeys(description);
   if (keys.length >= 2) warn(`field \`${row.name}\`: the description may list values (${keys.join(', ')}) in prose: kept in the description, no enum — check the spec`);
 }
 
