@@ -157,6 +157,12 @@ describe('en-docs constructs', () => {
     expect(r.spec!.request[0]).toEqual({ name: 'a', type: 'string', required: true, maxLength: 16, description: 'd' });
   });
 
+  it('a length in the type cell (String(64)) when the table has no max length column', () => {
+    const r = importDoc(enPage({ requestHeader: ['Parameter | Type | Required | Description', '--- | --- | --- | ---'], request: ['a | String(64) | Yes | d'] }), 'p.md');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.spec!.request[0]).toEqual({ name: 'a', type: 'string', required: true, maxLength: 64, description: 'd' });
+  });
+
   it('an unknown Nullable value is a warning, taken as optional', () => {
     const r = importDoc(enPage({ request: ['a | String | Maybe | 8 | d | X'] }), 'p.md');
     expect(r.spec!.request[0]!.required).toBe(false);

@@ -160,12 +160,15 @@ function readParams(block: Block | undefined, what: string, diagnostics: LocalDi
       continue;
     }
     const typeText = plainText(cell('type') ?? '');
-    const type = parseType(typeText);
+    // `String(64)`: the length in the type cell when the page has no max length column of its own.
+    const sized = /^(.+?)\s*\(\s*(\d+)\s*\)$/.exec(typeText);
+    const type = parseType(sized && !columns.includes('maxLength') ? sized[1]! : typeText);
     if (!type) {
       diagnostics.push({ severity: 'error', line: line.no, col: 1, message: `${what}: field \`${name}\` has no type the importer knows (${JSON.stringify(typeText)})` });
       continue;
     }
-    const row: ParamRow = { name, pos, type, required: required(cell('required'), name, warn), maxLength: maxLength(cell('maxLength'), name, warn), text: { kind: 'separate' }, nested: { kind: 'tree', children: [] } };
+    const length = sized && !columns.includes('maxLength') ? Number(sized[2]) : maxLength(cell('maxLength'), name, warn);
+    const row: ParamRow = { name, pos, type, required: required(cell('required'), name, warn), maxLength: length, text: { kind: 'separate' }, nested: { kind: 'tree', children: [] } };
     const description = plainText(cell('description') ?? '');
     const example = plainText(cell('example') ?? '');
     row.text = { kind: 'separate', ...(description !== '' && { description }), ...(example !== '' && example !== '-' && { example }) };
