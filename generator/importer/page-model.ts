@@ -12,7 +12,7 @@
 import type { Requiredness } from '../spec/model.js';
 import type { ParsedType } from './columns.js';
 
-export type LayoutName = 'text-dump' | 'opendocs';
+export type LayoutName = 'text-dump' | 'opendocs' | 'browser-tsv' | 'en-docs';
 
 /** 1-based line and column in the doc file. */
 export interface Position {

@@ -24,6 +24,11 @@ describe('parseEnum', () => {
     });
   });
 
+  it('reads no enum from an inline list whose first key is a lead word (`Values: A: x; B: y`)', () => {
+    expect(parseEnum('Values: A: x; B: y', 'A')).toEqual({});
+    expect(parseEnum('A:x;B:y', 'A').values?.map((v) => v.value)).toEqual(['A', 'B']);
+  });
+
   it('takes the numbers when the example is a number of the list', () => {
     expect(parseEnum('1:weixin(微信);2:alipay(支付宝)', '2')?.values?.map((v) => v.value)).toEqual(['1', '2']);
   });

@@ -13,11 +13,17 @@ import { SECTION_NAMES } from '../../generator/importer/page-model.js';
 import { parseSpec } from '../../generator/spec/load.js';
 import { methodSpec } from './arbitrary.js';
 import { renderDoc } from './render.js';
+import { renderBrowserTsv } from './render-browser-tsv.js';
+import { renderEnDocs } from './render-en-docs.js';
 
 const HOSTILE = ['\u2028', '\u2029', '\r', '\t', '\u3000', '\uFEFF', '└', '•', '{{a}: 1}', '"', '\\', '\\u', ':', '；', '为', '时必填', '[]', ' ', '\n\n', 'a'.repeat(2000), ' '.repeat(2000), '必填', '-', '0', '9'.repeat(30), '__proto__', 'constructor', '\u0085', '\u001b[31m'];
 
-/** Section headings of both layouts: the text dump's own lines, the opendocs `## ` headings. */
-const HEADINGS: readonly string[] = [...SECTION_NAMES, ...['公共请求参数', '业务请求参数', '公共响应参数', '业务响应参数', '业务错误码', '公共错误码'].map((h) => `## ${h}`)];
+/** Section headings of the layouts: the text dump's (and browser copy's) own lines, the opendocs and English `## ` headings. */
+const HEADINGS: readonly string[] = [
+  ...SECTION_NAMES,
+  ...['公共请求参数', '业务请求参数', '公共响应参数', '业务响应参数', '业务错误码', '公共错误码'].map((h) => `## ${h}`),
+  ...['Request parameters', 'Response parameters', 'Common response parameters', 'Request sample', 'Response sample', 'Abnormal sample', 'Business error code'].map((h) => `## ${h}`),
+];
 
 type Mutation =
   | { kind: 'drop-section'; which: number }
@@ -87,11 +93,27 @@ const SAMPLES = ['alipay.trade.query.opendocs.md', 'alipay.trade.close.opendocs.
   readFileSync(new URL(`../../../shared/docs-samples/${name}`, import.meta.url), 'utf8'),
 );
 
+const NEW_LAYOUT_SAMPLES = ['alipay.fund.auth.operation.cancel.en.md', 'alipay.fund.trans.order.query.tsv.txt'].map((name) =>
+  readFileSync(new URL(`../../../shared/docs-samples/${name}`, import.meta.url), 'utf8'),
+);
+
 describe('mutated pages', () => {
   it('text dumps: a clear error or a valid spec plus warnings; never a crash, never an invalid spec', () => {
     fc.assert(
       fc.property(methodSpec, fc.array(mutation, { minLength: 1, maxLength: 4 }), (spec, mutations) => expectClearOutcome(mutations.reduce(mutate, renderDoc(spec)))),
       { numRuns: 200 },
+    );
+  });
+
+  it('browser copies and English pages (the samples and rendered pages): the same', () => {
+    const pages = fc.oneof(
+      fc.constantFrom(...NEW_LAYOUT_SAMPLES),
+      fc.tuple(methodSpec, fc.boolean()).map(([spec, doubleTabs]) => renderBrowserTsv(spec, { doubleTabs })),
+      methodSpec.map((spec) => renderEnDocs(spec)),
+    );
+    fc.assert(
+      fc.property(pages, fc.array(mutation, { minLength: 1, maxLength: 4 }), (page, mutations) => expectClearOutcome(mutations.reduce(mutate, page))),
+      { numRuns: 300 },
     );
   });
 

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importDoc } from '../../generator/importer/import-doc.js';
 import { chooseLayout } from '../../generator/importer/layouts/index.js';
+import { parsePlainFieldHead } from '../../generator/importer/layouts/opendocs/field-head.js';
 import { parseSpec } from '../../generator/spec/load.js';
 import type { Field } from '../../generator/spec/model.js';
 
@@ -144,5 +145,42 @@ describe('expanded models (`>` quotes, one per level)', () => {
     expect(card.fields!.map((f) => f.name)).toEqual(['code', 'items', 'name']);
     expect(card.fields![1]!.items!.fields).toEqual([{ name: 'name', type: 'string', required: true, maxLength: 16, example: 'n1' }]);
     expect(r.spec!.request[1]).toEqual({ name: 'after', type: 'number', required: false, maxLength: 3, example: 7 });
+  });
+});
+
+/** The page as a browser copy shows it: heading `##`, bold `**` and quote `>` marks gone. */
+function asBrowserText(markdown: string): string {
+  return markdown
+    .split('\n')
+    .map((l) => l.replace(/^(\s*>)+\s?/, '').replace(/^#{1,6} /, '').replace(/\*\*([^*\n]+?)\*\*/g, '$1'))
+    .join('\n');
+}
+
+describe('browser-text variant (marks lost in a browser copy)', () => {
+  it.each(['alipay.trade.query.opendocs.md', 'alipay.trade.close.opendocs.md', 'alipay.trade.app.pay.opendocs.md'])('%s imports to the same spec and warnings as the markdown', (name) => {
+    const copy = asBrowserText(sample(name));
+    expect(copy).not.toMatch(/^## |^\*\*|^>/m);
+    const markdown = importDoc(sample(name), name);
+    const browser = importDoc(copy, name);
+    expect(browser.layout).toEqual({ name: 'opendocs', how: 'detected' });
+    expect(browser.yaml).toBe(markdown.yaml);
+    expect(browser.diagnostics.map(({ line, severity, message }) => ({ line, severity, message }))).toEqual(markdown.diagnostics.map(({ line, severity, message }) => ({ line, severity, message })));
+  });
+
+  it.each([
+    ['marker', 'operator_id可选string(28)', { name: 'operator_id', required: false, maxLength: 28, type: { type: 'string' } }],
+    ['no marker (one-of group)', 'trade_nostring(64)', { name: 'trade_no', maxLength: 64, type: { type: 'string' } }],
+    ['name ending in a type word', 'send_pay_datedate(32)', { name: 'send_pay_date', maxLength: 32, type: { type: 'date' } }],
+    ['model list', 'fund_bill_list必选TradeFundBill[]', { name: 'fund_bill_list', required: true, maxLength: null, type: { type: 'array', items: { type: 'object', model: 'TradeFundBill' } } }],
+    ['no marker, model', 'goods_detailGoodsDetail[]', { name: 'goods_detail', type: { type: 'array', items: { model: 'GoodsDetail' } } }],
+    ['list of strings', 'query_options可选string[](128)', { name: 'query_options', required: false, maxLength: 128, type: { type: 'array', items: { type: 'string' } } }],
+    ['label after the name', 'orderStr｜签名字符串必选string(16384)', { name: 'orderStr', required: true, maxLength: 16384 }],
+    ['特殊可选', 'trade_no特殊可选string(64)', { name: 'trade_no', required: 'conditional' }],
+  ])('plain field head: %s', (_what, line, expected) => {
+    expect(parsePlainFieldHead(line)).toMatchObject(expected);
+  });
+
+  it.each([['prose', '支付宝交易号string'], ['a space before the type', 'sign_type String'], ['a space before a sized type', 'sign_type string(8)'], ['an example value', '2013112611001004680073956707'], ['a word', 'trade_settle_info'], ['an upper-case example', 'JSON'], ['a word ending in a type name', 'teststring'], ['a model word', 'AlipayTradeQueryModel']])('not a field head: %s', (_what, line) => {
+    expect(parsePlainFieldHead(line)).toBeUndefined();
   });
 });

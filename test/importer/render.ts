@@ -60,13 +60,13 @@ function renderBullets(field: Field): string[] {
   return out;
 }
 
-function children(shape: Shape): Field[] {
+export function children(shape: Shape): Field[] {
   return shape.fields ?? shape.items?.fields ?? [];
 }
 
 const TYPE_NAMES: Record<string, string> = { string: 'String', number: 'Number', boolean: 'Boolean', date: 'Date', price: 'Price' };
 
-function typeText(shape: Shape): string {
+export function typeText(shape: Shape): string {
   if (shape.type === 'array') {
     const items = shape.items;
     if (!items || items.type === 'object') return `${items?.model ?? 'Object'} []`;
@@ -80,7 +80,7 @@ function requiredText(required: Requiredness): string {
   return required === 'conditional' ? '特殊可选' : required ? '必填' : '可选';
 }
 
-function requestExample(spec: MethodSpec): string[] {
+export function requestExample(spec: MethodSpec): string[] {
   const cls = spec.method.split('.').map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
   const out = [
     '  • JAVA',
@@ -126,7 +126,7 @@ function javaString(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 }
 
-function jsonExample(value: unknown): string[] {
+export function jsonExample(value: unknown): string[] {
   return value === undefined ? [] : JSON.stringify(value, null, '\t').split('\n');
 }
 

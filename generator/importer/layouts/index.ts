@@ -5,6 +5,8 @@
  */
 import type { LayoutName } from '../page-model.js';
 import type { Layout } from './layout.js';
+import { looksLikeBrowserTsv, parseBrowserTsv } from './browser-tsv/index.js';
+import { looksLikeEnDocs, parseEnDocs } from './en-docs/index.js';
 import { looksLikeOpendocs, parseOpendocs } from './opendocs/index.js';
 import { parseTextDump } from './text-dump/index.js';
 
@@ -22,6 +24,18 @@ export const LAYOUTS: Readonly<Record<LayoutName, Layout>> = {
     detect: looksLikeOpendocs,
     parse: parseOpendocs,
   },
+  'browser-tsv': {
+    name: 'browser-tsv',
+    summary: 'old doc site copied from a browser (the text dump\'s sections, tab-separated table cells, multi-line cells)',
+    detect: looksLikeBrowserTsv,
+    parse: parseBrowserTsv,
+  },
+  'en-docs': {
+    name: 'en-docs',
+    summary: 'English doc site markdown (`# method` title, `Parameter | Type | Nullable | Max-length` tables, italic child rows)',
+    detect: looksLikeEnDocs,
+    parse: parseEnDocs,
+  },
 };
 
 export const LAYOUT_NAMES = Object.keys(LAYOUTS) as LayoutName[];
@@ -33,7 +47,7 @@ export interface LayoutChoice {
 }
 
 /** Detection order: the most specific layouts first, the text dump last. */
-const DETECTION_ORDER: readonly LayoutName[] = ['opendocs', 'text-dump'];
+const DETECTION_ORDER: readonly LayoutName[] = ['opendocs', 'en-docs', 'browser-tsv', 'text-dump'];
 
 export function chooseLayout(text: string, forced?: LayoutName): LayoutChoice {
   if (forced !== undefined) return { layout: LAYOUTS[forced], how: 'forced' };

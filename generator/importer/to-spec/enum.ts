@@ -53,7 +53,8 @@ function inlineList(description: string): Entry[] | undefined {
     if (parts[parts.length - 1] === '') parts.pop();
     if (parts.length < 2) continue;
     const entries = parts.map(asEntry);
-    if (entries.every((e) => e !== undefined)) return entries as Entry[];
+    // `Values: A: x; B: y`: the first key is a lead word, not a value (the list is prose).
+    if (entries.every((e) => e !== undefined) && !entries.some((e) => asEntry(e.rest) !== undefined)) return entries as Entry[];
   }
   return undefined;
 }

@@ -54,3 +54,41 @@ function typeSpec(text: string): { type: ParsedType; maxLength: number | null } 
   const type = parseType(typeText);
   return type ? { type, maxLength } : undefined;
 }
+
+/**
+ * The same head as a browser copy shows it, the bold marks lost: `trade_no必选string(64)`,
+ * `trade_nostring(64)` (no marker), `orderStr｜签名字符串必选string(16384)`. The name is the
+ * identifier the rest of the line follows as marker and type; without a marker, the one split
+ * whose remainder is a type. Undefined for any other line (prose never starts with an
+ * identifier glued to a type).
+ */
+export function parsePlainFieldHead(text: string): FieldHead | undefined {
+  const id = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text);
+  if (!id) return undefined;
+  const word = id[0];
+  // With a marker: the name ends where a label (｜...) or the marker starts.
+  for (const marker of MARKERS) {
+    const at = text.indexOf(marker);
+    if (at <= 0) continue;
+    const before = text.slice(0, at);
+    const name = before.startsWith(word) && (before === word || before[word.length] === '｜' || before[word.length] === '|') ? word : undefined;
+    const spec = name === undefined ? undefined : typeSpec(text.slice(at + marker.length));
+    if (name !== undefined && spec && !/\s/.test(text.slice(at + marker.length, at + marker.length + 1))) return { name, type: spec.type, maxLength: spec.maxLength, required: parseRequired(marker)! };
+  }
+  // No marker, and only where the split is plain to see: a model type starts at the first
+  // capital after a snake_case name (`fund_bill_listTradeFundBill[]`); a scalar type carries its
+  // length (`trade_nostring(64)`), the longest such name taken (`send_pay_datedate(32)`). An
+  // example word such as `JSON` or `teststring` is no field head.
+  const capital = text.search(/[A-Z]/);
+  if (capital > 0 && /^[a-z][a-z0-9_]*$/.test(text.slice(0, capital))) {
+    const spec = typeSpec(text.slice(capital));
+    if (spec && (spec.type.model ?? spec.type.items?.model) !== undefined) return { name: text.slice(0, capital), type: spec.type, maxLength: spec.maxLength };
+  }
+  if (!text.endsWith(')')) return undefined;
+  for (let end = word.length; end > 0; end--) {
+    if (/^\s/.test(text.slice(end))) continue;
+    const spec = typeSpec(text.slice(end));
+    if (spec && spec.type.model === undefined && spec.type.items?.model === undefined) return { name: text.slice(0, end), type: spec.type, maxLength: spec.maxLength };
+  }
+  return undefined;
+}

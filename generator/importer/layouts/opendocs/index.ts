@@ -13,7 +13,7 @@ import type { ErrorRow, PageExamples, PageModel, PageSection, ParamRow, Position
 import { extractBizContent } from '../java.js';
 import { matchingBrace } from '../json-scan.js';
 import type { LayoutResult } from '../layout.js';
-import { parseFieldHead } from './field-head.js';
+import { parseFieldHead, parsePlainFieldHead } from './field-head.js';
 import { isMethodChar, methodFromClass } from './method.js';
 
 type LocalDiagnostic = Omit<Diagnostic, 'file'>;
@@ -28,9 +28,17 @@ const HEADINGS: Readonly<Record<string, SectionName>> = {
   公共错误码: '公共错误码',
 };
 
-/** Whether the text is an opendocs scrape: it has one of the site's parameter headings. */
+/** Whether the text is an opendocs scrape: it has one of the site's parameter headings (`##` lost in a browser copy). */
 export function looksLikeOpendocs(text: string): boolean {
-  return /^## (业务请求参数|业务响应参数|公共请求参数)[ \t]*$/m.test(text);
+  return /^## (业务请求参数|业务响应参数|公共请求参数)[ \t]*$/m.test(text) || (/^(业务请求参数|业务响应参数)[ \t]*$/m.test(text) && /^【描述】/m.test(text));
+}
+
+/** Headings a browser copy shows without `##`: recognised by their words alone. */
+const PLAIN_HEADINGS = new Set([...Object.keys(HEADINGS), '接口说明', '触发通知类型', '触发通知示例', '通知参数', '异步通知参数']);
+
+/** A browser copy of the page: no field head is bold. */
+function isBrowserText(lines: readonly Line[]): boolean {
+  return !lines.some((l) => /^(\s*>)*\s*\*\*/.test(l.text));
 }
 
 interface Block {
@@ -46,7 +54,8 @@ export function parseOpendocs(text: string): LayoutResult {
   if (!end) return { diagnostics: [{ severity: 'error', line: 1, col: 1, message: 'the file is empty: expected an Alipay method doc page' }] };
   if (text.includes('\u0000')) return { diagnostics: [{ severity: 'error', line: 1, col: 1, message: 'not an Alipay method doc page: the file is binary' }] };
 
-  const { preamble, blocks } = splitHeadings(lines);
+  const browser = isBrowserText(lines);
+  const { preamble, blocks } = splitHeadings(lines, browser);
   const block = (name: string) => blocks.find((b) => b.name === name);
   const sections: PageSection[] = [];
   for (const b of blocks) {
@@ -76,8 +85,8 @@ export function parseOpendocs(text: string): LayoutResult {
     header: method.pos,
     sections,
     end: at(end),
-    request: parseFields(request.fields, diagnostics),
-    response: parseFields(response.fields, diagnostics),
+    request: parseFields(request.fields, browser, diagnostics),
+    response: parseFields(response.fields, browser, diagnostics),
     examples,
     errors: parseErrorTable(block('业务错误码')?.lines ?? []),
   };
@@ -86,12 +95,14 @@ export function parseOpendocs(text: string): LayoutResult {
   return { page, diagnostics };
 }
 
-function splitHeadings(lines: readonly Line[]): { preamble: Line[]; blocks: Block[] } {
+function splitHeadings(lines: readonly Line[], browser: boolean): { preamble: Line[]; blocks: Block[] } {
   const preamble: Line[] = [];
   const blocks: Block[] = [];
+  let inCode = false;
   for (const line of lines) {
-    if (line.text.startsWith('## ')) {
-      blocks.push({ name: line.text.slice(3).trim(), heading: line, lines: [] });
+    if (line.text.trim().startsWith('```')) inCode = !inCode;
+    if (!inCode && (line.text.startsWith('## ') || (browser && PLAIN_HEADINGS.has(line.text.trim())))) {
+      blocks.push({ name: line.text.replace(/^## /, '').trim(), heading: line, lines: [] });
       continue;
     }
     (blocks[blocks.length - 1]?.lines ?? preamble).push(line);
@@ -125,8 +136,12 @@ interface OpenField {
   current?: ParagraphName;
 }
 
-/** The field blocks of a parameter section, nested by their `>` quote depth. */
-function parseFields(lines: readonly Line[], diagnostics: LocalDiagnostic[]): ParamRow[] {
+/**
+ * The field blocks of a parameter section, nested by their `>` quote depth. A browser copy has
+ * lost the bold marks (field heads read by parsePlainFieldHead) and the quotes (an expanded
+ * model's children come out as top-level fields: the depth is not on the page any more).
+ */
+function parseFields(lines: readonly Line[], browser: boolean, diagnostics: LocalDiagnostic[]): ParamRow[] {
   const roots: ParamRow[] = [];
   const open: OpenField[] = [];
   let oneOf = false;
@@ -139,11 +154,11 @@ function parseFields(lines: readonly Line[], diagnostics: LocalDiagnostic[]): Pa
       oneOf = true;
       continue;
     }
-    const head = parseFieldHead(text);
+    const head = browser ? parsePlainFieldHead(text) : parseFieldHead(text);
     if (head) {
       const row: ParamRow = {
         name: head.name,
-        pos: { line: line.no, col: 1 + line.text.indexOf('**') },
+        pos: { line: line.no, col: 1 + Math.max(0, line.text.indexOf(browser ? head.name : '**')) },
         type: head.type,
         required: head.required ?? (oneOf ? 'conditional' : false),
         maxLength: head.maxLength,
