@@ -12,7 +12,9 @@
 import type { Requiredness } from '../spec/model.js';
 import type { ParsedType } from './columns.js';
 
-export type LayoutName = 'text-dump' | 'opendocs' | 'browser-tsv' | 'en-docs';
+/** The layouts the importer reads (each has a parser in layouts/<name>/; the table there is keyed by these). */
+export const LAYOUT_NAMES = ['text-dump', 'opendocs', 'browser-tsv', 'en-docs'] as const;
+export type LayoutName = (typeof LAYOUT_NAMES)[number];
 
 /** 1-based line and column in the doc file. */
 export interface Position {

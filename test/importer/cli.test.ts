@@ -33,6 +33,35 @@ afterEach(async () => {
 const run = (...args: string[]) => main(['node', 'alipay-codegen', 'import', ...args]);
 const listOut = async () => readdir(out).catch(() => [] as string[]);
 
+const sample = (name: string) => fileURLToPath(new URL(`../../../shared/docs-samples/${name}`, import.meta.url));
+
+describe('alipay-codegen import --layout', () => {
+  it('detects each page\'s layout and names it; every sample becomes a valid spec', async () => {
+    const pages = ['alipay.trade.query.opendocs.md', 'alipay.fund.auth.operation.cancel.en.md', 'alipay.fund.trans.order.query.tsv.txt'];
+    expect(await run(...pages.map(sample), seed('alipay.marketing.card.query.txt'), '--out', out)).toBe(0);
+    for (const layout of ['opendocs', 'en-docs', 'browser-tsv', 'text-dump']) expect(stdout).toContain(`: ${layout} layout, detected)`);
+    expect((await listOut()).sort()).toEqual(
+      ['alipay.fund.auth.operation.cancel.yaml', 'alipay.fund.trans.order.query.yaml', 'alipay.marketing.card.query.yaml', 'alipay.trade.query.yaml'],
+    );
+  });
+
+  it('a forced layout is used as given (and says so); a page not in that layout fails and writes nothing', async () => {
+    expect(await run(seed('alipay.marketing.card.query.txt'), '--layout', 'text-dump', '--out', out)).toBe(0);
+    expect(stdout).toContain('text-dump layout, forced)');
+    stdout = '';
+    const other = join(dir, 'other');
+    expect(await run(seed('alipay.marketing.card.query.txt'), '--layout', 'opendocs', '--out', other)).toBe(1);
+    expect(stderr).toMatch(/alipay\.marketing\.card\.query\.txt:\d+:\d+: error: /);
+    expect(await readdir(other).catch(() => [])).toEqual([]);
+  });
+
+  it('refuses a layout name it does not know', async () => {
+    expect(await run(seed('alipay.marketing.card.query.txt'), '--layout', 'word-doc', '--out', out)).not.toBe(0);
+    expect(stderr).toContain('word-doc');
+    expect(await listOut()).toEqual([]);
+  });
+});
+
 describe('alipay-codegen import', () => {
   it('writes both seeds equal to the committed specs, and nothing else', async () => {
     const code = await run(seed('alipay.marketing.card.query.txt'), seed('koubei.member.data.isv.create.txt'), '--out-dir', out);

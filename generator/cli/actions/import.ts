@@ -6,9 +6,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError, formatDiagnostic, hasErrors, type Diagnostic } from '../../diagnostics.js';
 import { importDoc } from '../../importer/import-doc.js';
+import type { LayoutName } from '../../importer/page-model.js';
 import { writeFilesAtomically, type OutputFile } from '../../write/import-files.js';
 
-export async function runImport(docs: readonly string[], outDir: string): Promise<void> {
+export async function runImport(docs: readonly string[], outDir: string, layout?: LayoutName): Promise<void> {
   const diagnostics: Diagnostic[] = [];
   const outputs: (OutputFile & { doc: string; layout: string })[] = [];
   for (const doc of docs) {
@@ -20,7 +21,7 @@ export async function runImport(docs: readonly string[], outDir: string): Promis
       diagnostics.push({ severity: 'error', file: doc, message: `cannot read the doc page: ${reason}` });
       continue;
     }
-    const result = importDoc(text, doc, { specFile: (method) => join(outDir, `${method}.yaml`) });
+    const result = importDoc(text, doc, { specFile: (method) => join(outDir, `${method}.yaml`), ...(layout !== undefined && { layout }) });
     diagnostics.push(...result.diagnostics);
     if (!result.spec || result.yaml === undefined) continue;
     const name = `${result.spec.method}.yaml`;

@@ -3,18 +3,22 @@
  * before anything is written; one failing page means no file is written at all.
  */
 import { Option, type Command } from 'commander';
+import { LAYOUT_NAMES, type LayoutName } from '../../importer/page-model.js';
 
 export function register(program: Command): void {
   program
     .command('import')
-    .description('import Alipay method doc pages (plain-text dumps) as YAML specs, one specs/<method>.yaml per page')
-    .argument('<doc...>', 'doc page text files, e.g. ../shared/seeds/*.txt')
+    .description('import Alipay method doc pages (current doc site, English site, browser copies, text dumps) as YAML specs, one specs/<method>.yaml per page')
+    .argument('<doc...>', 'doc page files, e.g. alipay.trade.query.md ../shared/seeds/*.txt')
     .option('-o, --out <dir>', 'directory the specs are written to', 'specs')
+    .addOption(new Option('--layout <name>', 'read every page in this layout instead of detecting it').choices([...LAYOUT_NAMES]))
     // The old name, still accepted (it wins when given); --out is the flag every command uses.
     .addOption(new Option('--out-dir <dir>').hideHelp())
     .addHelpText(
       'after',
       `
+Layouts (detected from the page, named in each 'wrote' line): ${LAYOUT_NAMES.join(', ')}.
+
 Warnings (places the importer had to guess, e.g. nesting the page does not show) are printed as
 file:line:col and do not stop the import: review the spec at those places. Errors (not a method
 page, page cut off before or inside its request parameters) exit with code 1 and write nothing.
@@ -22,8 +26,8 @@ page, page cut off before or inside its request parameters) exit with code 1 and
 Example:
   $ alipay-codegen import ../shared/seeds/*.txt --out specs`,
     )
-    .action(async (docs: string[], options: { out: string; outDir?: string }) => {
+    .action(async (docs: string[], options: { out: string; outDir?: string; layout?: LayoutName }) => {
       const { runImport } = await import('../actions/import.js');
-      await runImport(docs, options.outDir ?? options.out);
+      await runImport(docs, options.outDir ?? options.out, options.layout);
     });
 }

@@ -1,6 +1,6 @@
 /**
- * The layouts the importer reads, and the choice of one for a page: forced by the caller (a
- * future `--layout`), else the first whose `detect` accepts the text, else the text dump (the
+ * The layouts the importer reads, and the choice of one for a page: forced by the caller
+ * (`import --layout`), else the first whose `detect` accepts the text, else the text dump (the
  * layout whose errors say best what a method page must look like).
  */
 import type { LayoutName } from '../page-model.js';
@@ -38,7 +38,7 @@ export const LAYOUTS: Readonly<Record<LayoutName, Layout>> = {
   },
 };
 
-export const LAYOUT_NAMES = Object.keys(LAYOUTS) as LayoutName[];
+export { LAYOUT_NAMES } from '../page-model.js';
 
 export interface LayoutChoice {
   layout: Layout;

@@ -70,7 +70,7 @@ let reference: string; // cold output of `after`
 
 beforeAll(() => {
   before = join(work, 'specs-before');
-  writeCatalogueSpecs({ outDir: before, limit: 40 });
+  writeCatalogueSpecs({ outDir: before, limit: 16 });
   after = join(work, 'specs-after');
   cpSync(before, after, { recursive: true });
   const names = readdirSync(after).sort();
@@ -138,8 +138,9 @@ describe('generate killed during its write phase', () => {
 
 describe('generate killed at arbitrary moments', () => {
   // Wherever each kill lands (reading, emitting, writing, or after the end), the next run must
-  // give the cold run's bytes. The delays only spread the kills; nothing asserts a time.
-  for (const ms of [150, 400, 800, 1500]) {
+  // give the cold run's bytes. The delays only spread the kills; nothing asserts a time. The
+  // long campaign (`npm run fuzz`, family 4) makes 40 such kills on 1,000 specs.
+  for (const ms of [200, 900]) {
     it(`recovers after a kill ${ms} ms in`, async () => {
       const out = join(work, `killed-at-${ms}`);
       cpSync(outBefore, out, { recursive: true });
