@@ -45,7 +45,7 @@ describe('a method with top-level params', () => {
       '',
     ].join('\n');
     await writeFile(join(dir, 'consumer.ts'), consumer);
-    const r = await runTsc(TSC['typescript 7'], ['--noEmit', '--strict', '--module', 'nodenext', '--target', 'es2023', '--types', 'node', '--typeRoots', join(ROOT, 'node_modules/@types'), 'consumer.ts'], dir);
+    const r = await runTsc(TSC['typescript 7'], ['--ignoreConfig', '--noEmit', '--strict', '--module', 'nodenext', '--target', 'es2023', '--types', 'node', '--typeRoots', join(ROOT, 'node_modules/@types'), 'consumer.ts'], dir);
     expect(r.output).toBe('');
     expect(r.code).toBe(0);
   });
