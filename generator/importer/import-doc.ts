@@ -6,7 +6,7 @@
  * Pure: `file` only names the page in diagnostics.
  */
 import type { Diagnostic } from '../diagnostics.js';
-import { hasErrors, sortDiagnostics } from '../diagnostics.js';
+import { UserError, hasErrors, sortDiagnostics } from '../diagnostics.js';
 import { dumpSpec } from '../spec/dump.js';
 import { parseSpec } from '../spec/load.js';
 import type { MethodSpec } from '../spec/model.js';
@@ -62,7 +62,15 @@ export function importDoc(text: string, file: string, options: ImportOptions = {
  * not about the page.
  */
 export function checkOutput(spec: MethodSpec, docFile: string, specFile: string): { yaml?: string; diagnostics: Diagnostic[] } {
-  const yaml = dumpSpec(spec);
+  let yaml: string;
+  try {
+    yaml = dumpSpec(spec);
+  } catch (error) {
+    // Past the spec's documented limits (a page nesting its fields deeper than 32 levels, a
+    // string over 64 K characters): the page, not the importer, is at fault; said on the page.
+    if (!(error instanceof UserError)) throw error;
+    return { diagnostics: [{ severity: 'error', file: docFile, line: 1, col: 1, message: `not written: ${error.message}` }] };
+  }
   const invalid = parseSpec(yaml, specFile).diagnostics.filter((d) => d.severity === 'error');
   if (invalid.length === 0) return { yaml, diagnostics: [] };
   return { diagnostics: invalid.map((d) => ({ ...d, message: `not written: the spec imported from ${docFile} is invalid: ${d.message}` })) };

@@ -62,6 +62,22 @@ describe('names the loader would refuse', () => {
   });
 });
 
+describe('inputs past the spec\'s limits', () => {
+  it('an example nested 400 levels deep is dropped with a warning, the rest imported (was an uncaught UserError from the dumper)', () => {
+    const deep = '{"a":'.repeat(400) + '1' + '}'.repeat(400);
+    const r = importDoc(page({ request: ['id String 必须 32 编号 ID1'], responseExample: [deep] }), 'doc.txt');
+    expect(r.yaml).toBeDefined();
+    expect(r.spec?.examples?.response).toBeUndefined();
+    expect(r.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', file: 'doc.txt', message: expect.stringContaining('nests more than') }));
+  });
+
+  it('a description over the spec\'s string limit is an error on the page, nothing written (was an uncaught UserError)', () => {
+    const r = importDoc(page({ request: [`id String 必须 32 ${'说'.repeat(70_000)} ID1`] }), 'doc.txt');
+    expect(r.yaml).toBeUndefined();
+    expect(r.diagnostics).toContainEqual(expect.objectContaining({ severity: 'error', file: 'doc.txt', message: expect.stringContaining('at most 65536') }));
+  });
+});
+
 describe('no stray output', () => {
   it('a description like `{{a}: 1}` prints no Node warning (the dumper\'s YAML 1.1 re-read logged one)', () => {
     const emitWarning = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);

@@ -5,17 +5,41 @@
  */
 import type { Diagnostic } from '../../diagnostics.js';
 import type { Position, RawText } from '../page-model.js';
+import { MAX_YAML_DEPTH } from '../../spec/limits.js';
 
 export type JsonResult = { ok: true; value: unknown } | { ok: false; pos: Position; message: string };
 
+/**
+ * How deep an example's JSON may nest: the spec holds it under `examples.<key>` (and a response
+ * node under its `<method>_response` key), and the loader reads YAML up to MAX_YAML_DEPTH levels.
+ */
+export const MAX_EXAMPLE_DEPTH = MAX_YAML_DEPTH - 4;
+
 export function parseExampleJson(raw: RawText, what: string): JsonResult {
   try {
-    return { ok: true, value: JSON.parse(raw.text) };
+    const value: unknown = JSON.parse(raw.text);
+    if (jsonDepth(value, MAX_EXAMPLE_DEPTH) > MAX_EXAMPLE_DEPTH) {
+      return { ok: false, pos: raw.pos, message: `${what}: the example nests more than ${MAX_EXAMPLE_DEPTH} levels deep (a spec holds at most that)` };
+    }
+    return { ok: true, value };
   } catch (error) {
     const reason = jsonReason(error instanceof Error ? error.message : String(error));
     const pos = raw.verbatim && reason.offset !== undefined ? positionIn(raw, reason.offset) : raw.pos;
     return { ok: false, pos, message: `${what}: the example is not valid JSON: ${reason.text}` };
   }
+}
+
+/** The nesting depth of a JSON value (a scalar is 0), counted without recursion and up to `stopAbove` + 1. */
+function jsonDepth(value: unknown, stopAbove: number): number {
+  let deepest = 0;
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const { value: v, depth } = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if (deepest > stopAbove) return deepest;
+    if (v !== null && typeof v === 'object') for (const child of Object.values(v)) stack.push({ value: child, depth: depth + 1 });
+  }
+  return deepest;
 }
 
 export function jsonWarning(result: JsonResult & { ok: false }): Omit<Diagnostic, 'file'> {
