@@ -2,8 +2,9 @@
  * Masks personal data and secrets in text that ends up in errors (every field, `toJSON`, inspect),
  * so errors can be logged without leaking them:
  * - digit runs of 7 or more digits (phone, resident ID, bank card numbers) in any decimal script
- *   (ASCII, full-width, Arabic-Indic, ...), grouped by spaces of any kind, `-`, `.`, `/`, `_` or
- *   parentheses, up to three separator characters between digits (`138 - 1234`, `1 3 8 1 ...`);
+ *   (ASCII, full-width, Arabic-Indic, ...), grouped by whitespace of any kind (line breaks and
+ *   zero-width spaces included), `-`, `.`, `/`, `_`, parentheses, `,` `:` `;` right before a digit,
+ *   and their full-width forms, up to three separator characters between digits (`138 - 1234`);
  * - the values of token-like params (`app_auth_token=...`, `"access_token":"..."`, auth_code, cert_no);
  * - long mixed letter-and-digit strings (tokens quoted without their name).
  * Dates and times (`2024-05-13 17:49:20`) are kept, so the gateway's sign-string echo stays readable.

@@ -2,15 +2,20 @@
  * Masks personal data and secrets in text that ends up in errors (every field, `toJSON`, inspect),
  * so errors can be logged without leaking them:
  * - digit runs of 7 or more digits (phone, resident ID, bank card numbers) in any decimal script
- *   (ASCII, full-width, Arabic-Indic, ...), grouped by spaces of any kind, `-`, `.`, `/`, `_` or
- *   parentheses, up to three separator characters between digits (`138 - 1234`, `1 3 8 1 ...`);
+ *   (ASCII, full-width, Arabic-Indic, ...), grouped by whitespace of any kind (line breaks and
+ *   zero-width spaces included), `-`, `.`, `/`, `_`, parentheses, `,` `:` `;` right before a digit,
+ *   and their full-width forms, up to three separator characters between digits (`138 - 1234`);
  * - the values of token-like params (`app_auth_token=...`, `"access_token":"..."`, auth_code, cert_no);
  * - long mixed letter-and-digit strings (tokens quoted without their name).
  * Dates and times (`2024-05-13 17:49:20`) are kept, so the gateway's sign-string echo stays readable.
  */
 
-// Whitespace except line breaks, dashes, dots, slashes, underscores, parentheses (and full-width forms).
-const SEP = '[^\\S\\r\\n]|[-.\\/_()\\u2010-\\u2015\\u2212\\uff08\\uff09\\uff0d\\uff0e\\uff0f\\uff3f]';
+// Any whitespace, zero-width spaces, dashes, dots, slashes, underscores, parentheses (and
+// full-width forms), the JSON escapes `\n` `\r` `\t` (a raw answer's text is quoted in signature
+// errors), and commas, colons and semicolons directly before a digit (`138,1234,5678`; a list
+// `v1.0, 2024/05/13` stays readable). None starts with a digit, so the run pattern cannot backtrack.
+const SEP =
+  '\\\\[nrt]|\\s|[-.\\/_()\\u200b-\\u200d\\u2060\\ufeff\\u2010-\\u2015\\u2212\\uff08\\uff09\\uff0d\\uff0e\\uff0f\\uff3f]|[,:;\\u3001\\uff0c\\uff1a\\uff1b](?=\\p{Nd})';
 const DIGIT_RUN = `\\p{Nd}(?:(?:${SEP}){0,3}\\p{Nd})*[Xx]?`;
 // A date or date-time on its own (not glued to further digits): left as it is.
 const DATE = `\\d{4}(?<sep>[-/.])\\d{1,2}\\k<sep>\\d{1,2}(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2})?)?(?!(?:${SEP}){0,3}\\p{Nd})`;
