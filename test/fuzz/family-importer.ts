@@ -166,6 +166,12 @@ export async function importerFamily(config: FuzzConfig): Promise<FamilyReport> 
       const caseRng = createRng((config.seed + Math.imul(id + 1, 0x9e3779b1)) >>> 0);
       const { text, applied } = id < pages.length ? { text: base.text, applied: ['none'] } : mutatePage(base.text, caseRng);
       const label = `#${id} ${base.name} [${applied.join(',')}]`;
+      // FUZZ_DUMP_CASE=<id> writes that case's page to a file, to replay it outside the harness.
+      if (process.env.FUZZ_DUMP_CASE === String(id)) {
+        const file = join(tmpdir(), `alipay-fuzz-case-${id}.txt`);
+        writeFileSync(file, text);
+        report.note(`case ${id} written to ${file}`);
+      }
       const v = await pool.run({ id, text, file: 'page.txt', label });
       if (v === 'hang') report.record('hang (> 5 s)', label);
       else if (v === 'worker crashed') report.record('crash (worker died)', label);
