@@ -17,3 +17,13 @@ export interface Layout {
   detect: (text: string) => boolean;
   parse: (text: string) => LayoutResult;
 }
+
+/**
+ * What rules a text out before any layout reads it: nothing but blank lines, or a NUL byte (a
+ * binary file). The one wording of both, whatever the layout.
+ */
+export function notAPage(text: string, hasContent: boolean): string | undefined {
+  if (!hasContent) return 'the file is empty: expected an Alipay method doc page';
+  if (text.includes('\u0000')) return 'not an Alipay method doc page: the file is binary';
+  return undefined;
+}

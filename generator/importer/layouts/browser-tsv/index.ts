@@ -8,7 +8,7 @@
 import type { Diagnostic } from '../../../diagnostics.js';
 import { splitLines, type Line } from '../../lines.js';
 import type { ErrorRow, PageModel } from '../../page-model.js';
-import type { LayoutResult } from '../layout.js';
+import { notAPage, type LayoutResult } from '../layout.js';
 import { readExamples } from '../text-dump/examples.js';
 import { parseHeader } from '../text-dump/header.js';
 import { findSection, splitSections, type SplitPage } from '../text-dump/sections.js';
@@ -28,8 +28,8 @@ export function parseBrowserTsv(text: string): LayoutResult {
   const fail = (message: string, line = 1): LayoutResult => ({ diagnostics: [...diagnostics, { severity: 'error', line, col: 1, message }] });
   const lines = splitLines(text);
   const end = [...lines].reverse().find((l) => l.text.trim() !== '');
-  if (!end) return fail('the file is empty: expected an Alipay method doc page');
-  if (text.includes('\u0000')) return fail('not an Alipay method doc page: the file is binary');
+  const notPage = notAPage(text, end !== undefined);
+  if (!end || notPage !== undefined) return fail(notPage ?? 'the file is empty');
 
   const split = splitSections(lines);
   const header = parseHeader(split.preamble);

@@ -15,7 +15,7 @@ import type { ErrorRow, PageExamples, PageModel, PageSection, ParamRow, Position
 import { parseEnum } from '../../to-spec/enum.js';
 import { extractBizContent, extractSetters } from '../java.js';
 import { matchingBrace } from '../json-scan.js';
-import type { LayoutResult } from '../layout.js';
+import { notAPage, type LayoutResult } from '../layout.js';
 import { emphasis, findTables, plainText, type MdTable } from './markdown.js';
 import { proseEnum, proseKeys } from './prose-enum.js';
 
@@ -60,8 +60,8 @@ export function parseEnDocs(text: string): LayoutResult {
   const fail = (message: string, line = 1): LayoutResult => ({ diagnostics: [...diagnostics, { severity: 'error', line, col: 1, message }] });
   const lines = splitLines(text);
   const end = [...lines].reverse().find((l) => l.text.trim() !== '');
-  if (!end) return fail('the file is empty: expected an Alipay method doc page');
-  if (text.includes('\u0000')) return fail('not an Alipay method doc page: the file is binary');
+  const notPage = notAPage(text, end !== undefined);
+  if (!end || notPage !== undefined) return fail(notPage ?? 'the file is empty');
   const titleLine = lines.find((l) => l.text.startsWith('# '));
   const method = titleLine ? METHOD.exec(titleLine.text)?.[1] : undefined;
   if (!titleLine || !method) return fail('not an Alipay method doc page: expected a title line `# method.name`', titleLine?.no ?? 1);

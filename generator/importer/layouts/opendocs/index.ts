@@ -12,7 +12,7 @@ import { splitLines, type Line } from '../../lines.js';
 import type { ErrorRow, PageExamples, PageModel, PageSection, ParamRow, Position, SectionName } from '../../page-model.js';
 import { extractBizContent } from '../java.js';
 import { matchingBrace } from '../json-scan.js';
-import type { LayoutResult } from '../layout.js';
+import { notAPage, type LayoutResult } from '../layout.js';
 import { parseFieldHead, parsePlainFieldHead } from './field-head.js';
 import { isMethodChar, methodFromClass } from './method.js';
 
@@ -51,8 +51,8 @@ export function parseOpendocs(text: string): LayoutResult {
   const diagnostics: LocalDiagnostic[] = [];
   const lines = splitLines(text);
   const end = [...lines].reverse().find((l) => l.text.trim() !== '');
-  if (!end) return { diagnostics: [{ severity: 'error', line: 1, col: 1, message: 'the file is empty: expected an Alipay method doc page' }] };
-  if (text.includes('\u0000')) return { diagnostics: [{ severity: 'error', line: 1, col: 1, message: 'not an Alipay method doc page: the file is binary' }] };
+  const notPage = notAPage(text, end !== undefined);
+  if (!end || notPage !== undefined) return { diagnostics: [{ severity: 'error', line: 1, col: 1, message: notPage ?? 'the file is empty' }] };
 
   const browser = isBrowserText(lines);
   const { preamble, blocks } = splitHeadings(lines, browser);

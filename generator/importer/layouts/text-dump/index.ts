@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../../../diagnostics.js';
 import { splitLines, type Line } from '../../lines.js';
 import type { FlatRow, PageModel, ParamRow, Position } from '../../page-model.js';
-import type { LayoutResult } from '../layout.js';
+import { notAPage, type LayoutResult } from '../layout.js';
 import { parseErrorTable } from './errors-table.js';
 import { readExamples } from './examples.js';
 import { parseHeader } from './header.js';
@@ -25,8 +25,8 @@ export function parseTextDump(text: string): LayoutResult {
 
   const lines = splitLines(text);
   const end = lastNonBlank(lines);
-  if (end === 0) return fail(1, 'the file is empty: expected an Alipay method doc page');
-  if (text.includes('\u0000')) return fail(1, 'not an Alipay method doc page: the file is binary');
+  const notPage = notAPage(text, end !== 0);
+  if (notPage !== undefined) return fail(1, notPage);
 
   const split = splitSections(lines);
   const header = parseHeader(split.preamble);
