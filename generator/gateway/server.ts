@@ -15,7 +15,7 @@ import { createBodyWriter } from './body.js';
 import { checkBizContent } from './business.js';
 import { businessError, gatewayError, systemError, type Node } from './codes.js';
 import { resolveKeys, type GatewayKeys, type KeyOptions } from './keys.js';
-import { formatLogLine } from './log.js';
+import { formatLogLine, sentResult } from './log.js';
 import { loadGatewayMethods, type GatewayMethod } from './methods.js';
 import { BodyTooLargeError, MAX_BODY_BYTES, readBody, readParams } from './params.js';
 import { checkProtocol } from './protocol.js';
@@ -203,8 +203,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     const answer = decide(params, scenario);
     const sign = !answer.signed || scenario.body === 'missing-signature' ? false : scenario.body === 'wrong-signature' ? 'wrong' : true;
     const text = writer.write(answer.key, answer.node, answer.signType, sign);
-    const subCode = answer.node['sub_code'];
-    const result = `${String(answer.node['code'])}${typeof subCode === 'string' ? `/${subCode}` : ''}`;
+    const result = sentResult(answer.node, answer.signed, sign === true ? 'signed' : sign === 'wrong' ? 'wrong' : 'none');
     if (scenario.body === 'truncated') {
       // The full length is announced, half is sent, then the connection drops: a cut-off body.
       const bytes = Buffer.from(text);
