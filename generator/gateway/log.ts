@@ -11,7 +11,8 @@ export interface LogRecord {
 }
 
 export function formatLogLine(record: LogRecord): string {
-  const httpMethod = record.httpMethod === 'GET' || record.httpMethod === 'POST' ? record.httpMethod : 'OTHER';
+  // NOTIFY: a notification the gateway sent (not a request it received).
+  const httpMethod = record.httpMethod === 'GET' || record.httpMethod === 'POST' || record.httpMethod === 'NOTIFY' ? record.httpMethod : 'OTHER';
   return `${new Date().toISOString()} ${httpMethod} ${record.method ?? '-'} ${record.result} ${record.ms.toFixed(1)}ms`;
 }
 

@@ -12,6 +12,8 @@ import { loadSpecsOrThrow } from '../spec/load.js';
 import type { MethodSpec } from '../spec/model.js';
 import { responseNodeKey, type SignType } from '../../templates/runtime/index.js';
 import { createBodyWriter } from './body.js';
+import { APP_PAY_PATH, CASHIER_PAY_PATH, createCashier, NOTIFY_PATH, paymentKindOf, type CashierAnswer, type SentNotification } from './cashier.js';
+import { describeReport, notifyTarget } from './notify-sender.js';
 import { checkBizContent } from './business.js';
 import { businessError, gatewayError, systemError, type Node } from './codes.js';
 import { resolveKeys, type GatewayKeys, type KeyOptions } from './keys.js';
@@ -54,6 +56,9 @@ export interface GatewayStats {
   readonly results: Readonly<Record<string, number>>;
 }
 
+/** Paths besides /gateway.do: the cashier's pay link, the app SDK stand-in, the notification sender. */
+const PAYMENT_PATHS: ReadonlySet<string> = new Set([CASHIER_PAY_PATH, APP_PAY_PATH, NOTIFY_PATH]);
+
 export interface Gateway {
   /** `http://<host>:<port>/gateway.do` */
   readonly url: string;
@@ -63,6 +68,8 @@ export interface Gateway {
   /** Served methods, sorted. */
   readonly methods: readonly string[];
   stats(): GatewayStats;
+  /** Every notification sent (by the cashier, the app pay endpoint or `POST /__alipay/notify`), oldest first. */
+  notifications(): readonly SentNotification[];
   close(): Promise<void>;
 }
 
@@ -106,6 +113,18 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   };
   const extraLatency = options.latencyMs ?? 0;
   const log = options.log;
+  const sent: SentNotification[] = [];
+  const cashier = createCashier({
+    gatewayPrivateKey: keys.gatewayPrivateKey,
+    writer,
+    specs: new Map(specs.map((s) => [s.method, s])),
+    appId: options.appId,
+    onNotify: (notification) => {
+      sent.push(notification);
+      log?.(formatLogLine({ httpMethod: 'NOTIFY', method: notification.method, result: `${notifyTarget(notification.report.url)} ${describeReport(notification.report)}`, ms: 0 }));
+    },
+  });
+  const paymentKinds = new Map(specs.map((s) => [s.method, paymentKindOf(s)]));
   let requests = 0;
   const results: Record<string, number> = {};
   const timers = new Set<NodeJS.Timeout>();
@@ -156,9 +175,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     const target = req.url ?? '/';
     const q = target.indexOf('?');
     const path = q < 0 ? target : target.slice(0, q);
-    if (path !== GATEWAY_PATH) {
+    if (path !== GATEWAY_PATH && !PAYMENT_PATHS.has(path)) {
       req.resume();
-      sendText(res, 404, 'text/plain;charset=utf-8', `not found: only ${GATEWAY_PATH} is served\n`);
+      sendText(res, 404, 'text/plain;charset=utf-8', `not found: only ${GATEWAY_PATH}, ${[...PAYMENT_PATHS].join(', ')} are served\n`);
       return finish(started, httpMethod, undefined, 'HTTP 404');
     }
     if (httpMethod !== 'POST' && httpMethod !== 'GET') {
@@ -199,8 +218,26 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
       sendText(res, 200, 'text/html;charset=utf-8', HTML_ERROR_PAGE);
       return finish(started, httpMethod, undefined, 'HTML page');
     }
-    const params = readParams(q < 0 ? '' : target.slice(q + 1), body, req.headers['content-type']);
+    const search = q < 0 ? '' : target.slice(q + 1);
+    const sendAnswer = (a: CashierAnswer): void => {
+      res.writeHead(a.status, { ...a.headers, 'content-length': Buffer.byteLength(a.body) });
+      res.end(a.body);
+      finish(started, httpMethod, a.method, a.result);
+    };
+    if (path === CASHIER_PAY_PATH) {
+      const header = req.headers[SCENARIO_HEADER] as string | undefined;
+      return sendAnswer(await cashier.pay(new URLSearchParams(search).get('order'), header === undefined ? undefined : scenario));
+    }
+    if (path === NOTIFY_PATH) return sendAnswer(await cashier.notify(body, scenario));
+    if (path === APP_PAY_PATH) {
+      // The order string as the app SDK gets it: the body (or the query), one url-encoded query string.
+      const order = Object.assign(Object.create(null) as Record<string, string>, Object.fromEntries(new URLSearchParams(body.trim() === '' ? search : body.trim())));
+      const checked = decide(order, scenario);
+      return sendAnswer(await cashier.app(order, checked, scenario));
+    }
+    const params = readParams(search, body, req.headers['content-type']);
     const answer = decide(params, scenario);
+    if (answer.method !== undefined && paymentKinds.get(answer.method) === 'page') return sendAnswer(cashier.page(params, answer, scenario));
     const sign = !answer.signed || scenario.body === 'missing-signature' ? false : scenario.body === 'wrong-signature' ? 'wrong' : true;
     const text = writer.write(answer.key, answer.node, answer.signType, sign);
     const result = sentResult(answer.node, answer.signed, sign === true ? 'signed' : sign === 'wrong' ? 'wrong' : 'none');
@@ -239,6 +276,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     keys,
     methods: [...methods.keys()].sort(),
     stats: () => ({ requests, results: { ...results } }),
+    notifications: () => [...sent],
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const timer of timers) clearTimeout(timer);
