@@ -16,7 +16,7 @@ import { formatTimestamp, responseNodeKey, type SignType } from '../../templates
 import type { BodyWriter } from './body.js';
 import { gatewayError, SUCCESS_CODE, type Node } from './codes.js';
 import { definitionList, escapeHtml, htmlPage } from './html.js';
-import { buildNotification, GATEWAY_SELLER_ID, newTradeNo, type TradeFacts } from './notification.js';
+import { buildNotification, DEFAULT_APP_ID, GATEWAY_SELLER_ID, newTradeNo, tradeFromFields, type TradeFacts } from './notification.js';
 import { notifyFieldsOf } from './notify-fields.js';
 import { describeReport, NotifyUrlError, parseNotifyUrl, sendNotification, type NotifyReport } from './notify-sender.js';
 import { buildReturnParams, returnRedirect } from './return.js';
@@ -93,7 +93,6 @@ interface Order {
 const MAX_ORDERS = 10_000;
 const HTML_TYPE = 'text/html;charset=utf-8';
 const JSON_TYPE = 'application/json;charset=utf-8';
-const DEFAULT_APP_ID = '2021000000000001';
 
 function resultOf(node: Node): string {
   const subCode = node['sub_code'];
@@ -125,20 +124,6 @@ function tradeOf(params: Readonly<Record<string, string>>): TradeFacts {
     ...(body === undefined ? {} : { body }),
     ...(passbackParams === undefined ? {} : { passbackParams }),
     created: new Date(),
-  };
-}
-
-/** The trade of a `notify` without an order: the caller's fields, else made-up values. */
-function tradeFromFields(fields: Readonly<Record<string, string>>, appId: string | undefined): TradeFacts {
-  const now = new Date();
-  return {
-    appId: fields['app_id'] ?? appId ?? DEFAULT_APP_ID,
-    outTradeNo: fields['out_trade_no'] ?? `${formatTimestamp(now).replace(/\D/g, '')}${randomBytes(2).toString('hex')}`,
-    tradeNo: fields['trade_no'] ?? newTradeNo(now),
-    totalAmount: fields['total_amount'] ?? '0.01',
-    subject: fields['subject'] ?? 'alipay-codegen test order',
-    sellerId: fields['seller_id'] ?? GATEWAY_SELLER_ID,
-    created: now,
   };
 }
 

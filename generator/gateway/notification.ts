@@ -22,6 +22,8 @@ export interface TradeFacts {
   readonly created?: Date;
 }
 
+/** The app of a notification nobody named one for. */
+export const DEFAULT_APP_ID = '2021000000000001';
 /** The seller id the gateway answers with (a sandbox-style PID). */
 export const GATEWAY_SELLER_ID = '2088101117955611';
 /** The buyer of every payment (an id and a logon id already masked as Alipay masks them). */
@@ -38,6 +40,20 @@ function randomDigits(n: number): string {
   let out = '';
   for (const byte of randomBytes(n)) out += String(byte % 10);
   return out;
+}
+
+/** The trade of a `notify` without an order: the caller's fields, else made-up values. */
+export function tradeFromFields(fields: Readonly<Record<string, string>>, appId: string | undefined): TradeFacts {
+  const now = new Date();
+  return {
+    appId: fields['app_id'] ?? appId ?? DEFAULT_APP_ID,
+    outTradeNo: fields['out_trade_no'] ?? `${formatTimestamp(now).replace(/\D/g, '')}${randomBytes(2).toString('hex')}`,
+    tradeNo: fields['trade_no'] ?? newTradeNo(now),
+    totalAmount: fields['total_amount'] ?? '0.01',
+    subject: fields['subject'] ?? 'alipay-codegen test order',
+    sellerId: fields['seller_id'] ?? GATEWAY_SELLER_ID,
+    created: now,
+  };
 }
 
 /** A notify_id: 32 hex characters, new for every notification. */

@@ -31,7 +31,7 @@ export async function startMerchant(): Promise<Merchant> {
   const merchant: Merchant = { origin: '', notifications, contentTypes, answer: 'success', close: async () => undefined };
   const server = createServer((req, res) => {
     void read(req).then((body) => {
-      if (req.url === '/notify' && req.method === 'POST') {
+      if (new URL(req.url ?? '/', 'http://x').pathname === '/notify' && req.method === 'POST') {
         notifications.push(body);
         contentTypes.push(req.headers['content-type'] ?? '');
         res.writeHead(200, { 'content-type': 'text/plain' });

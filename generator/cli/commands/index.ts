@@ -3,10 +3,11 @@ import type { Command } from 'commander';
 import { register as check } from './check.js';
 import { register as generate } from './generate.js';
 import { register as importDocs } from './import.js';
+import { register as notify } from './notify.js';
 import { register as openapi } from './openapi.js';
 import { register as serve } from './serve.js';
 import { register as validate } from './validate.js';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [importDocs, validate, generate, check, openapi, serve];
+export const commands: RegisterCommand[] = [importDocs, validate, generate, check, openapi, serve, notify];
