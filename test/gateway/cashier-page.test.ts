@@ -5,6 +5,7 @@
  * return_url with signed return params, and the notification sent to notify_url are checked with
  * alipay-sdk's checkNotifySign/checkNotifySignV2 and our runtime's verifyNotify.
  */
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyNotify } from '../../templates/runtime/index.js';
 import { readPage, submitFirstForm } from './browser.js';
@@ -128,6 +129,26 @@ describe('page pay: pageExecute GET (the signed URL)', () => {
     const again = await open(link);
     expect(again.status).toBe(409);
     expect((await open(new URL('/cashier/pay?order=nope', link))).status).toBe(404);
+  });
+});
+
+describe('the cashier page is safe whatever the order says', () => {
+  it('any subject and out_trade_no are shown as text, exactly, and make no markup', async () => {
+    // Control characters are left out: HTML parsing itself rewrites CR and NUL in text.
+    const text = (max: number) => fc.string({ unit: 'grapheme', minLength: 1, maxLength: max }).filter((v) => v.trim() !== '' && !/[\u0000-\u001f\u007f]/.test(v));
+    const markup = fc.constantFrom('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "' onclick='x", '&amp;&lt;', '</dd></dl><form>');
+    await fc.assert(
+      fc.asyncProperty(fc.tuple(text(30), markup, text(20)), fc.tuple(markup, text(20)), async ([a, b, c], [d, e]) => {
+        const subject = `${a}${b}${c}`;
+        const outTradeNo = `${d}${e}`.slice(0, 64);
+        const url = world.sdk.pageExecute(PAGE_PAY, 'GET', { bizContent: order({ subject, out_trade_no: outTradeNo }) });
+        const page = readPage(await (await open(url)).text(), url);
+        expect(page.text('subject')).toBe(subject);
+        expect(page.text('out_trade_no')).toBe(outTradeNo);
+        expect(new Set(page.tags())).toEqual(new Set(['html', 'head', 'meta', 'title', 'body', 'main', 'h1', 'dl', 'dt', 'dd', 'p', 'a']));
+      }),
+      { numRuns: 25 },
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 /** The work behind `alipay-codegen serve` (loaded only when the command runs). */
 import { readFile } from 'node:fs/promises';
 import { UserError, ioReason, isIoError } from '../../diagnostics.js';
-import { startGateway, SCENARIO_HEADER, SCENARIO_NAMES, type Gateway } from '../../gateway/index.js';
+import { APP_PAY_PATH, NOTIFY_PATH, startGateway, SCENARIO_HEADER, SCENARIO_NAMES, type Gateway } from '../../gateway/index.js';
 
 export interface ServeOptions {
   specs: string;
@@ -33,6 +33,8 @@ export function describeGateway(gateway: Gateway): string {
   if (gateway.keys.appPrivateKeyFile !== undefined) lines.push(`  app private key (privateKey, signs the requests): ${gateway.keys.appPrivateKeyFile}`);
   else lines.push('  requests must be signed with the private half of the app public key you passed');
   lines.push(`  scenarios (header ${SCENARIO_HEADER} or --scenario): ${SCENARIO_NAMES.join(', ')}`);
+  const origin = new URL(gateway.url).origin;
+  lines.push(`  payments: page/wap pay open the cashier at /gateway.do; app pay order strings: POST ${origin}${APP_PAY_PATH}; notifications: POST ${origin}${NOTIFY_PATH} or alipay-codegen notify --gateway ${origin}`);
   return lines.join('\n') + '\n';
 }
 
