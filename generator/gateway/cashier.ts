@@ -68,6 +68,8 @@ export interface SentNotification {
   readonly method: string;
   readonly params: Readonly<Record<string, string>>;
   readonly report: NotifyReport;
+  /** How long the delivery took (every attempt). */
+  readonly ms: number;
 }
 
 export interface CashierContext {
@@ -192,8 +194,9 @@ export function createCashier(ctx: CashierContext): Cashier {
       { fields: notifyFieldsOf(ctx.specs.get(method)), trade, signType, ...(spoil === undefined ? {} : { spoil }) },
       ctx.gatewayPrivateKey,
     );
+    const started = performance.now();
     const report = await sendNotification(url, params);
-    ctx.onNotify({ method, params, report });
+    ctx.onNotify({ method, params, report, ms: performance.now() - started });
     return report;
   };
 
@@ -317,8 +320,9 @@ export function createCashier(ctx: CashierContext): Cashier {
         { fields: notifyFieldsOf(ctx.specs.get(method)), trade: tradeFromFields(fields, ctx.appId), overrides: fields, signType, ...(spoil === undefined ? {} : { spoil }) },
         ctx.gatewayPrivateKey,
       );
+      const started = performance.now();
       const report = await sendNotification(url, params, { attempts, retryDelayMs });
-      ctx.onNotify({ method, params, report });
+      ctx.onNotify({ method, params, report, ms: performance.now() - started });
       return json(200, { accepted: report.accepted, result: describeReport(report), attempts: report.attempts, notification: params }, `notify ${report.accepted ? 'success' : 'not-success'}`, method);
     },
   };

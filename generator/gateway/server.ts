@@ -121,7 +121,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     appId: options.appId,
     onNotify: (notification) => {
       sent.push(notification);
-      log?.(formatLogLine({ httpMethod: 'NOTIFY', method: notification.method, result: `${notifyTarget(notification.report.url)} ${describeReport(notification.report)}`, ms: 0 }));
+      log?.(formatLogLine({ httpMethod: 'NOTIFY', method: notification.method, result: `${notifyTarget(notification.report.url)} ${describeReport(notification.report)}`, ms: notification.ms }));
     },
   });
   const paymentKinds = new Map(specs.map((s) => [s.method, paymentKindOf(s)]));
