@@ -5,6 +5,7 @@
  * return_url with signed return params, and the notification sent to notify_url are checked with
  * alipay-sdk's checkNotifySign/checkNotifySignV2 and our runtime's verifyNotify.
  */
+import { AlipaySdk } from 'alipay-sdk';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyNotify } from '../../templates/runtime/index.js';
@@ -102,6 +103,19 @@ describe('page pay: pageExecute GET (the signed URL)', () => {
     expect(world.gateway.notifications().at(-1)!.report.accepted).toBe(true);
     expect(world.gateway.logLines.some((l) => / NOTIFY alipay\.trade\.page\.pay http:\/\/127\.0\.0\.1:\d+\/notify answered success /.test(l))).toBe(true);
     expect(world.gateway.logLines.some((l) => / GET alipay\.trade\.page\.pay pay 302 notify success /.test(l))).toBe(true);
+  });
+
+  it('sign_type RSA (SHA1): the return and the notification are signed with RSA too', async () => {
+    const sdk = new AlipaySdk({ ...world.sdk.config, signType: 'RSA' });
+    const cashier = await open(sdk.pageExecute(PAGE_PAY, 'GET', { bizContent: order(), ...urls() }));
+    const back = returnParams(await pay(cashier));
+    back.delete('shop');
+    expect(back.get('sign_type')).toBe('RSA');
+    expect(sdk.checkNotifySign(Object.fromEntries(back))).toBe(true);
+    expect(verifyNotify(back, world.alipayPublicKey)).toBe(true);
+    const notification = lastNotification();
+    expect(notification.get('sign_type')).toBe('RSA');
+    expect(sdk.checkNotifySignV2(Object.fromEntries(notification))).toBe(true);
   });
 
   it('a tampered URL (amount changed after signing) gets the error page, and no order', async () => {
