@@ -2,6 +2,7 @@
  * `startGateway`: a local Alipay gateway (POST/GET /gateway.do) for the methods of a spec set,
  * on node:http. One request: read params -> scenario -> protocol checks and signature ->
  * biz_content (plus top-level params) with the generated validator -> the example answer, signed as the gateway signs.
+ * Page and app payment methods, the pay link and the notification sender: see cashier.ts.
  * A body over MAX_BODY_BYTES (1 MiB) is read to its end and answered `413` with the limit in a
  * text/plain body (see params.ts).
  */
@@ -58,6 +59,8 @@ export interface GatewayStats {
 
 /** Paths besides /gateway.do: the cashier's pay link, the app SDK stand-in, the notification sender. */
 const PAYMENT_PATHS: ReadonlySet<string> = new Set([CASHIER_PAY_PATH, APP_PAY_PATH, NOTIFY_PATH]);
+/** Sent notifications kept for `notifications()` (a long-running serve must not grow without bound). */
+const MAX_KEPT_NOTIFICATIONS = 1000;
 
 export interface Gateway {
   /** `http://<host>:<port>/gateway.do` */
@@ -68,7 +71,7 @@ export interface Gateway {
   /** Served methods, sorted. */
   readonly methods: readonly string[];
   stats(): GatewayStats;
-  /** Every notification sent (by the cashier, the app pay endpoint or `POST /__alipay/notify`), oldest first. */
+  /** The notifications sent (by the cashier, the app pay endpoint or `POST /__alipay/notify`), oldest first; the last 1,000. */
   notifications(): readonly SentNotification[];
   close(): Promise<void>;
 }
@@ -120,6 +123,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     specs: new Map(specs.map((s) => [s.method, s])),
     appId: options.appId,
     onNotify: (notification) => {
+      if (sent.length >= MAX_KEPT_NOTIFICATIONS) sent.shift();
       sent.push(notification);
       log?.(formatLogLine({ httpMethod: 'NOTIFY', method: notification.method, result: `${notifyTarget(notification.report.url)} ${describeReport(notification.report)}`, ms: notification.ms }));
     },
