@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent as HttpAgent, createServer, type ClientRequestArgs } from 'node:http';
 import { connect, createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { ProxyAgent } from 'undici';
 import {
   AlipayNetworkError,
@@ -79,7 +80,8 @@ class TunnelAgent extends HttpAgent {
     super({ keepAlive: true });
   }
 
-  override createConnection(options: ClientRequestArgs, callback: (error: Error | null, socket?: Socket) => void): undefined {
+  override createConnection(options: ClientRequestArgs, callback?: (error: Error | null, stream: Duplex) => void): undefined {
+    if (callback === undefined) throw new Error('node:http always passes a callback');
     const target = `${options.host}:${options.port}`;
     const socket = connect(this.proxyPort, '127.0.0.1', () => socket.write(`CONNECT ${target} HTTP/1.1\r\nHost: ${target}\r\n\r\n`));
     let head = '';
@@ -88,10 +90,10 @@ class TunnelAgent extends HttpAgent {
       if (!head.includes('\r\n\r\n')) return;
       socket.off('data', onData);
       if (head.startsWith('HTTP/1.1 200')) callback(null, socket);
-      else callback(new Error(`proxy refused: ${head.split('\r\n')[0]}`));
+      else callback(new Error(`proxy refused: ${head.split('\r\n')[0]}`), socket);
     };
     socket.on('data', onData);
-    socket.once('error', (error) => callback(error));
+    socket.once('error', (error) => callback(error, socket));
     return undefined;
   }
 }
