@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { inspect } from 'node:util';
 import {
   AlipayApiError,
   AlipayConfigError,
@@ -131,6 +132,9 @@ describe('an AES call', () => {
     for (const aesKey of ['', 'not base64!', Buffer.alloc(10).toString('base64')]) {
       expect(() => createAlipayClient({ appId: APP_ID, privateKey: appPem, alipayPublicKey: alipayPem, aesKey } as AlipayClientConfig)).toThrow(AlipayConfigError);
     }
+    // The key lives with the client's keys, out of sight.
+    expect(JSON.stringify(client)).not.toContain(AES_KEY);
+    expect(inspect(client, { showHidden: true, depth: 5 })).not.toContain(AES_KEY);
     const plain = createAlipayClient({ appId: APP_ID, privateKey: appPem, alipayPublicKey: alipayPem, gateway: gw.url });
     await expect(invokeResult(plain, op, REQUEST, { encrypt: true })).rejects.toThrow(/options\.encrypt needs the client option aesKey/);
   });

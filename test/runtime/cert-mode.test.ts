@@ -88,6 +88,13 @@ describe('certificate serials', () => {
     expect(() => loadCertMode({ ...vectorCerts, alipayCert: [] })).toThrow(/certs\.alipayCert needs at least one/);
     expect(() => createAlipayClient({ appId: APP_ID, privateKey: appPem, certs: vectorCerts, alipayPublicKey: 'x' } as unknown as AlipayClientConfig)).toThrow(/either alipayPublicKey .* or certs/);
   });
+
+  it("refuses the app's own certificate as the Alipay certificate", async () => {
+    const own = await createCertChain();
+    const config = { appId: APP_ID, privateKey: own.app.privateKey!, certs: { appCert: own.app.pem, alipayCert: [own.alipay.pem, own.app.pem], alipayRootCert: own.root.pem } };
+    expect(() => createAlipayClient(config)).toThrow(/certs\.alipayCert is the app's own certificate/);
+    expect(() => createAlipayClient({ ...config, certs: { ...config.certs, alipayCert: own.alipay.pem } })).not.toThrow();
+  });
 });
 
 let gw: TestGateway;
