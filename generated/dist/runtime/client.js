@@ -81,6 +81,13 @@ export class AlipayClient {
         if (publicKey !== undefined && spki(publicKey).equals(spki(createPublicKey(privateKey)))) {
             throw new AlipayConfigError("alipayPublicKey is the app's own public key (应用公钥): use the Alipay public key (支付宝公钥) shown beside it");
         }
+        // Same mix-up in certificate mode: the app certificate (appCertPublicKey_<APPID>.crt) given as the Alipay one.
+        if (certMode !== undefined) {
+            const own = spki(createPublicKey(privateKey));
+            if ([...certMode.alipayKeys.values()].some((key) => spki(key).equals(own))) {
+                throw new AlipayConfigError("certs.alipayCert is the app's own certificate (appCertPublicKey_<APPID>.crt): use alipayCertPublicKey_RSA2.crt");
+            }
+        }
         const { onRequest, onResponse, logger } = config;
         const observed = onRequest !== undefined || onResponse !== undefined || logger !== undefined;
         const aesKey = config.aesKey === undefined ? undefined : checkAesKey(config.aesKey);
