@@ -2,6 +2,8 @@
 
 import type { AlipayClient, CallOptions } from "./runtime/index.js";
 import { type AlipayDataDataserviceBillDownloadurlQueryRequest, type AlipayDataDataserviceBillDownloadurlQueryResponse } from "./methods/alipay.data.dataservice.bill.downloadurl.query.js";
+import { type AlipayFundTransCommonQueryRequest, type AlipayFundTransCommonQueryResponse } from "./methods/alipay.fund.trans.common.query.js";
+import { type AlipayFundTransUniTransferRequest, type AlipayFundTransUniTransferResponse } from "./methods/alipay.fund.trans.uni.transfer.js";
 import { type AlipayMarketingCardQueryRequest, type AlipayMarketingCardQueryResponse } from "./methods/alipay.marketing.card.query.js";
 import { type AlipaySystemOauthTokenRequest, type AlipaySystemOauthTokenResponse } from "./methods/alipay.system.oauth.token.js";
 import { type AlipayTradeCancelRequest, type AlipayTradeCancelResponse } from "./methods/alipay.trade.cancel.js";
@@ -12,6 +14,7 @@ import { type AlipayTradePayRequest, type AlipayTradePayResponse } from "./metho
 import { type AlipayTradePrecreateRequest, type AlipayTradePrecreateResponse } from "./methods/alipay.trade.precreate.js";
 import { type AlipayTradeQueryRequest, type AlipayTradeQueryResponse } from "./methods/alipay.trade.query.js";
 import { type AlipayTradeRefundRequest, type AlipayTradeRefundResponse } from "./methods/alipay.trade.refund.js";
+import { type AlipayUserInfoShareRequest, type AlipayUserInfoShareResponse } from "./methods/alipay.user.info.share.js";
 import { type KoubeiMemberDataIsvCreateRequest, type KoubeiMemberDataIsvCreateResponse } from "./methods/koubei.member.data.isv.create.js";
 
 /** Every generated method, by wire name: `api.alipay.marketing.card.query(request, options?)`. */
@@ -24,6 +27,18 @@ export interface AlipayApi {
             /** `alipay.data.dataservice.bill.downloadurl.query` 无授权模式的查询对账单下载地址 */
             readonly query: (request: AlipayDataDataserviceBillDownloadurlQueryRequest, options?: CallOptions) => Promise<AlipayDataDataserviceBillDownloadurlQueryResponse>;
           };
+        };
+      };
+    };
+    readonly fund: {
+      readonly trans: {
+        readonly common: {
+          /** `alipay.fund.trans.common.query` 转账业务单据查询接口 */
+          readonly query: (request: AlipayFundTransCommonQueryRequest, options?: CallOptions) => Promise<AlipayFundTransCommonQueryResponse>;
+        };
+        readonly uni: {
+          /** `alipay.fund.trans.uni.transfer` 支付宝转账支付接口 */
+          readonly transfer: (request: AlipayFundTransUniTransferRequest, options?: CallOptions) => Promise<AlipayFundTransUniTransferResponse>;
         };
       };
     };
@@ -60,6 +75,12 @@ export interface AlipayApi {
       readonly query: (request: AlipayTradeQueryRequest, options?: CallOptions) => Promise<AlipayTradeQueryResponse>;
       /** `alipay.trade.refund` 统一收单交易退款接口 */
       readonly refund: (request: AlipayTradeRefundRequest, options?: CallOptions) => Promise<AlipayTradeRefundResponse>;
+    };
+    readonly user: {
+      readonly info: {
+        /** `alipay.user.info.share` 支付宝会员授权信息查询接口 */
+        readonly share: (request: AlipayUserInfoShareRequest, options?: CallOptions) => Promise<AlipayUserInfoShareResponse>;
+      };
     };
   };
   readonly koubei: {

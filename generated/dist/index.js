@@ -4,6 +4,10 @@ export * from "./runtime/index.js";
 
 export { alipayDataDataserviceBillDownloadurlQuery, isAlipayDataDataserviceBillDownloadurlQueryError, alipayDataDataserviceBillDownloadurlQueryOperation, validateAlipayDataDataserviceBillDownloadurlQueryRequest, validateAlipayDataDataserviceBillDownloadurlQueryResponse } from "./methods/alipay.data.dataservice.bill.downloadurl.query.js";
 
+export { alipayFundTransCommonQuery, isAlipayFundTransCommonQueryError, alipayFundTransCommonQueryOperation, validateAlipayFundTransCommonQueryRequest, validateAlipayFundTransCommonQueryResponse } from "./methods/alipay.fund.trans.common.query.js";
+
+export { alipayFundTransUniTransfer, isAlipayFundTransUniTransferError, alipayFundTransUniTransferOperation, validateAlipayFundTransUniTransferRequest, validateAlipayFundTransUniTransferResponse } from "./methods/alipay.fund.trans.uni.transfer.js";
+
 export { alipayMarketingCardQuery, isAlipayMarketingCardQueryError, alipayMarketingCardQueryOperation, validateAlipayMarketingCardQueryRequest, validateAlipayMarketingCardQueryResponse } from "./methods/alipay.marketing.card.query.js";
 
 export { alipaySystemOauthToken, isAlipaySystemOauthTokenError, alipaySystemOauthTokenOperation, validateAlipaySystemOauthTokenRequest, validateAlipaySystemOauthTokenResponse } from "./methods/alipay.system.oauth.token.js";
@@ -23,5 +27,7 @@ export { alipayTradePrecreate, isAlipayTradePrecreateError, alipayTradePrecreate
 export { alipayTradeQuery, isAlipayTradeQueryError, alipayTradeQueryOperation, validateAlipayTradeQueryRequest, validateAlipayTradeQueryResponse } from "./methods/alipay.trade.query.js";
 
 export { alipayTradeRefund, isAlipayTradeRefundError, alipayTradeRefundOperation, validateAlipayTradeRefundRequest, validateAlipayTradeRefundResponse } from "./methods/alipay.trade.refund.js";
+
+export { alipayUserInfoShare, isAlipayUserInfoShareError, alipayUserInfoShareOperation, validateAlipayUserInfoShareRequest, validateAlipayUserInfoShareResponse } from "./methods/alipay.user.info.share.js";
 
 export { koubeiMemberDataIsvCreate, isKoubeiMemberDataIsvCreateError, koubeiMemberDataIsvCreateOperation, validateKoubeiMemberDataIsvCreateRequest, validateKoubeiMemberDataIsvCreateResponse } from "./methods/koubei.member.data.isv.create.js";

@@ -2,6 +2,8 @@
 
 import type { AlipayClient, CallOptions } from "./runtime/index.js";
 import { alipayDataDataserviceBillDownloadurlQuery, type AlipayDataDataserviceBillDownloadurlQueryRequest, type AlipayDataDataserviceBillDownloadurlQueryResponse } from "./methods/alipay.data.dataservice.bill.downloadurl.query.js";
+import { alipayFundTransCommonQuery, type AlipayFundTransCommonQueryRequest, type AlipayFundTransCommonQueryResponse } from "./methods/alipay.fund.trans.common.query.js";
+import { alipayFundTransUniTransfer, type AlipayFundTransUniTransferRequest, type AlipayFundTransUniTransferResponse } from "./methods/alipay.fund.trans.uni.transfer.js";
 import { alipayMarketingCardQuery, type AlipayMarketingCardQueryRequest, type AlipayMarketingCardQueryResponse } from "./methods/alipay.marketing.card.query.js";
 import { alipaySystemOauthToken, type AlipaySystemOauthTokenRequest, type AlipaySystemOauthTokenResponse } from "./methods/alipay.system.oauth.token.js";
 import { alipayTradeCancel, type AlipayTradeCancelRequest, type AlipayTradeCancelResponse } from "./methods/alipay.trade.cancel.js";
@@ -12,6 +14,7 @@ import { alipayTradePay, type AlipayTradePayRequest, type AlipayTradePayResponse
 import { alipayTradePrecreate, type AlipayTradePrecreateRequest, type AlipayTradePrecreateResponse } from "./methods/alipay.trade.precreate.js";
 import { alipayTradeQuery, type AlipayTradeQueryRequest, type AlipayTradeQueryResponse } from "./methods/alipay.trade.query.js";
 import { alipayTradeRefund, type AlipayTradeRefundRequest, type AlipayTradeRefundResponse } from "./methods/alipay.trade.refund.js";
+import { alipayUserInfoShare, type AlipayUserInfoShareRequest, type AlipayUserInfoShareResponse } from "./methods/alipay.user.info.share.js";
 import { koubeiMemberDataIsvCreate, type KoubeiMemberDataIsvCreateRequest, type KoubeiMemberDataIsvCreateResponse } from "./methods/koubei.member.data.isv.create.js";
 
 /** Every generated method, by wire name: `api.alipay.marketing.card.query(request, options?)`. */
@@ -24,6 +27,18 @@ export interface AlipayApi {
             /** `alipay.data.dataservice.bill.downloadurl.query` 无授权模式的查询对账单下载地址 */
             readonly query: (request: AlipayDataDataserviceBillDownloadurlQueryRequest, options?: CallOptions) => Promise<AlipayDataDataserviceBillDownloadurlQueryResponse>;
           };
+        };
+      };
+    };
+    readonly fund: {
+      readonly trans: {
+        readonly common: {
+          /** `alipay.fund.trans.common.query` 转账业务单据查询接口 */
+          readonly query: (request: AlipayFundTransCommonQueryRequest, options?: CallOptions) => Promise<AlipayFundTransCommonQueryResponse>;
+        };
+        readonly uni: {
+          /** `alipay.fund.trans.uni.transfer` 支付宝转账支付接口 */
+          readonly transfer: (request: AlipayFundTransUniTransferRequest, options?: CallOptions) => Promise<AlipayFundTransUniTransferResponse>;
         };
       };
     };
@@ -61,6 +76,12 @@ export interface AlipayApi {
       /** `alipay.trade.refund` 统一收单交易退款接口 */
       readonly refund: (request: AlipayTradeRefundRequest, options?: CallOptions) => Promise<AlipayTradeRefundResponse>;
     };
+    readonly user: {
+      readonly info: {
+        /** `alipay.user.info.share` 支付宝会员授权信息查询接口 */
+        readonly share: (request: AlipayUserInfoShareRequest, options?: CallOptions) => Promise<AlipayUserInfoShareResponse>;
+      };
+    };
   };
   readonly koubei: {
     readonly member: {
@@ -87,6 +108,16 @@ export function createAlipayApi(client: AlipayClient): AlipayApi {
           },
         },
       },
+      fund: {
+        trans: {
+          common: {
+            query: (request: AlipayFundTransCommonQueryRequest, options?: CallOptions): Promise<AlipayFundTransCommonQueryResponse> => alipayFundTransCommonQuery(client, request, options),
+          },
+          uni: {
+            transfer: (request: AlipayFundTransUniTransferRequest, options?: CallOptions): Promise<AlipayFundTransUniTransferResponse> => alipayFundTransUniTransfer(client, request, options),
+          },
+        },
+      },
       marketing: {
         card: {
           query: (request: AlipayMarketingCardQueryRequest, options?: CallOptions): Promise<AlipayMarketingCardQueryResponse> => alipayMarketingCardQuery(client, request, options),
@@ -110,6 +141,11 @@ export function createAlipayApi(client: AlipayClient): AlipayApi {
         precreate: (request: AlipayTradePrecreateRequest, options?: CallOptions): Promise<AlipayTradePrecreateResponse> => alipayTradePrecreate(client, request, options),
         query: (request: AlipayTradeQueryRequest, options?: CallOptions): Promise<AlipayTradeQueryResponse> => alipayTradeQuery(client, request, options),
         refund: (request: AlipayTradeRefundRequest, options?: CallOptions): Promise<AlipayTradeRefundResponse> => alipayTradeRefund(client, request, options),
+      },
+      user: {
+        info: {
+          share: (request: AlipayUserInfoShareRequest, options?: CallOptions): Promise<AlipayUserInfoShareResponse> => alipayUserInfoShare(client, request, options),
+        },
       },
     },
     koubei: {

@@ -4,6 +4,10 @@ export * from "./runtime/index.js";
 
 export { alipayDataDataserviceBillDownloadurlQuery, isAlipayDataDataserviceBillDownloadurlQueryError, alipayDataDataserviceBillDownloadurlQueryOperation, validateAlipayDataDataserviceBillDownloadurlQueryRequest, validateAlipayDataDataserviceBillDownloadurlQueryResponse, type AlipayDataDataserviceBillDownloadurlQueryRequest, type AlipayDataDataserviceBillDownloadurlQueryResponse, type AlipayDataDataserviceBillDownloadurlQueryErrorCode } from "./methods/alipay.data.dataservice.bill.downloadurl.query.js";
 
+export { alipayFundTransCommonQuery, isAlipayFundTransCommonQueryError, alipayFundTransCommonQueryOperation, validateAlipayFundTransCommonQueryRequest, validateAlipayFundTransCommonQueryResponse, type AlipayFundTransCommonQueryRequest, type AlipayFundTransCommonQueryResponse, type AlipayFundTransCommonQueryErrorCode } from "./methods/alipay.fund.trans.common.query.js";
+
+export { alipayFundTransUniTransfer, isAlipayFundTransUniTransferError, alipayFundTransUniTransferOperation, validateAlipayFundTransUniTransferRequest, validateAlipayFundTransUniTransferResponse, type AlipayFundTransUniTransferRequest, type AlipayFundTransUniTransferResponse, type AlipayFundTransUniTransferErrorCode } from "./methods/alipay.fund.trans.uni.transfer.js";
+
 export { alipayMarketingCardQuery, isAlipayMarketingCardQueryError, alipayMarketingCardQueryOperation, validateAlipayMarketingCardQueryRequest, validateAlipayMarketingCardQueryResponse, type AlipayMarketingCardQueryRequest, type AlipayMarketingCardQueryResponse, type AlipayMarketingCardQueryErrorCode } from "./methods/alipay.marketing.card.query.js";
 
 export { alipaySystemOauthToken, isAlipaySystemOauthTokenError, alipaySystemOauthTokenOperation, validateAlipaySystemOauthTokenRequest, validateAlipaySystemOauthTokenResponse, type AlipaySystemOauthTokenRequest, type AlipaySystemOauthTokenResponse, type AlipaySystemOauthTokenErrorCode } from "./methods/alipay.system.oauth.token.js";
@@ -23,5 +27,7 @@ export { alipayTradePrecreate, isAlipayTradePrecreateError, alipayTradePrecreate
 export { alipayTradeQuery, isAlipayTradeQueryError, alipayTradeQueryOperation, validateAlipayTradeQueryRequest, validateAlipayTradeQueryResponse, type AlipayTradeQueryRequest, type AlipayTradeQueryResponse, type AlipayTradeQueryErrorCode } from "./methods/alipay.trade.query.js";
 
 export { alipayTradeRefund, isAlipayTradeRefundError, alipayTradeRefundOperation, validateAlipayTradeRefundRequest, validateAlipayTradeRefundResponse, type AlipayTradeRefundRequest, type AlipayTradeRefundResponse, type AlipayTradeRefundErrorCode } from "./methods/alipay.trade.refund.js";
+
+export { alipayUserInfoShare, isAlipayUserInfoShareError, alipayUserInfoShareOperation, validateAlipayUserInfoShareRequest, validateAlipayUserInfoShareResponse, type AlipayUserInfoShareRequest, type AlipayUserInfoShareResponse, type AlipayUserInfoShareErrorCode } from "./methods/alipay.user.info.share.js";
 
 export { koubeiMemberDataIsvCreate, isKoubeiMemberDataIsvCreateError, koubeiMemberDataIsvCreateOperation, validateKoubeiMemberDataIsvCreateRequest, validateKoubeiMemberDataIsvCreateResponse, type KoubeiMemberDataIsvCreateRequest, type KoubeiMemberDataIsvCreateResponse, type KoubeiMemberDataIsvCreateErrorCode } from "./methods/koubei.member.data.isv.create.js";

@@ -11,7 +11,7 @@ import { rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { loadSpecsOrThrow } from '../spec/load.js';
 import type { MethodSpec } from '../spec/model.js';
-import { responseNodeKey, type SignType } from '../../templates/runtime/index.js';
+import { checkAesKey, responseNodeKey, type SignType } from '../../templates/runtime/index.js';
 import { createBodyWriter } from './body.js';
 import { APP_PAY_PATH, CASHIER_PAY_PATH, createCashier, NOTIFY_PATH, paymentKindOf, type CashierAnswer, type SentNotification } from './cashier.js';
 import { describeReport, notifyTarget } from './notify-sender.js';
@@ -22,6 +22,8 @@ import { formatLogLine, sentResult } from './log.js';
 import { loadGatewayMethods, type GatewayMethod } from './methods.js';
 import { BodyTooLargeError, MAX_BODY_BYTES, readBody, readParams } from './params.js';
 import { checkProtocol } from './protocol.js';
+import { withAlipayCertSn } from './cert-mode.js';
+import { decryptRequest, encryptNode } from './aes.js';
 import { successNode } from './sample.js';
 import { parseScenario, SCENARIO_HEADER, ScenarioError, type Scenario } from './scenario.js';
 
@@ -48,6 +50,8 @@ export interface GatewayOptions extends KeyOptions {
   cacheDir?: string;
   /** Receives one line per request (method, result code, time); never keys or biz_content. */
   log?: (line: string) => void;
+  /** The app's AES key (base64): `encrypt_type=AES` requests are decrypted and their answers encrypted. */
+  aesKey?: string;
 }
 
 export interface GatewayStats {
@@ -90,6 +94,8 @@ interface Answer {
   signType: SignType;
   signed: boolean;
   method: string | undefined;
+  /** The answer to an encrypted request: the node is written as its ciphertext. */
+  encrypted?: boolean;
 }
 
 async function loadSpecs(options: GatewayOptions): Promise<readonly MethodSpec[]> {
@@ -105,6 +111,7 @@ function defaultBusinessCode(method: GatewayMethod): string {
 export async function startGateway(options: GatewayOptions = {}): Promise<Gateway> {
   const serverScenario = parseScenario(options.scenario);
   const specs = await loadSpecs(options);
+  if (options.aesKey !== undefined) checkAesKey(options.aesKey);
   const [methods, keys] = await Promise.all([loadGatewayMethods(specs, options.cacheDir), resolveKeys(options)]);
   const successNodes = new Map([...methods.values()].map((m) => [m.ir.method, successNode(m.ir)]));
   const writer = createBodyWriter(keys.gatewayPrivateKey);
@@ -113,7 +120,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     appPublicKey: keys.appPublicKey,
     maxClockSkewMs: options.maxClockSkewMs ?? DEFAULT_MAX_CLOCK_SKEW_MS,
     ...(options.appId === undefined ? {} : { appId: options.appId }),
+    ...(keys.certs === undefined ? {} : { certs: keys.certs }),
   };
+  const aesKey = options.aesKey;
   const extraLatency = options.latencyMs ?? 0;
   const log = options.log;
   const sent: SentNotification[] = [];
@@ -163,14 +172,18 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
       // What the gateway answers before it knows which key to sign with (e.g. an unknown app_id).
       return { key: 'error_response', node: gatewayError('isv.invalid-app-id'), signType: protocol.signType, signed: false, method: protocol.method };
     }
-    const refused = protocol.node ?? checkBizContent(method, params['biz_content'], params);
-    if (refused !== undefined) return answer(refused);
+    if (protocol.node !== undefined) return answer(protocol.node);
+    const decrypted = decryptRequest(params, aesKey);
+    if ('refused' in decrypted) return answer(decrypted.refused);
+    const reply = (node: Node): Answer => ({ ...answer(node), encrypted: decrypted.encrypted });
+    const refused = checkBizContent(method, decrypted.bizContent, params);
+    if (refused !== undefined) return reply(refused);
     if (scenario.outcome.kind === 'business-error') {
       const code = scenario.outcome.code ?? defaultBusinessCode(method);
       const documented = method.ir.errors.find((e) => e.code === code);
-      return answer(businessError(code, documented?.description ?? code));
+      return reply(businessError(code, documented?.description ?? code));
     }
-    return answer(successNodes.get(protocol.method)!);
+    return reply(successNodes.get(protocol.method)!);
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -243,7 +256,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     const answer = decide(params, scenario);
     if (answer.method !== undefined && paymentKinds.get(answer.method) === 'page') return sendAnswer(cashier.page(params, answer, scenario));
     const sign = !answer.signed || scenario.body === 'missing-signature' ? false : scenario.body === 'wrong-signature' ? 'wrong' : true;
-    const text = writer.write(answer.key, answer.node, answer.signType, sign);
+    const written = writer.write(answer.key, answer.encrypted === true ? encryptNode(answer.node, aesKey!) : answer.node, answer.signType, sign);
+    const text = keys.certs !== undefined && sign !== false ? withAlipayCertSn(written, keys.certs.alipayCertSn) : written;
     const result = sentResult(answer.node, answer.signed, sign === true ? 'signed' : sign === 'wrong' ? 'wrong' : 'none');
     if (scenario.body === 'truncated') {
       // The full length is announced, half is sent, then the connection drops: a cut-off body.

@@ -95,4 +95,13 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Run the generated response validator on the answer and fail on problems (default: the client's setting, false). */
   validateResponse?: boolean;
+  /** Send this call's biz_content AES-encrypted (default: true when the client has an aesKey). */
+  encrypt?: boolean;
+  /** Overrides the client's retry policy for this call (`false`: no retries). Only eligible calls retry (retry.ts). */
+  retry?: { attempts: number; backoffMs?: number; maxBackoffMs?: number } | false;
+  /**
+   * The request field that holds this call's idempotency key (`out_trade_no`, `out_request_no`,
+   * `out_biz_no` ...): naming it allows retries of a method that is not a query. It must be set.
+   */
+  idempotencyKey?: string;
 }

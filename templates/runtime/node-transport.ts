@@ -19,6 +19,13 @@ export interface NodeTransportOptions {
   maxSockets?: number;
   /** How long an idle socket is kept, in ms (default 4000: below the common 5 s server keep-alive). */
   idleTimeoutMs?: number;
+  /**
+   * The agent every request goes through instead of the built-in keep-alive ones: a proxy agent
+   * (an HTTP CONNECT tunnel, e.g. `https-proxy-agent`) or any custom node:http(s) Agent. It must
+   * suit the gateway's protocol (an https.Agent for an https gateway). maxSockets / idleTimeoutMs
+   * then do not apply (they configure the built-in agents).
+   */
+  agent?: HttpAgent;
 }
 
 function headerRecord(headers: RequestInit['headers']): Record<string, string> {
@@ -142,7 +149,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): FetchLi
       const req = request(url, {
         method: init.method ?? 'GET',
         headers,
-        agent: https ? httpsAgent : httpAgent,
+        agent: options.agent ?? (https ? httpsAgent : httpAgent),
         ...(init.signal ? { signal: init.signal } : {}),
       });
       req.on('response', (res) => resolve(toResponse(res, url)));

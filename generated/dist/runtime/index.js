@@ -13,3 +13,6 @@ export { aesDecrypt, aesEncrypt } from './aes.js';
 export { certSn, isRsaSigned, rootCertSn } from './cert.js';
 export { notifySignContent, verifyNotify } from './notify.js';
 export { createNodeTransport } from './node-transport.js';
+export { alipayKeyFor, loadCertMode } from './cert-mode.js';
+export { checkAesKey, decryptAnswer, encryptedBizContent } from './aes-call.js';
+export { backoffDelay, isRetryableFailure, mayRetry, retryPolicy } from './retry.js';

@@ -141,7 +141,7 @@ export function createNodeTransport(options = {}) {
         const req = request(url, {
             method: init.method ?? 'GET',
             headers,
-            agent: https ? httpsAgent : httpAgent,
+            agent: options.agent ?? (https ? httpsAgent : httpAgent),
             ...(init.signal ? { signal: init.signal } : {}),
         });
         req.on('response', (res) => resolve(toResponse(res, url)));
