@@ -1,8 +1,13 @@
 /** The diff as text for people (one block per method) and as JSON for CI; pure, the CLI prints. */
-import { CHANGE_CLASSES } from './change.js';
+import { CHANGE_CLASSES, type Change } from './change.js';
 import type { SpecDiff } from './diff-specs.js';
 
 const MARK = { breaking: 'BREAKING', feature: 'feature ', fix: 'fix     ', docs: 'docs    ' } as const;
+
+/** `  BREAKING  request.x: field removed (string): ...` */
+export function formatChange(c: Change): string {
+  return `  ${MARK[c.class]}  ${c.path === '' ? '(method)' : c.path}: ${c.message}`;
+}
 
 export function formatDiff(diff: SpecDiff): string {
   const lines: string[] = [];
@@ -10,7 +15,7 @@ export function formatDiff(diff: SpecDiff): string {
     lines.push(`${m.method} (${m.status})`);
     for (const c of m.changes) {
       if (m.status !== 'changed') continue;
-      lines.push(`  ${MARK[c.class]}  ${c.path === '' ? '(method)' : c.path}: ${c.message}`);
+      lines.push(formatChange(c));
     }
   }
   const counts = CHANGE_CLASSES.map((c) => `${diff.counts[c]} ${c}`).join(', ');
