@@ -12,9 +12,23 @@ export interface CliResult {
   readonly err: string;
 }
 
-export function runCli(args: readonly string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+export interface RunOptions {
+  readonly cwd?: string;
+  readonly input?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Run as the unprivileged user `nobody` (through setpriv) when the tests run as root: permissions then apply. */
+  readonly unprivileged?: boolean;
+}
+
+/** Root ignores file modes; the EACCES cases drop to `nobody` to meet them as users do. */
+export const RUNNING_AS_ROOT = process.getuid?.() === 0;
+const NOBODY = ['--reuid=65534', '--regid=65534', '--clear-groups'];
+
+export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+  const drop = options.unprivileged === true && RUNNING_AS_ROOT;
+  const [command, argv] = drop ? ['setpriv', [...NOBODY, process.execPath, BIN, ...args]] : [process.execPath, [BIN, ...args]];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(command, argv, {
       cwd: options.cwd ?? ROOT,
       env: options.env ?? process.env,
       stdio: ['pipe', 'pipe', 'pipe'],
