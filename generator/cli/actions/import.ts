@@ -38,6 +38,8 @@ interface Imported {
 }
 
 async function readStdin(): Promise<string> {
+  // Typed or pasted at a terminal: say what ends it, or the command seems to hang.
+  if (process.stdin.isTTY === true) process.stderr.write('alipay-codegen: reading a doc page from standard input (end it with Ctrl-D)\n');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
