@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generate, type ProgressEvent } from '../../generator/build/output.js';
 import { PROGRESS_DELAY_MS, formatProgress, startProgress } from '../../generator/cli/progress.js';
 import { ROOT, runCli } from './run-cli.js';
 
@@ -73,6 +74,27 @@ describe('startProgress', () => {
       expect(generate.err).toBe('');
       const check = await runCli(['check', '--specs', join(ROOT, 'specs'), '--out', out, '--full']);
       expect(check).toEqual({ code: 0, out: `${out} is up to date with ${join(ROOT, 'specs')}\n`, err: '' });
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the phases generate reports', () => {
+  it('reading, emitting every spec, verifying, writing every file; a second run emits and writes nothing', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'progress-events-'));
+    try {
+      const events: ProgressEvent[] = [];
+      const first = await generate({ specsDir: join(ROOT, 'specs'), outDir: out, onProgress: (e) => events.push(e) });
+      expect(events).toEqual([
+        { phase: 'reading' },
+        { phase: 'emitting', total: first.methods },
+        { phase: 'verifying' },
+        { phase: 'writing', total: first.written },
+      ]);
+      events.length = 0;
+      await generate({ specsDir: join(ROOT, 'specs'), outDir: out, onProgress: (e) => events.push(e) });
+      expect(events).toEqual([{ phase: 'reading' }, { phase: 'verifying' }]);
     } finally {
       await rm(out, { recursive: true, force: true });
     }
