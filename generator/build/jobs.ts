@@ -10,6 +10,7 @@ import type { MethodExports } from '../plan/types.js';
 import type { SourcePosition } from '../spec/model.js';
 import { parseSpec } from '../spec/load.js';
 import { digest, type FileDigest } from './cache/manifest.js';
+import { specKeyPath } from '../plan/names.js';
 import { emitMethod } from './method.js';
 
 export interface SpecJob {
@@ -39,7 +40,14 @@ export function runSpecJob(job: SpecJob): SpecJobResult {
   const { method, title } = spec.spec;
   const base = { diagnostics, method, ...(title !== undefined && { title }), methodPosition: spec.locate(['method']) };
   if (method !== job.method || hasErrors(diagnostics)) return base;
-  const module = emitMethod(spec.spec, { stem: job.stem, exports: job.exports });
+  const module = emitMethod(spec.spec, { stem: job.stem, exports: job.exports }, (c) =>
+    diagnostics.push({
+      severity: 'warning',
+      file: job.file,
+      ...spec.locate(specKeyPath(c.second)),
+      message: `model name ${c.name} is taken by a different model at ${c.first}: the model at ${c.second} is generated as ${c.planned}; give one of them its own model name`,
+    }),
+  );
   return { ...base, module, digests: { ts: digest(module.ts), js: digest(module.js), dts: digest(module.dts) } };
 }
 

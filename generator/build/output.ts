@@ -29,6 +29,7 @@ import { MANIFEST_PATH, digestBytes, digestSize } from './cache/manifest.js';
 import { DEFAULT_PACKAGE_VERSION } from './files.js';
 import { MARKER_PATH, markerText, readOutputDir, type OutputDirState } from './output-dir.js';
 import { readTemplates, templatesDir } from './templates.js';
+import type { JobRunner } from './jobs.js';
 import { runnerFor } from './workers/runner.js';
 
 export interface OutputOptions {
@@ -39,6 +40,14 @@ export interface OutputOptions {
   /** generate: write into a folder that is neither empty nor generated (its other files are left alone). */
   readonly force?: boolean;
   readonly version?: string;
+  /** Told where the run is (for a progress line); never affects what is written. */
+  readonly onProgress?: (event: ProgressEvent) => void;
+}
+
+/** Where a generate or check run is: the phase and, when known, how many specs or files it covers. */
+export interface ProgressEvent {
+  readonly phase: 'reading' | 'emitting' | 'verifying' | 'writing';
+  readonly total?: number;
 }
 
 export interface GenerateResult {
@@ -62,14 +71,24 @@ export interface CheckResult {
 
 const ROOT_MODULE = fileURLToPath(import.meta.url);
 
+/** The job runner, telling `onProgress` how many specs are emitted (when any are). */
+function reportingRunner(onProgress: OutputOptions['onProgress']): (jobs: number) => JobRunner {
+  if (onProgress === undefined) return runnerFor;
+  return (jobs) => {
+    if (jobs > 0) onProgress({ phase: 'emitting', total: jobs });
+    return runnerFor(jobs);
+  };
+}
+
 async function build(options: OutputOptions, state: OutputDirState): Promise<OutputBuild> {
+  options.onProgress?.({ phase: 'reading' });
   const templates = await readTemplates();
   return buildOutput({
     specsDir: options.specsDir,
     ...(state.manifest !== undefined && { manifest: state.manifest }),
     templates,
     fingerprint: generatorFingerprint(ROOT_MODULE, templatesDir()),
-    runner: runnerFor,
+    runner: reportingRunner(options.onProgress),
     version: options.version ?? DEFAULT_PACKAGE_VERSION,
     full: options.full === true || state.interrupted,
   });
@@ -122,6 +141,7 @@ export async function generate(options: OutputOptions): Promise<GenerateResult> 
   const state = await readOutputDir(outDir);
   if (state.kind === 'foreign' && options.force !== true) refuseForeign(outDir);
   const out = await build(options, state);
+  options.onProgress?.({ phase: 'verifying' });
   const verified = await verifyTrusted(out, (path, digest) => {
     const stat = lstatSync(toAbs(outDir, path), { throwIfNoEntry: false });
     return stat !== undefined && stat.isFile() && stat.size === digestSize(digest);
@@ -153,6 +173,7 @@ export async function generate(options: OutputOptions): Promise<GenerateResult> 
     diagnostics: out.diagnostics,
   };
   if (plan.write.length === 0 && plan.remove.length === 0 && !state.interrupted) return result;
+  options.onProgress?.({ phase: 'writing', total: plan.write.length + plan.remove.length });
   await commit(outDir, files, plan, state);
   return result;
 }
@@ -195,6 +216,7 @@ export async function check(options: OutputOptions): Promise<CheckResult> {
   const { outDir } = options;
   const state = await readOutputDir(outDir);
   const out = await build(options, state);
+  options.onProgress?.({ phase: 'verifying' });
   const verified = await verifyTrusted(out, (path, digest) => {
     try {
       const abs = toAbs(outDir, path);

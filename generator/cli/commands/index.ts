@@ -1,6 +1,7 @@
 /** Every subcommand of the CLI, in the order `--help` lists them. Add one line per command. */
 import type { Command } from 'commander';
 import { register as check } from './check.js';
+import { register as diff } from './diff.js';
 import { register as generate } from './generate.js';
 import { register as importDocs } from './import.js';
 import { register as notify } from './notify.js';
@@ -10,4 +11,4 @@ import { register as validate } from './validate.js';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [importDocs, validate, generate, check, openapi, serve, notify];
+export const commands: RegisterCommand[] = [importDocs, validate, generate, check, diff, openapi, serve, notify];
