@@ -140,8 +140,8 @@ interface Progress {
 /** The fetch init of a form body, or of an upload's multipart body (a stream body needs `duplex: 'half'`). */
 function requestInit(body: string | MultipartBody, signal: AbortSignal): RequestInit {
   if (typeof body === 'string') return { method: 'POST', headers: REQUEST_HEADERS, body, signal, redirect: 'manual' };
+  // No content-length: fetch derives it from a Blob (a newer undici as global dispatcher refuses one set by hand).
   const headers: Record<string, string> = { 'content-type': body.contentType, accept: 'application/json' };
-  if (body.length !== undefined) headers['content-length'] = String(body.length);
   return { method: 'POST', headers, body: body.body, signal, redirect: 'manual', ...(body.length === undefined && { duplex: 'half' }) } as RequestInit;
 }
 
