@@ -3,6 +3,7 @@
 import type { AlipayClient, CallOptions } from "./runtime/index.js";
 import { alipayDataDataserviceBillDownloadurlQuery, type AlipayDataDataserviceBillDownloadurlQueryRequest, type AlipayDataDataserviceBillDownloadurlQueryResponse } from "./methods/alipay.data.dataservice.bill.downloadurl.query.js";
 import { alipayMarketingCardQuery, type AlipayMarketingCardQueryRequest, type AlipayMarketingCardQueryResponse } from "./methods/alipay.marketing.card.query.js";
+import { alipayOfflineMaterialImageUpload, type AlipayOfflineMaterialImageUploadRequest, type AlipayOfflineMaterialImageUploadResponse } from "./methods/alipay.offline.material.image.upload.js";
 import { alipaySystemOauthToken, type AlipaySystemOauthTokenRequest, type AlipaySystemOauthTokenResponse } from "./methods/alipay.system.oauth.token.js";
 import { alipayTradeCancel, type AlipayTradeCancelRequest, type AlipayTradeCancelResponse } from "./methods/alipay.trade.cancel.js";
 import { alipayTradeClose, type AlipayTradeCloseRequest, type AlipayTradeCloseResponse } from "./methods/alipay.trade.close.js";
@@ -31,6 +32,14 @@ export interface AlipayApi {
       readonly card: {
         /** `alipay.marketing.card.query` 会员卡查询 */
         readonly query: (request: AlipayMarketingCardQueryRequest, options?: CallOptions) => Promise<AlipayMarketingCardQueryResponse>;
+      };
+    };
+    readonly offline: {
+      readonly material: {
+        readonly image: {
+          /** `alipay.offline.material.image.upload` 上传门店照片和视频接口 */
+          readonly upload: (request: AlipayOfflineMaterialImageUploadRequest, options?: CallOptions) => Promise<AlipayOfflineMaterialImageUploadResponse>;
+        };
       };
     };
     readonly system: {
@@ -90,6 +99,13 @@ export function createAlipayApi(client: AlipayClient): AlipayApi {
       marketing: {
         card: {
           query: (request: AlipayMarketingCardQueryRequest, options?: CallOptions): Promise<AlipayMarketingCardQueryResponse> => alipayMarketingCardQuery(client, request, options),
+        },
+      },
+      offline: {
+        material: {
+          image: {
+            upload: (request: AlipayOfflineMaterialImageUploadRequest, options?: CallOptions): Promise<AlipayOfflineMaterialImageUploadResponse> => alipayOfflineMaterialImageUpload(client, request, options),
+          },
         },
       },
       system: {

@@ -8,6 +8,7 @@ import { AlipayApiError, AlipayHttpError, AlipayMalformedResponseError, AlipayNe
 import { declaredCharset, gbkByteRange } from './charset.js';
 import { maskPersonalData } from './mask.js';
 import { emitRequest, emitResponse } from './observe.js';
+import { buildMultipartBody, splitFiles } from './multipart-body.js';
 import { buildSignedRequest } from './request.js';
 import { extractResponseNode } from './response.js';
 import { formatTimestamp } from './timestamp.js';
@@ -112,6 +113,14 @@ async function httpErrorBody(response) {
         return undefined;
     }
 }
+/** The fetch init of a form body, or of an upload's multipart body (a stream body needs `duplex: 'half'`). */
+function requestInit(body, signal) {
+    if (typeof body === 'string')
+        return { method: 'POST', headers: REQUEST_HEADERS, body, signal, redirect: 'manual' };
+    // No content-length: fetch derives it from a Blob (a newer undici as global dispatcher refuses one set by hand).
+    const headers = { 'content-type': body.contentType, accept: 'application/json' };
+    return { method: 'POST', headers, body: body.body, signal, redirect: 'manual', ...(body.length === undefined && { duplex: 'half' }) };
+}
 /** POSTs the signed request and reads the answer, under one timeout covering headers and body. */
 async function send(client, method, url, body, options, progress) {
     const state = clientState(client);
@@ -137,7 +146,7 @@ async function send(client, method, url, body, options, progress) {
         let response;
         try {
             // Never follow redirects: a 307/308 would re-post the signed request wherever Location points.
-            response = await state.fetch(url, { method: 'POST', headers: REQUEST_HEADERS, body, signal: controller.signal, redirect: 'manual' });
+            response = await state.fetch(url, requestInit(body, controller.signal));
         }
         catch (error) {
             if (timedOut)
@@ -194,7 +203,9 @@ export async function invokeResult(client, op, request, options) {
     if (issues.length > 0)
         throw new AlipayValidationError('request', method, issues);
     const state = clientState(client);
-    const { top, biz } = splitRequest(request, op.params);
+    // Upload methods: files leave the request first (never signed); with files, biz_content goes only when fields remain.
+    const uploads = op.files === undefined ? undefined : splitFiles(request, op.files);
+    const { top, biz } = uploads === undefined ? splitRequest(request, op.params) : splitRequest(uploads.rest, [...(op.params ?? []), ...op.files]);
     const params = {
         ...top,
         app_id: client.appId,
@@ -214,10 +225,12 @@ export async function invokeResult(client, op, request, options) {
         biz_content: biz,
     };
     const signed = buildSignedRequest(client.gateway, params, state.privateKey, client.signType, op.params);
+    // The body's params (text params, biz_content) become form fields; the query is the same as for calls.
+    const body = uploads === undefined ? signed.body : buildMultipartBody([...new URLSearchParams(signed.body)], uploads.files);
     const progress = { status: undefined, traceId: undefined };
     const observers = state.observers;
     if (observers === undefined)
-        return interpret(client, op, await send(client, method, signed.url, signed.body, options, progress), options);
+        return interpret(client, op, await send(client, method, signed.url, body, options, progress), options);
     emitRequest(observers, method, client.gateway, params);
     const started = performance.now();
     const ended = (outcome, error) => emitResponse(observers, {
@@ -229,7 +242,7 @@ export async function invokeResult(client, op, request, options) {
         durationMs: performance.now() - started,
     });
     try {
-        const result = interpret(client, op, await send(client, method, signed.url, signed.body, options, progress), options);
+        const result = interpret(client, op, await send(client, method, signed.url, body, options, progress), options);
         ended(result.status);
         return result;
     }

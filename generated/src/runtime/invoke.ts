@@ -17,6 +17,7 @@ import {
 import { declaredCharset, gbkByteRange, type AnswerCharset } from './charset.js';
 import { maskPersonalData } from './mask.js';
 import { emitRequest, emitResponse } from './observe.js';
+import { buildMultipartBody, splitFiles, type MultipartBody } from './multipart-body.js';
 import { buildSignedRequest } from './request.js';
 import { extractResponseNode } from './response.js';
 import { formatTimestamp } from './timestamp.js';
@@ -136,8 +137,16 @@ interface Progress {
   traceId: string | undefined;
 }
 
+/** The fetch init of a form body, or of an upload's multipart body (a stream body needs `duplex: 'half'`). */
+function requestInit(body: string | MultipartBody, signal: AbortSignal): RequestInit {
+  if (typeof body === 'string') return { method: 'POST', headers: REQUEST_HEADERS, body, signal, redirect: 'manual' };
+  // No content-length: fetch derives it from a Blob (a newer undici as global dispatcher refuses one set by hand).
+  const headers: Record<string, string> = { 'content-type': body.contentType, accept: 'application/json' };
+  return { method: 'POST', headers, body: body.body, signal, redirect: 'manual', ...(body.length === undefined && { duplex: 'half' }) } as RequestInit;
+}
+
 /** POSTs the signed request and reads the answer, under one timeout covering headers and body. */
-async function send(client: AlipayClient, method: string, url: string, body: string, options: CallOptions | undefined, progress: Progress): Promise<Answer> {
+async function send(client: AlipayClient, method: string, url: string, body: string | MultipartBody, options: CallOptions | undefined, progress: Progress): Promise<Answer> {
   const state = clientState(client);
   const timeoutMs = options?.timeoutMs === undefined ? client.timeoutMs : checkTimeoutMs(options.timeoutMs, 'options.timeoutMs');
   // One controller for our timeout and the caller's signal; the timer covers the body read too.
@@ -162,7 +171,7 @@ async function send(client: AlipayClient, method: string, url: string, body: str
     let response: Response;
     try {
       // Never follow redirects: a 307/308 would re-post the signed request wherever Location points.
-      response = await state.fetch(url, { method: 'POST', headers: REQUEST_HEADERS, body, signal: controller.signal, redirect: 'manual' });
+      response = await state.fetch(url, requestInit(body, controller.signal));
     } catch (error) {
       if (timedOut) throw new AlipayTimeoutError(method, timeoutMs);
       if (userSignal?.aborted === true) throw userSignal.reason;
@@ -216,7 +225,9 @@ export async function invokeResult<Req, Res, Code extends string>(
   if (issues.length > 0) throw new AlipayValidationError('request', method, issues);
 
   const state = clientState(client);
-  const { top, biz } = splitRequest(request, op.params);
+  // Upload methods: files leave the request first (never signed); with files, biz_content goes only when fields remain.
+  const uploads = op.files === undefined ? undefined : splitFiles(request, op.files);
+  const { top, biz } = uploads === undefined ? splitRequest(request, op.params) : splitRequest(uploads.rest, [...(op.params ?? []), ...op.files!]);
   const params: Record<string, string | undefined> = {
     ...top,
     app_id: client.appId,
@@ -236,10 +247,12 @@ export async function invokeResult<Req, Res, Code extends string>(
     biz_content: biz,
   };
   const signed = buildSignedRequest(client.gateway, params, state.privateKey, client.signType, op.params);
+  // The body's params (text params, biz_content) become form fields; the query is the same as for calls.
+  const body = uploads === undefined ? signed.body : buildMultipartBody([...new URLSearchParams(signed.body)], uploads.files);
 
   const progress: Progress = { status: undefined, traceId: undefined };
   const observers = state.observers;
-  if (observers === undefined) return interpret(client, op, await send(client, method, signed.url, signed.body, options, progress), options);
+  if (observers === undefined) return interpret(client, op, await send(client, method, signed.url, body, options, progress), options);
 
   emitRequest(observers, method, client.gateway, params);
   const started = performance.now();
@@ -253,7 +266,7 @@ export async function invokeResult<Req, Res, Code extends string>(
       durationMs: performance.now() - started,
     });
   try {
-    const result = interpret(client, op, await send(client, method, signed.url, signed.body, options, progress), options);
+    const result = interpret(client, op, await send(client, method, signed.url, body, options, progress), options);
     ended(result.status);
     return result;
   } catch (error) {
