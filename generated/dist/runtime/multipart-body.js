@@ -69,6 +69,7 @@ export function buildMultipartBody(fields, files, boundary = randomBoundary()) {
     const contentType = `multipart/form-data; boundary=${boundary}`;
     // Real Blobs and bytes make a Blob without reading anything; other sources are streamed.
     if (list.every((p) => isBytes(p) || p instanceof Blob)) {
+        // Node's Buffers are Uint8Array<ArrayBufferLike>, which newer lib types do not take as a BlobPart: same bytes at run time.
         const body = new Blob(list);
         return { contentType, boundary, body, length: body.size };
     }

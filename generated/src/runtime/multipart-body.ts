@@ -90,7 +90,8 @@ export function buildMultipartBody(
   const contentType = `multipart/form-data; boundary=${boundary}`;
   // Real Blobs and bytes make a Blob without reading anything; other sources are streamed.
   if (list.every((p) => isBytes(p) || p instanceof Blob)) {
-    const body = new Blob(list as (Uint8Array | Blob)[]);
+    // Node's Buffers are Uint8Array<ArrayBufferLike>, which newer lib types do not take as a BlobPart: same bytes at run time.
+    const body = new Blob(list as unknown as ConstructorParameters<typeof Blob>[0]);
     return { contentType, boundary, body, length: body.size };
   }
   return { contentType, boundary, body: readableOf(streamPieces(list)), length: undefined };
