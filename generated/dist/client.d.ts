@@ -5,6 +5,7 @@ import { type AlipayDataDataserviceBillDownloadurlQueryRequest, type AlipayDataD
 import { type AlipayFundTransCommonQueryRequest, type AlipayFundTransCommonQueryResponse } from "./methods/alipay.fund.trans.common.query.js";
 import { type AlipayFundTransUniTransferRequest, type AlipayFundTransUniTransferResponse } from "./methods/alipay.fund.trans.uni.transfer.js";
 import { type AlipayMarketingCardQueryRequest, type AlipayMarketingCardQueryResponse } from "./methods/alipay.marketing.card.query.js";
+import { type AlipayOfflineMaterialImageUploadRequest, type AlipayOfflineMaterialImageUploadResponse } from "./methods/alipay.offline.material.image.upload.js";
 import { type AlipaySystemOauthTokenRequest, type AlipaySystemOauthTokenResponse } from "./methods/alipay.system.oauth.token.js";
 import { type AlipayTradeCancelRequest, type AlipayTradeCancelResponse } from "./methods/alipay.trade.cancel.js";
 import { type AlipayTradeCloseRequest, type AlipayTradeCloseResponse } from "./methods/alipay.trade.close.js";
@@ -46,6 +47,14 @@ export interface AlipayApi {
       readonly card: {
         /** `alipay.marketing.card.query` 会员卡查询 */
         readonly query: (request: AlipayMarketingCardQueryRequest, options?: CallOptions) => Promise<AlipayMarketingCardQueryResponse>;
+      };
+    };
+    readonly offline: {
+      readonly material: {
+        readonly image: {
+          /** `alipay.offline.material.image.upload` 上传门店照片和视频接口 */
+          readonly upload: (request: AlipayOfflineMaterialImageUploadRequest, options?: CallOptions) => Promise<AlipayOfflineMaterialImageUploadResponse>;
+        };
       };
     };
     readonly system: {

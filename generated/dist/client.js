@@ -4,6 +4,7 @@ import { alipayDataDataserviceBillDownloadurlQuery } from "./methods/alipay.data
 import { alipayFundTransCommonQuery } from "./methods/alipay.fund.trans.common.query.js";
 import { alipayFundTransUniTransfer } from "./methods/alipay.fund.trans.uni.transfer.js";
 import { alipayMarketingCardQuery } from "./methods/alipay.marketing.card.query.js";
+import { alipayOfflineMaterialImageUpload } from "./methods/alipay.offline.material.image.upload.js";
 import { alipaySystemOauthToken } from "./methods/alipay.system.oauth.token.js";
 import { alipayTradeCancel } from "./methods/alipay.trade.cancel.js";
 import { alipayTradeClose } from "./methods/alipay.trade.close.js";
@@ -41,6 +42,13 @@ export function createAlipayApi(client) {
       marketing: {
         card: {
           query: (request, options) => alipayMarketingCardQuery(client, request, options),
+        },
+      },
+      offline: {
+        material: {
+          image: {
+            upload: (request, options) => alipayOfflineMaterialImageUpload(client, request, options),
+          },
         },
       },
       system: {

@@ -10,6 +10,8 @@ export { alipayFundTransUniTransfer, isAlipayFundTransUniTransferError, alipayFu
 
 export { alipayMarketingCardQuery, isAlipayMarketingCardQueryError, alipayMarketingCardQueryOperation, validateAlipayMarketingCardQueryRequest, validateAlipayMarketingCardQueryResponse } from "./methods/alipay.marketing.card.query.js";
 
+export { alipayOfflineMaterialImageUpload, isAlipayOfflineMaterialImageUploadError, alipayOfflineMaterialImageUploadOperation, validateAlipayOfflineMaterialImageUploadRequest, validateAlipayOfflineMaterialImageUploadResponse } from "./methods/alipay.offline.material.image.upload.js";
+
 export { alipaySystemOauthToken, isAlipaySystemOauthTokenError, alipaySystemOauthTokenOperation, validateAlipaySystemOauthTokenRequest, validateAlipaySystemOauthTokenResponse } from "./methods/alipay.system.oauth.token.js";
 
 export { alipayTradeCancel, isAlipayTradeCancelError, alipayTradeCancelOperation, validateAlipayTradeCancelRequest, validateAlipayTradeCancelResponse } from "./methods/alipay.trade.cancel.js";

@@ -5,6 +5,7 @@ import { alipayDataDataserviceBillDownloadurlQuery, type AlipayDataDataserviceBi
 import { alipayFundTransCommonQuery, type AlipayFundTransCommonQueryRequest, type AlipayFundTransCommonQueryResponse } from "./methods/alipay.fund.trans.common.query.js";
 import { alipayFundTransUniTransfer, type AlipayFundTransUniTransferRequest, type AlipayFundTransUniTransferResponse } from "./methods/alipay.fund.trans.uni.transfer.js";
 import { alipayMarketingCardQuery, type AlipayMarketingCardQueryRequest, type AlipayMarketingCardQueryResponse } from "./methods/alipay.marketing.card.query.js";
+import { alipayOfflineMaterialImageUpload, type AlipayOfflineMaterialImageUploadRequest, type AlipayOfflineMaterialImageUploadResponse } from "./methods/alipay.offline.material.image.upload.js";
 import { alipaySystemOauthToken, type AlipaySystemOauthTokenRequest, type AlipaySystemOauthTokenResponse } from "./methods/alipay.system.oauth.token.js";
 import { alipayTradeCancel, type AlipayTradeCancelRequest, type AlipayTradeCancelResponse } from "./methods/alipay.trade.cancel.js";
 import { alipayTradeClose, type AlipayTradeCloseRequest, type AlipayTradeCloseResponse } from "./methods/alipay.trade.close.js";
@@ -46,6 +47,14 @@ export interface AlipayApi {
       readonly card: {
         /** `alipay.marketing.card.query` 会员卡查询 */
         readonly query: (request: AlipayMarketingCardQueryRequest, options?: CallOptions) => Promise<AlipayMarketingCardQueryResponse>;
+      };
+    };
+    readonly offline: {
+      readonly material: {
+        readonly image: {
+          /** `alipay.offline.material.image.upload` 上传门店照片和视频接口 */
+          readonly upload: (request: AlipayOfflineMaterialImageUploadRequest, options?: CallOptions) => Promise<AlipayOfflineMaterialImageUploadResponse>;
+        };
       };
     };
     readonly system: {
@@ -121,6 +130,13 @@ export function createAlipayApi(client: AlipayClient): AlipayApi {
       marketing: {
         card: {
           query: (request: AlipayMarketingCardQueryRequest, options?: CallOptions): Promise<AlipayMarketingCardQueryResponse> => alipayMarketingCardQuery(client, request, options),
+        },
+      },
+      offline: {
+        material: {
+          image: {
+            upload: (request: AlipayOfflineMaterialImageUploadRequest, options?: CallOptions): Promise<AlipayOfflineMaterialImageUploadResponse> => alipayOfflineMaterialImageUpload(client, request, options),
+          },
         },
       },
       system: {

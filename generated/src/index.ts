@@ -10,6 +10,8 @@ export { alipayFundTransUniTransfer, isAlipayFundTransUniTransferError, alipayFu
 
 export { alipayMarketingCardQuery, isAlipayMarketingCardQueryError, alipayMarketingCardQueryOperation, validateAlipayMarketingCardQueryRequest, validateAlipayMarketingCardQueryResponse, type AlipayMarketingCardQueryRequest, type AlipayMarketingCardQueryResponse, type AlipayMarketingCardQueryErrorCode } from "./methods/alipay.marketing.card.query.js";
 
+export { alipayOfflineMaterialImageUpload, isAlipayOfflineMaterialImageUploadError, alipayOfflineMaterialImageUploadOperation, validateAlipayOfflineMaterialImageUploadRequest, validateAlipayOfflineMaterialImageUploadResponse, type AlipayOfflineMaterialImageUploadRequest, type AlipayOfflineMaterialImageUploadResponse, type AlipayOfflineMaterialImageUploadErrorCode } from "./methods/alipay.offline.material.image.upload.js";
+
 export { alipaySystemOauthToken, isAlipaySystemOauthTokenError, alipaySystemOauthTokenOperation, validateAlipaySystemOauthTokenRequest, validateAlipaySystemOauthTokenResponse, type AlipaySystemOauthTokenRequest, type AlipaySystemOauthTokenResponse, type AlipaySystemOauthTokenErrorCode } from "./methods/alipay.system.oauth.token.js";
 
 export { alipayTradeCancel, isAlipayTradeCancelError, alipayTradeCancelOperation, validateAlipayTradeCancelRequest, validateAlipayTradeCancelResponse, type AlipayTradeCancelRequest, type AlipayTradeCancelResponse, type AlipayTradeCancelErrorCode } from "./methods/alipay.trade.cancel.js";

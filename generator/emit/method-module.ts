@@ -9,6 +9,7 @@ import type { FunctionDeclarationStructure, ImportDeclarationStructure } from 't
 import { Kind as StructureKind } from './kinds.js';
 import type { MethodPlan } from '../plan/types.js';
 import { docCode, stringLiteral } from './escape.js';
+import { KINDS } from '../types/table.js';
 import { declaredConst, declaredFunction, exportedConst, printFile, type Statement } from './printer.js';
 import {
   enumDeclaredConst,
@@ -65,10 +66,15 @@ function operationInitializer(plan: MethodPlan): string[] {
     `  validateRequest: ${x.validateRequest},`,
     `  validateResponse: ${x.validateResponse},`,
     `  errorCodes: [${errorCodes(plan).map((c) => stringLiteral(c)).join(', ')}],`,
-    // Only methods with top-level params carry the list, so other modules stay as they were.
-    ...(plan.ir.params.length === 0 ? [] : [`  params: [${plan.ir.params.map((f) => stringLiteral(f.name)).join(', ')}],`]),
+    // Only methods with top-level params (files) carry the list, so other modules stay as they were.
+    ...nameList('params', plan.ir.params.filter((f) => f.type.kind !== 'file')),
+    ...nameList('files', plan.ir.params.filter((f) => f.type.kind === 'file')),
     '}',
   ];
+}
+
+function nameList(key: string, fields: readonly { readonly name: string }[]): string[] {
+  return fields.length === 0 ? [] : [`  ${key}: [${fields.map((f) => stringLiteral(f.name)).join(', ')}],`];
 }
 
 function functions(plan: MethodPlan, typed: boolean): FunctionDeclarationStructure[] {
@@ -96,9 +102,14 @@ function functions(plan: MethodPlan, typed: boolean): FunctionDeclarationStructu
   ];
 }
 
-function typeImports(): ImportDeclarationStructure[] {
+/** The contract's types a module uses: the file type only where a method takes files. */
+function contractTypes(plan: MethodPlan): string[] {
+  return plan.ir.params.some((f) => f.type.kind === 'file') ? [KINDS.file.tsType, ...CONTRACT_TYPES] : CONTRACT_TYPES;
+}
+
+function typeImports(plan: MethodPlan): ImportDeclarationStructure[] {
   return [
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '../runtime/contract.js', namedImports: CONTRACT_TYPES },
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '../runtime/contract.js', namedImports: contractTypes(plan) },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '../runtime/index.js', namedImports: INDEX_TYPES },
   ];
 }
@@ -115,7 +126,7 @@ function tsStatements(plan: MethodPlan): Statement[] {
   const x = plan.exports;
   return [
     GENERATED_HEADER,
-    ...typeImports(),
+    ...typeImports(plan),
     valueImport(plan),
     ...plan.ir.enums.flatMap((e) => enumStatements(e, plan.enums[e.id]!)),
     ...declarations(plan),
@@ -147,7 +158,7 @@ function dtsStatements(plan: MethodPlan): Statement[] {
   const s = signatures(plan);
   return [
     GENERATED_HEADER,
-    ...typeImports(),
+    ...typeImports(plan),
     ...plan.ir.enums.flatMap((e) => [enumStatements(e, plan.enums[e.id]!)[0], enumDeclaredConst(e, plan.enums[e.id]!)]),
     ...declarations(plan),
     ...(['request', 'response'] as const).map((side) =>

@@ -8,7 +8,7 @@ import type { MethodPlan } from '../plan/types.js';
 import { enumDoc, fieldDoc, methodDoc, modelDoc } from './docs.js';
 import { docCode, docText, objectLiteralKey, stringLiteral, typeMemberKey } from './escape.js';
 import { Kind as StructureKind } from './kinds.js';
-import { scalarModule } from '../types/table.js';
+import { KINDS, scalarModule } from '../types/table.js';
 import { declaredConst, exportedConst } from './printer.js';
 
 /** The TypeScript type of a value: the kind's type, its enum's name, a model's name, or an array of one. */
@@ -18,6 +18,8 @@ export function typeText(t: TypeIR, plan: MethodPlan): string {
       return `${typeText(t.items, plan)}[]`;
     case 'object':
       return plan.models[t.modelId]!;
+    case 'file':
+      return KINDS.file.tsType;
   }
   return t.enumId === undefined ? scalarModule(t.kind).tsType : plan.enums[t.enumId]!;
 }

@@ -12,7 +12,7 @@
  */
 import type { FunctionDeclarationStructure } from 'ts-morph';
 import { Kind as StructureKind } from './kinds.js';
-import type { FieldIR, ObjectTypeIR, ScalarTypeIR, TypeIR } from '../ir/types.js';
+import type { FieldIR, FileTypeIR, ObjectTypeIR, ScalarTypeIR, TypeIR } from '../ir/types.js';
 import type { MethodPlan } from '../plan/types.js';
 import type { ValidatorContext } from '../types/constraints/constraint.js';
 import { FIELD_CONSTRAINT_LIST, VALUE_CONSTRAINT_LIST } from '../types/constraints/table.js';
@@ -134,7 +134,16 @@ function valueCheck(name: string, path: PathExpr, t: TypeIR, ctx: Ctx): string[]
     ];
   }
   if (t.kind === 'object') return objectCheck(name, path, t, ctx);
+  if (t.kind === 'file') return fileCheck(name, path, t);
   return scalarCheck(name, path, t, ctx);
+}
+
+/** The file kind's shape test, then its size test when the doc gives a largest size. */
+function fileCheck(name: string, path: PathExpr, t: FileTypeIR): string[] {
+  const test = typeIssue(name, path, 'file');
+  if (t.maxLength === undefined) return [test];
+  const size = KINDS.file.tooLarge(name, t.maxLength);
+  return [test, `else if (${size.condition}) ${push(path, 'maxLength', size.message)}`];
 }
 
 function objectCheck(name: string, path: PathExpr, t: ObjectTypeIR, ctx: Ctx): string[] {

@@ -8,3 +8,4 @@ export { buildNotification, type NotificationInput, type TradeFacts } from './no
 export { notifyFieldsOf, STANDARD_TRADE_NOTIFY_FIELDS, type NotifyField } from './notify-fields.js';
 export { describeReport, sendNotification, NOTIFY_SUCCESS_ANSWER, type NotifyAttempt, type NotifyReport, type SendOptions } from './notify-sender.js';
 export { buildReturnParams, returnRedirect } from './return.js';
+export { MAX_UPLOAD_BYTES } from './multipart.js';

@@ -6,7 +6,7 @@
 import type { FieldIR, MethodIR, ScalarTypeIR, TypeIR } from '../ir/types.js';
 import { valueProblems } from '../types/check.js';
 import { valueShapeOf } from '../types/json-schema.js';
-import { scalarModule } from '../types/table.js';
+import { KINDS, scalarModule } from '../types/table.js';
 import { responseNodeKey } from '../../templates/runtime/response.js';
 import { SUCCESS_CODE, type Node } from './codes.js';
 
@@ -24,6 +24,8 @@ export function sampleScalar(t: ScalarTypeIR, example: Example, ir: MethodIR): u
 function sampleOf(t: TypeIR, example: Example, ir: MethodIR): unknown {
   if (t.kind === 'object') return sampleObject(ir.models[t.modelId]!.fields, ir);
   if (t.kind === 'array') return [sampleOf(t.items, example, ir)];
+  // Never in an answer (the loader keeps files to request params); the kind's sample for completeness.
+  if (t.kind === 'file') return KINDS.file.sample;
   return sampleScalar(t, example, ir);
 }
 

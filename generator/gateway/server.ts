@@ -4,7 +4,8 @@
  * biz_content (plus top-level params) with the generated validator -> the example answer, signed as the gateway signs.
  * Page and app payment methods, the pay link and the notification sender: see cashier.ts.
  * A body over MAX_BODY_BYTES (1 MiB) is read to its end and answered `413` with the limit in a
- * text/plain body (see params.ts).
+ * text/plain body (see params.ts). An upload (multipart/form-data, multipart.ts) may be up to
+ * `maxUploadBytes` (10 MiB); a larger one is answered `413` as soon as it is known to be larger.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { rm } from 'node:fs/promises';
@@ -21,6 +22,7 @@ import { resolveKeys, type GatewayKeys, type KeyOptions } from './keys.js';
 import { formatLogLine, sentResult } from './log.js';
 import { loadGatewayMethods, type GatewayMethod } from './methods.js';
 import { BodyTooLargeError, MAX_BODY_BYTES, readBody, readParams } from './params.js';
+import { checkFiles, isMultipart, MalformedMultipartError, MAX_UPLOAD_BYTES, readMultipart, uploadAnswer, UploadTooLargeError, type MultipartRequest } from './multipart.js';
 import { checkProtocol } from './protocol.js';
 import { withAlipayCertSn } from './cert-mode.js';
 import { decryptRequest, encryptNode } from './aes.js';
@@ -52,6 +54,8 @@ export interface GatewayOptions extends KeyOptions {
   log?: (line: string) => void;
   /** The app's AES key (base64): `encrypt_type=AES` requests are decrypted and their answers encrypted. */
   aesKey?: string;
+  /** Largest multipart/form-data (upload) body, in bytes (default MAX_UPLOAD_BYTES, 10 MiB); larger ones get 413 before they are read. */
+  maxUploadBytes?: number;
 }
 
 export interface GatewayStats {
@@ -160,8 +164,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
       timers.add(timer);
     });
 
-  /** Decides the answer to a well-formed gateway call. */
-  const decide = (params: Record<string, string>, scenario: Scenario): Answer => {
+  const maxUploadBytes = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+  /** Decides the answer to a well-formed gateway call (`upload`: the parts of a multipart request). */
+  const decide = (params: Record<string, string>, scenario: Scenario, upload?: MultipartRequest): Answer => {
     const protocol = checkProtocol(params, protocolOptions);
     if (protocol.kind === 'unknown-method') {
       return { key: 'error_response', node: protocol.node, signType: 'RSA2', signed: false, method: protocol.method === undefined || !methods.has(protocol.method) ? undefined : protocol.method };
@@ -176,14 +181,16 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     const decrypted = decryptRequest(params, aesKey);
     if ('refused' in decrypted) return answer(decrypted.refused);
     const reply = (node: Node): Answer => ({ ...answer(node), encrypted: decrypted.encrypted });
-    const refused = checkBizContent(method, decrypted.bizContent, params);
+    const files = upload?.files ?? new Map<string, Uint8Array>();
+    const refused = checkFiles(method, files) ?? checkBizContent(method, decrypted.bizContent, params, files);
     if (refused !== undefined) return reply(refused);
     if (scenario.outcome.kind === 'business-error') {
       const code = scenario.outcome.code ?? defaultBusinessCode(method);
       const documented = method.ir.errors.find((e) => e.code === code);
       return reply(businessError(code, documented?.description ?? code));
     }
-    return reply(successNodes.get(protocol.method)!);
+    const success = successNodes.get(protocol.method)!;
+    return reply(upload === undefined ? success : uploadAnswer(method, success, files));
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -212,7 +219,22 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
       return finish(started, httpMethod, undefined, 'HTTP 400');
     }
     let body = '';
-    if (httpMethod === 'POST') {
+    let upload: MultipartRequest | undefined;
+    if (httpMethod === 'POST' && isMultipart(req.headers['content-type'])) {
+      try {
+        upload = await readMultipart(req, maxUploadBytes);
+      } catch (error) {
+        if (error instanceof UploadTooLargeError) {
+          // Answered at once; the rest of the body is drained (multipart.ts) until the connection closes.
+          res.setHeader('connection', 'close');
+          sendText(res, 413, 'text/plain;charset=utf-8', `request body too large: uploads are limited to ${error.limit} bytes\n`);
+          return finish(started, httpMethod, undefined, 'HTTP 413');
+        }
+        if (!(error instanceof MalformedMultipartError)) throw error;
+        sendText(res, 400, 'text/plain;charset=utf-8', `${error.message}\n`);
+        return finish(started, httpMethod, undefined, 'HTTP 400');
+      }
+    } else if (httpMethod === 'POST') {
       try {
         body = await readBody(req);
       } catch (error) {
@@ -253,7 +275,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
       return sendAnswer(await cashier.app(order, checked, scenario));
     }
     const params = readParams(search, body, req.headers['content-type']);
-    const answer = decide(params, scenario);
+    // An upload's text fields are params like a form body's (a field wins over the query, as there).
+    if (upload !== undefined) Object.assign(params, upload.fields);
+    const answer = decide(params, scenario, upload);
     if (answer.method !== undefined && paymentKinds.get(answer.method) === 'page') return sendAnswer(cashier.page(params, answer, scenario));
     const sign = !answer.signed || scenario.body === 'missing-signature' ? false : scenario.body === 'wrong-signature' ? 'wrong' : true;
     const written = writer.write(answer.key, answer.encrypted === true ? encryptNode(answer.node, aesKey!) : answer.node, answer.signType, sign);

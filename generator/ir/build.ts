@@ -56,6 +56,7 @@ class Builder {
         ...(shape.maxLength !== undefined && { maxLength: shape.maxLength }),
       };
     }
+    if (shape.type === 'file') return { kind: 'file', ...(shape.maxLength !== undefined && { maxLength: shape.maxLength }) };
     return this.itemType(shape as Items, hint, path);
   }
 

@@ -42,7 +42,14 @@ export interface ArrayTypeIR {
   readonly maxLength?: number;
 }
 
-export type TypeIR = ScalarTypeIR | ObjectTypeIR | ArrayTypeIR;
+/** A file param (multipart part, never signed); only in `params`. */
+export interface FileTypeIR {
+  readonly kind: 'file';
+  /** The largest size in bytes the doc gives (spec maxLength on a file). */
+  readonly maxLength?: number;
+}
+
+export type TypeIR = ScalarTypeIR | ObjectTypeIR | ArrayTypeIR | FileTypeIR;
 
 export interface FieldIR {
   readonly name: string;

@@ -117,7 +117,7 @@ function operation(
     { name: 'method', in: 'query', required: true, description: '接口名称', schema: { type: 'string', const: ir.method } },
     ...Object.keys(COMMON_PARAMETERS).map((name) => ({ $ref: `#/components/parameters/${name}` })),
   ];
-  const body = requestBody(examples, request, params);
+  const body = requestBody(examples, request, params, ir.params.some((p) => p.type.kind === 'file'));
   if (body !== undefined) op.requestBody = body;
   const node = responseNodeKey(ir.method);
   const errorRef = { $ref: COMPONENT_PREFIX + errorName };
@@ -142,8 +142,11 @@ function operation(
   return op;
 }
 
-/** The form body: biz_content (JSON) when the method has business params, and its top-level params. */
-function requestBody(examples: Examples | undefined, request: string | undefined, params: readonly FormParam[]): JsonObject | undefined {
+/**
+ * The form body: biz_content (JSON) when the method has business params, and its top-level params;
+ * an upload method's (one with a file param) is multipart/form-data, its files `format: binary`.
+ */
+function requestBody(examples: Examples | undefined, request: string | undefined, params: readonly FormParam[], upload: boolean): JsonObject | undefined {
   if (request === undefined && params.length === 0) return undefined;
   const entries: [string, unknown][] = [];
   const required: string[] = [];
@@ -164,7 +167,7 @@ function requestBody(examples: Examples | undefined, request: string | undefined
   const paramExample = examples?.params;
   if (typeof paramExample === 'object' && paramExample !== null) example.push(...Object.entries(paramExample));
   if (example.length > 0) media.examples = { doc: { summary: 'Example from the doc page', value: ownObject(example) } };
-  return { required: required.length > 0, content: { 'application/x-www-form-urlencoded': media } };
+  return { required: required.length > 0, content: { [upload ? 'multipart/form-data' : 'application/x-www-form-urlencoded']: media } };
 }
 
 function operationDescription(ir: MethodIR): string {

@@ -12,7 +12,7 @@ import type { FieldIR, MethodIR, ModelIR, TypeIR } from '../ir/types.js';
 import { pascalName } from '../plan/names.js';
 import type { ValueConstraint } from '../types/constraints/constraint.js';
 import { VALUE_CONSTRAINT_LIST } from '../types/constraints/table.js';
-import { objectConstraintSchema, valueShapeOf } from '../types/json-schema.js';
+import { fileSchema, objectConstraintSchema, valueShapeOf } from '../types/json-schema.js';
 import { KINDS } from '../types/table.js';
 import { modelIdentities } from './identity.js';
 import type { NameRegistry } from './names.js';
@@ -79,6 +79,7 @@ export class SchemaBuilder {
       if (type.maxLength !== undefined) schema['x-alipay-max-length'] = type.maxLength;
       return schema;
     }
+    if (type.kind === 'file') return fileSchema(type);
     const shape = valueShapeOf(type, this.method().enums);
     const schema: JsonObject = KINDS[type.kind].jsonSchema();
     for (const c of DOCUMENT_ORDER) Object.assign(schema, c.jsonSchema(shape));

@@ -7,7 +7,7 @@ import type { MethodIR, TypeIR } from '../ir/types.js';
 import { GLOBAL_NAMES, LOCAL_NAMES, RUNTIME_IMPORTS } from './reserved.js';
 import { Scope, modelBaseName, pascalName } from './names.js';
 import type { MethodExports, MethodPlan } from './types.js';
-import { scalarModule } from '../types/table.js';
+import { KINDS, scalarModule } from '../types/table.js';
 
 const RESPONSE_BASE_FIELDS = ['code', 'msg', 'sub_code', 'sub_msg'];
 
@@ -30,6 +30,10 @@ export function planMethod(ir: MethodIR, stem: string, exports: MethodExports): 
       case 'array':
         return collect(t.items);
       case 'object':
+        return;
+      case 'file':
+        helpers.add(KINDS.file.helpers.check);
+        if (t.maxLength !== undefined) helpers.add(KINDS.file.helpers.size);
         return;
     }
     const helper = scalarModule(t.kind).format?.helper;

@@ -11,7 +11,7 @@
  */
 
 import type { FieldKind, ItemKind } from '../types/kind.js';
-import { FIELD_KINDS, SCALAR_KINDS } from '../types/table.js';
+import { FIELD_KINDS, PARAM_KINDS } from '../types/table.js';
 
 /** Field types of the format: the kinds of generator/types/table.ts. */
 export type FieldType = FieldKind;
@@ -24,8 +24,8 @@ export type Requiredness = true | false | 'conditional';
 
 export const FIELD_TYPES: readonly FieldType[] = FIELD_KINDS;
 
-/** The types a top-level form param may have (scalars): the form body carries strings only. */
-export const PARAM_TYPES: readonly FieldType[] = SCALAR_KINDS;
+/** The types a top-level form param may have: scalars (the form carries strings) and files (multipart parts). */
+export const PARAM_TYPES: readonly FieldType[] = PARAM_KINDS;
 
 export interface EnumValue {
   /** The value on the wire, always a string in the spec (numbers as written, e.g. "1"). */
@@ -45,7 +45,7 @@ export interface RequiredIf {
 
 /** What an object or array item looks like, shared by fields and array items. */
 export interface Shape {
-  type: ItemType | 'array';
+  type: FieldType;
   /** The doc's model name for objects (`MerchantCard`); absent for anonymous objects. */
   model?: string;
   /** Children of an object, in doc order. */

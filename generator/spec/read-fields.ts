@@ -56,7 +56,7 @@ function readField(r: Reader, entry: Entry, path: readonly PathSegment[]): Field
     const ctx: ReadContext = { r, owner: entry, entry: get(c.key), path, type };
     if (!c.read(ctx, field)) constraintsOk = false;
   }
-  const shapeOk = readShape(r, entries, field, type, path, entry);
+  const shapeOk = readShape(r, entries, field, type, path, entry) && fileIsTopLevelParam(r, get('type'), type, path);
 
   const description = get('description');
   if (description) field.description = readString(r, description.value, [...path, 'description']);
@@ -76,6 +76,16 @@ function readField(r: Reader, entry: Entry, path: readonly PathSegment[]): Field
   }
   removeUndefined(field);
   return type === undefined || !constraintsOk || !shapeOk ? undefined : field;
+}
+
+/**
+ * A file travels as a multipart part beside the text params, so it is only a top-level param
+ * (`params.<name>`): biz_content and answers are JSON text and cannot hold bytes.
+ */
+function fileIsTopLevelParam(r: Reader, typeEntry: Entry | undefined, type: FieldType | undefined, path: readonly PathSegment[]): boolean {
+  if (type !== 'file' || (path.length === 2 && path[0] === 'params')) return true;
+  r.report(typeEntry?.value, path, 'a file is only a top-level param: put it under params (biz_content and answers are JSON and cannot hold bytes)');
+  return false;
 }
 
 /** Reads the keys shared by fields and array items: model, fields, items, enum, maxLength. */

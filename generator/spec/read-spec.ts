@@ -91,7 +91,7 @@ function readParams(r: Reader, entry: Entry, request: Field[] | undefined): Fiel
     const node = isMap(entry.value) ? findPair(entry.value, p.name) : undefined;
     if (!PARAM_TYPES.includes(p.type)) {
       const typeNode = isMap(node?.value) ? findPair(node.value, 'type')?.value : undefined;
-      r.report(typeNode ?? node?.key, ['params', p.name, 'type'], `a top-level param must be a scalar (${PARAM_TYPES.join(', ')}), not ${p.type}`);
+      r.report(typeNode ?? node?.key, ['params', p.name, 'type'], `a top-level param must be a scalar or a file (${PARAM_TYPES.join(', ')}), not ${p.type}`);
       ok = false;
     }
     if (request?.some((f) => f.name === p.name)) {

@@ -2,7 +2,7 @@
  * JSON Schema (2020-12) of IR types from the kinds and constraints tables. OpenAPI export builds
  * on these (adding shared model components); the agreement test compiles them with ajv.
  */
-import type { EnumIR, FieldIR, MethodIR, ScalarTypeIR, TypeIR } from '../ir/types.js';
+import type { EnumIR, FieldIR, FileTypeIR, MethodIR, ScalarTypeIR, TypeIR } from '../ir/types.js';
 import type { ValueShape } from './constraints/constraint.js';
 import { FIELD_CONSTRAINT_LIST, VALUE_CONSTRAINT_LIST } from './constraints/table.js';
 import type { JsonSchema } from './kind.js';
@@ -22,6 +22,11 @@ export function scalarSchema(shape: ValueShape): JsonSchema {
   const schema: JsonSchema = KINDS[shape.type].jsonSchema();
   for (const c of VALUE_CONSTRAINT_LIST) Object.assign(schema, c.jsonSchema(shape));
   return schema;
+}
+
+/** The schema of a file param: the kind's keywords (`format: binary`), and its largest size as a note. */
+export function fileSchema(t: FileTypeIR): JsonSchema {
+  return { ...KINDS.file.jsonSchema(), ...(t.maxLength === undefined ? {} : KINDS.file.maxBytesSchema(t.maxLength)) };
 }
 
 /** The keywords the field constraints (required, requiredIf) add to an object with these fields. */
@@ -45,6 +50,8 @@ export function typeSchema(t: TypeIR, ir: MethodIR, strict: boolean): JsonSchema
       if (t.maxLength !== undefined) schema['x-alipay-max-length'] = t.maxLength;
       return schema;
     }
+    case 'file':
+      return fileSchema(t);
   }
   return scalarSchema(valueShapeOf(t, ir.enums));
 }

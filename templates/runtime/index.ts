@@ -25,6 +25,8 @@ export {
 } from './client.js';
 export { invoke, invokeResult, traceIdOf } from './invoke.js';
 export { isDateTime, isPrice } from './formats.js';
+export { alipayFileSize, isAlipayFile, isMimeType } from './multipart.js';
+export type { AlipayBlobLike, AlipayFile, AlipayFileData, AlipayFileParts } from './contract.js';
 export {
   AlipayApiError,
   AlipayConfigError,

@@ -18,6 +18,7 @@ import {
 import { declaredCharset, gbkByteRange, type AnswerCharset } from './charset.js';
 import { maskPersonalData } from './mask.js';
 import { emitRequest, emitResponse } from './observe.js';
+import { buildMultipartBody, splitFiles, type MultipartBody } from './multipart-body.js';
 import { buildSignedRequest } from './request.js';
 import { extractResponseNode } from './response.js';
 import { formatTimestamp } from './timestamp.js';
@@ -164,8 +165,16 @@ interface Progress {
   traceId: string | undefined;
 }
 
+/** The fetch init of a form body, or of an upload's multipart body (a stream body needs `duplex: 'half'`). */
+function requestInit(body: string | MultipartBody, signal: AbortSignal): RequestInit {
+  if (typeof body === 'string') return { method: 'POST', headers: REQUEST_HEADERS, body, signal, redirect: 'manual' };
+  // No content-length: fetch derives it from a Blob (a newer undici as global dispatcher refuses one set by hand).
+  const headers: Record<string, string> = { 'content-type': body.contentType, accept: 'application/json' };
+  return { method: 'POST', headers, body: body.body, signal, redirect: 'manual', ...(body.length === undefined && { duplex: 'half' }) } as RequestInit;
+}
+
 /** POSTs the signed request and reads the answer, under one timeout covering headers and body. */
-async function send(client: AlipayClient, method: string, url: string, body: string, options: CallOptions | undefined, progress: Progress): Promise<Answer> {
+async function send(client: AlipayClient, method: string, url: string, body: string | MultipartBody, options: CallOptions | undefined, progress: Progress): Promise<Answer> {
   const state = clientState(client);
   const timeoutMs = options?.timeoutMs === undefined ? client.timeoutMs : checkTimeoutMs(options.timeoutMs, 'options.timeoutMs');
   // One controller for our timeout and the caller's signal; the timer covers the body read too.
@@ -190,7 +199,7 @@ async function send(client: AlipayClient, method: string, url: string, body: str
     let response: Response;
     try {
       // Never follow redirects: a 307/308 would re-post the signed request wherever Location points.
-      const init: RequestInit = { method: 'POST', headers: REQUEST_HEADERS, body, signal: controller.signal, redirect: 'manual' };
+      const init = requestInit(body, controller.signal);
       // undici's extension of RequestInit: how the global fetch is routed through a proxy.
       if (state.dispatcher !== undefined) (init as Record<string, unknown>)['dispatcher'] = state.dispatcher;
       response = await state.fetch(url, init);
@@ -247,13 +256,16 @@ export async function invokeResult<Req, Res, Code extends string>(
   if (issues.length > 0) throw new AlipayValidationError('request', method, issues);
 
   const state = clientState(client);
-  const { top, biz: plainBiz } = splitRequest(request, op.params);
+  // Upload methods: files leave the request first (never signed); with files, biz_content goes only when fields remain.
+  const uploads = op.files === undefined ? undefined : splitFiles(request, op.files);
+  const { top, biz: plainBiz } = uploads === undefined ? splitRequest(request, op.params) : splitRequest(uploads.rest, [...(op.params ?? []), ...op.files!]);
   const encrypt = state.aesKey !== undefined && plainBiz !== undefined && (options?.encrypt ?? true);
   if (options?.encrypt === true && state.aesKey === undefined) throw new AlipayConfigError(`${method}: options.encrypt needs the client option aesKey`);
   const encrypted = encrypt ? encryptedBizContent(plainBiz!, state.aesKey!) : undefined;
   const biz = encrypted?.biz_content ?? plainBiz;
   const policy = callPolicy(client, options?.retry);
-  const retrying = policy !== undefined && policy.attempts > 1 && mayRetry(method, request, options?.idempotencyKey) ? policy : undefined;
+  // An upload is never resent: a stream can be read only once.
+  const retrying = uploads === undefined && policy !== undefined && policy.attempts > 1 && mayRetry(method, request, options?.idempotencyKey) ? policy : undefined;
   const params: Record<string, string | undefined> = {
     ...top,
     app_id: client.appId,
@@ -276,10 +288,12 @@ export async function invokeResult<Req, Res, Code extends string>(
     biz_content: biz,
   };
   const signed = buildSignedRequest(client.gateway, params, state.privateKey, client.signType, op.params);
+  // The body's params (text params, biz_content) become form fields; the query is the same as for calls.
+  const body = uploads === undefined ? signed.body : buildMultipartBody([...new URLSearchParams(signed.body)], uploads.files);
 
   const progress: Progress = { status: undefined, traceId: undefined };
   const observers = state.observers;
-  const attempt = async (): Promise<CallResult<Res>> => interpret(client, op, await send(client, method, signed.url, signed.body, options, progress), options, encrypt);
+  const attempt = async (): Promise<CallResult<Res>> => interpret(client, op, await send(client, method, signed.url, body, options, progress), options, encrypt);
   if (observers === undefined) return withRetries(retrying, options?.signal, attempt);
 
   emitRequest(observers, method, client.gateway, params);

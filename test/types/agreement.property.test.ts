@@ -6,7 +6,9 @@
  *   (b) the generated validator (the method module's JS, emitted and imported),
  *   (c) ajv on the JSON Schema the kinds table gives.
  * The one known gap is (c) for a number's maxLength: JSON Schema cannot count a number's digits,
- * so the table keeps it as `x-alipay-max-length` and ajv is not asked about it.
+ * so the table keeps it as `x-alipay-max-length` and ajv is not asked about it. A file is a
+ * top-level param (spec `params`, examples.params) and no JSON value is one: the loader and the
+ * validator refuse every value; ajv is not asked (`format: binary` describes bytes, not JSON).
  */
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,12 +40,20 @@ interface Case {
 /** The field `v` of the kind, bare and with each constraint the kind takes. */
 function cases(kind: FieldKind, index: number): Case[] {
   const m = KINDS[kind];
-  return shapes(kind).map((f, i) => ({
-    name: `${kind} ${JSON.stringify({ ...f, type: undefined })}`,
-    spec: { method: `alipay.agreement.k${index}c${i}`, request: [{ name: 'v', required: true, ...f }], response: [], errors: [] },
-    schemaExact: !(f.maxLength !== undefined && m.maxLength === 'digits'),
-  }));
+  const file = m.category === 'file';
+  return shapes(kind).map((f, i) => {
+    const field: Field = { name: 'v', required: true, ...f };
+    const method = `alipay.agreement.k${index}c${i}`;
+    return {
+      name: `${kind} ${JSON.stringify({ ...f, type: undefined })}`,
+      spec: file ? { method, request: [], params: [field], response: [], errors: [] } : { method, request: [field], response: [], errors: [] },
+      schemaExact: !file && !(f.maxLength !== undefined && m.maxLength === 'digits'),
+    };
+  });
 }
+
+/** The field under test, wherever its kind lives (files are top-level params). */
+const fieldOf = (c: Case): Field => c.spec.request[0] ?? c.spec.params![0]!;
 
 function shapes(kind: FieldKind): Omit<Field, 'name' | 'required'>[] {
   const m = KINDS[kind];
@@ -54,6 +64,8 @@ function shapes(kind: FieldKind): Omit<Field, 'name' | 'required'>[] {
       return [{ type: kind, items: { type: 'string', maxLength: 3 } }];
     case 'scalar':
       return [{ type: kind }, { type: kind, maxLength: 4 }, ...(m.enumerable ? [{ type: kind, enum: [{ value: String(m.sample) }] }] : [])];
+    case 'file':
+      return [{ type: kind }, { type: kind, maxLength: 4 }];
   }
   return assertNever(m);
 }
@@ -88,7 +100,9 @@ describe('loader, generated validator and JSON Schema agree', () => {
   let dir: string;
   const validators = new Map<string, (value: unknown) => unknown[]>();
   const ajv = new Ajv2020({ allErrors: true });
-  ajv.addVocabulary(['x-alipay-type', 'x-alipay-max-length', 'x-enum-descriptions']);
+  ajv.addVocabulary(['x-alipay-type', 'x-alipay-max-length', 'x-alipay-max-bytes', 'x-enum-descriptions']);
+  // OpenAPI's name for bytes; files are not judged by ajv (schemaExact is false for them).
+  ajv.addFormat('binary', true);
   const schemas = new Map<string, (value: unknown) => boolean>();
 
   beforeAll(async () => {
@@ -104,7 +118,7 @@ describe('loader, generated validator and JSON Schema agree', () => {
       writeFileSync(file, emitMethodModule(plan).js);
       const module = (await import(pathToFileURL(file).href)) as Record<string, (value: unknown) => unknown[]>;
       validators.set(c.name, module[plan.exports.validateRequest]!);
-      const check = ajv.compile(objectSchema(ir.request, ir, true));
+      const check = ajv.compile(objectSchema([...ir.request, ...ir.params], ir, true));
       schemas.set(c.name, (v) => check(v) === true);
     }
   });
@@ -112,7 +126,7 @@ describe('loader, generated validator and JSON Schema agree', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('covers every kind of the table', () => {
-    expect(new Set(ALL.map((c) => c.spec.request[0]!.type))).toEqual(new Set(FIELD_KINDS));
+    expect(new Set(ALL.map((c) => fieldOf(c).type))).toEqual(new Set(FIELD_KINDS));
   });
 
   it.each(ALL.map((c) => [c.name, c] as const))('%s', (_name, c) => {
@@ -121,7 +135,8 @@ describe('loader, generated validator and JSON Schema agree', () => {
     fc.assert(
       fc.property(value, (v) => {
         const example = { v };
-        const { diagnostics } = parseSpec(dumpSpec({ ...c.spec, examples: { request: example } }), 'x.yaml');
+        const examples = c.spec.params === undefined ? { request: example } : { params: example };
+        const { diagnostics } = parseSpec(dumpSpec({ ...c.spec, examples }), 'x.yaml');
         const loaderOk = !diagnostics.some((d) => d.severity === 'error');
         const validatorOk = validator(example).length === 0;
         expect({ loaderOk, problems: diagnostics.map((d) => d.message) }).toMatchObject({ loaderOk: validatorOk });

@@ -29,12 +29,40 @@ export interface Operation<Req, Res, Code extends string = string> {
      * inside `biz_content`, e.g. `grant_type` of `alipay.system.oauth.token`. Absent when none.
      */
     readonly params?: readonly string[];
+    /**
+     * File params (upload methods): sent as multipart/form-data file parts beside the signed text
+     * params, never signed. Absent when none.
+     */
+    readonly files?: readonly string[];
     /** Phantom fields so an Operation carries its request/response types; never set at run time. */
     readonly __types?: {
         request: Req;
         response: Res;
     };
 }
+/**
+ * Anything with a size and its bytes: a Blob or File (global in Node 18+ and browsers), without
+ * depending on the DOM or Node type libraries.
+ */
+export interface AlipayBlobLike {
+    readonly size: number;
+    /** The MIME type, `''` when unknown. */
+    readonly type?: string;
+    /** A File's name. */
+    readonly name?: string;
+    arrayBuffer(): Promise<ArrayBuffer>;
+}
+/** A file's bytes: a Uint8Array (a Node Buffer is one), a Blob or File, or a stream (a Node Readable, any async iterable of byte chunks). */
+export type AlipayFileData = Uint8Array | AlipayBlobLike | AsyncIterable<Uint8Array>;
+/** A file's bytes with the name and MIME type its part announces (defaults: a File's own, else the field name and `application/octet-stream`). */
+export interface AlipayFileParts {
+    readonly data: AlipayFileData;
+    readonly filename?: string;
+    /** A MIME type such as `image/png` (no line breaks; checked by the validator). */
+    readonly contentType?: string;
+}
+/** The value of a `file` field: the bytes alone, or with a filename and content type. */
+export type AlipayFile = AlipayFileData | AlipayFileParts;
 /** Common response fields of every gateway answer (公共响应参数), besides `sign`. */
 export interface ResponseBase {
     /** 网关返回码: `10000` on success. */

@@ -6,6 +6,8 @@ export type { CallOptions, CallPending, CallResult, CallSuccess, Operation, Pend
 export { AlipayClient, createAlipayClient, DEFAULT_GATEWAY, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, type AlipayClientConfig, type FetchLike, } from './client.js';
 export { invoke, invokeResult, traceIdOf } from './invoke.js';
 export { isDateTime, isPrice } from './formats.js';
+export { alipayFileSize, isAlipayFile, isMimeType } from './multipart.js';
+export type { AlipayBlobLike, AlipayFile, AlipayFileData, AlipayFileParts } from './contract.js';
 export { AlipayApiError, AlipayConfigError, AlipayError, AlipayHttpError, AlipayMalformedResponseError, AlipayNetworkError, AlipayResponseTooLargeError, AlipaySignatureError, AlipayTimeoutError, AlipayValidationError, isApiErrorOf, type AlipayErrorOptions, type ApiErrorFields, } from './errors.js';
 export { maskParams, maskPersonalData } from './mask.js';
 export type { AlipayLogger, RequestEvent, ResponseEvent } from './observe.js';

@@ -1,6 +1,7 @@
 export { AlipayClient, createAlipayClient, DEFAULT_GATEWAY, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, } from './client.js';
 export { invoke, invokeResult, traceIdOf } from './invoke.js';
 export { isDateTime, isPrice } from './formats.js';
+export { alipayFileSize, isAlipayFile, isMimeType } from './multipart.js';
 export { AlipayApiError, AlipayConfigError, AlipayError, AlipayHttpError, AlipayMalformedResponseError, AlipayNetworkError, AlipayResponseTooLargeError, AlipaySignatureError, AlipayTimeoutError, AlipayValidationError, isApiErrorOf, } from './errors.js';
 export { maskParams, maskPersonalData } from './mask.js';
 export { detectKeyEncoding, loadPrivateKey, loadPublicKey } from './keys.js';

@@ -138,6 +138,8 @@ function fit(value: unknown, shape: Shape, what: string, pos: Position, diagnost
       });
       return { keep: true, value: kept };
     }
+    case 'file':
+      return drop('a file has no JSON example');
     case 'string':
     case 'number':
     case 'boolean':

@@ -73,12 +73,15 @@ export function toSpec(page: PageModel): ToSpecResult {
   const params = setterStyle ? paramsExample(page.request.map((r) => r.name), setters) : undefined;
   const requestFields = buildFields(page.request, setterStyle ? params : request, where);
   diagnostics.push(...requestFields.diagnostics);
-  const nonScalar = setterStyle ? requestFields.fields.find((f) => !PARAM_TYPES.includes(f.type)) : undefined;
+  // An upload (a file row) sends every param top-level, as multipart fields beside the file (Java's AlipayUploadRequest).
+  const upload = requestFields.fields.some((f) => f.type === 'file');
+  const nonScalar = setterStyle || upload ? requestFields.fields.find((f) => !PARAM_TYPES.includes(f.type)) : undefined;
   const requestSection = page.sections[requestIndex]!.pos;
   if (nonScalar) {
-    diagnostics.push({ severity: 'warning', line: requestSection.line, col: requestSection.col, message: `the request example uses setters, but \`${nonScalar.name}\` is ${nonScalar.type}: the params are kept in biz_content, review them` });
+    const why = setterStyle ? 'the request example uses setters' : 'the method uploads a file';
+    diagnostics.push({ severity: 'warning', line: requestSection.line, col: requestSection.col, message: `${why}, but \`${nonScalar.name}\` is ${nonScalar.type}: the params are kept in biz_content, review them` });
   }
-  const asParams = setterStyle && !nonScalar;
+  const asParams = (setterStyle || upload) && !nonScalar;
 
   const responseFields = buildFields(page.response, responseNode(response, page.method), where);
   diagnostics.push(...responseFields.diagnostics);
