@@ -21,6 +21,7 @@ import { BodyTooLargeError, MAX_BODY_BYTES, readBody, readParams } from './param
 import { checkProtocol } from './protocol.js';
 import { successNode } from './sample.js';
 import { parseScenario, SCENARIO_HEADER, ScenarioError, type Scenario } from './scenario.js';
+import { createV3Handler, V3_PREFIX } from './v3-server.js';
 
 export const GATEWAY_PATH = '/gateway.do';
 /** Default clock tolerance: host local time of any time zone is within a day of UTC+8. */
@@ -62,6 +63,8 @@ export interface Gateway {
   readonly keys: GatewayKeys;
   /** Served methods, sorted. */
   readonly methods: readonly string[];
+  /** Served v3 routes (`POST /v3/alipay/trade/query`), sorted; their base URL is the origin of `url`. */
+  readonly v3Routes: readonly string[];
   stats(): GatewayStats;
   close(): Promise<void>;
 }
@@ -150,12 +153,26 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     return answer(successNodes.get(protocol.method)!);
   };
 
+  const v3 = createV3Handler({
+    methods,
+    successNodes,
+    appPublicKey: keys.appPublicKey,
+    gatewayPrivateKey: keys.gatewayPrivateKey,
+    appId: options.appId,
+    maxClockSkewMs: options.maxClockSkewMs,
+    serverScenario,
+    extraLatencyMs: extraLatency,
+    delay,
+    finish,
+  });
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
     const httpMethod = req.method ?? '';
     const target = req.url ?? '/';
     const q = target.indexOf('?');
     const path = q < 0 ? target : target.slice(0, q);
+    if (path.startsWith(V3_PREFIX)) return v3.handle(req, res, started);
     if (path !== GATEWAY_PATH) {
       req.resume();
       sendText(res, 404, 'text/plain;charset=utf-8', `not found: only ${GATEWAY_PATH} is served\n`);
@@ -239,6 +256,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     port,
     keys,
     methods: [...methods.keys()].sort(),
+    v3Routes: v3.routes.routes,
     stats: () => ({ requests, results: { ...results } }),
     close: () =>
       new Promise<void>((resolve, reject) => {
