@@ -2,6 +2,7 @@ import { type KeyObject } from 'node:crypto';
 import { type KeyInput } from './keys.js';
 import type { AlipayLogger, Observers, RequestEvent, ResponseEvent } from './observe.js';
 import type { SignType } from './sign.js';
+import type { AlipayProtocol } from './contract.js';
 /** The `fetch` the client uses (the global one by default). */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 /** The production gateway. */
@@ -46,6 +47,13 @@ interface AlipayClientConfigBase {
     onResponse?: (event: ResponseEvent) => void;
     /** Gets one masked debug line per call and one warn line per failed call (e.g. `console`). */
     logger?: AlipayLogger;
+    /**
+     * `v3` calls every method that has a v3 route over the RESTful v3 API (default `v2`, gateway.do);
+     * per call: CallOptions.protocol. Methods without a route stay on v2.
+     */
+    protocol?: AlipayProtocol;
+    /** Base URL of v3 routes; default the gateway's origin (`https://openapi.alipay.com`). */
+    endpoint?: string;
 }
 /**
  * Client configuration. Response signatures are verified with `alipayPublicKey`; turning that off
@@ -76,6 +84,10 @@ export declare class AlipayClient {
     readonly maxResponseBytes: number;
     readonly verifyResponseSign: boolean;
     readonly validateResponse: boolean;
+    /** The default protocol of calls (`v2` unless configured). */
+    readonly protocol: AlipayProtocol;
+    /** Base URL of v3 routes, without a trailing slash. */
+    readonly endpoint: string;
     constructor(config: AlipayClientConfig);
 }
 /** Creates a client; keys are parsed here, once. Throws AlipayConfigError on bad config. */

@@ -1,6 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { AlipayConfigError } from './errors.js';
 import { loadPrivateKey, loadPublicKey } from './keys.js';
+import { v3Endpoint } from './v3-endpoint.js';
 /** The production gateway. */
 export const DEFAULT_GATEWAY = 'https://openapi.alipay.com/gateway.do';
 /** Default per-call timeout, covering connection, headers and body. */
@@ -31,6 +32,10 @@ export class AlipayClient {
     maxResponseBytes;
     verifyResponseSign;
     validateResponse;
+    /** The default protocol of calls (`v2` unless configured). */
+    protocol;
+    /** Base URL of v3 routes, without a trailing slash. */
+    endpoint;
     constructor(config) {
         if (typeof config.appId !== 'string' || config.appId.trim() === '')
             throw new AlipayConfigError('appId is required');
@@ -50,6 +55,10 @@ export class AlipayClient {
         }
         if (protocol !== 'https:' && protocol !== 'http:')
             throw new AlipayConfigError('gateway must be an http(s) URL');
+        const defaultProtocol = config.protocol ?? 'v2';
+        if (defaultProtocol !== 'v2' && defaultProtocol !== 'v3')
+            throw new AlipayConfigError('protocol must be v2 or v3');
+        const endpoint = v3Endpoint(config.endpoint, gateway);
         const timeoutMs = checkTimeoutMs(config.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'timeoutMs');
         const maxResponseBytes = config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
         if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) {
@@ -80,6 +89,8 @@ export class AlipayClient {
         this.maxResponseBytes = maxResponseBytes;
         this.verifyResponseSign = verify;
         this.validateResponse = config.validateResponse ?? false;
+        this.protocol = defaultProtocol;
+        this.endpoint = endpoint;
     }
 }
 /** Creates a client; keys are parsed here, once. Throws AlipayConfigError on bad config. */

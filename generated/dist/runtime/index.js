@@ -13,3 +13,8 @@ export { aesDecrypt, aesEncrypt } from './aes.js';
 export { certSn, isRsaSigned, rootCertSn } from './cert.js';
 export { notifySignContent, verifyNotify } from './notify.js';
 export { createNodeTransport } from './node-transport.js';
+export { AlipayV3ApiError } from './v3-errors.js';
+export { buildV3AuthString, buildV3SignString, parseV3Authorization, signV3Answer, signV3Request, V3_AUTH_SCHEME, v3AnswerSignedBytes, verifyV3Answer, verifyV3Request, } from './v3-sign.js';
+export { buildV3Target, v3HasBody, v3PathParams } from './v3-request.js';
+export { buildV3Headers } from './v3-invoke.js';
+export { checkV3AlipaySn, decryptV3Answer, encryptV3Body, v3CertHeaders } from './v3-modes.js';

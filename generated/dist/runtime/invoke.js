@@ -12,6 +12,8 @@ import { buildSignedRequest } from './request.js';
 import { extractResponseNode } from './response.js';
 import { formatTimestamp } from './timestamp.js';
 import { checkResponseSignature } from './verify.js';
+// v3-invoke.js imports this module's transport helpers back: a cycle of functions only, used at call time.
+import { invokeV3 } from './v3-invoke.js';
 const REQUEST_HEADERS = {
     'content-type': 'application/x-www-form-urlencoded;charset=utf-8',
     accept: 'application/json',
@@ -27,7 +29,7 @@ function decoderFor(charset) {
 /** How much of a non-200 body is kept (masked) on AlipayHttpError. */
 const HTTP_ERROR_BODY_BYTES = 2048;
 /** A short, key-free description of why fetch failed (e.g. ECONNREFUSED). */
-function describeFailure(error) {
+export function describeFailure(error) {
     const cause = error?.cause;
     if (cause !== undefined && typeof cause.code === 'string')
         return cause.code;
@@ -72,7 +74,7 @@ export function traceIdOf(response) {
  * reading, and the stream is cancelled as soon as the bytes read pass it. Without `tooLarge`, the
  * first `limit` bytes are returned instead.
  */
-async function readBounded(response, limit, tooLarge) {
+export async function readBounded(response, limit, tooLarge) {
     const declared = Number(response.headers?.get('content-length') ?? Number.NaN);
     if (declared > limit && tooLarge !== undefined) {
         response.body?.cancel().catch(() => undefined);
@@ -103,7 +105,7 @@ async function readBounded(response, limit, tooLarge) {
     return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
 }
 /** The start of a non-200 body, for AlipayHttpError (masked there); undefined when it cannot be read. */
-async function httpErrorBody(response) {
+export async function httpErrorBody(response) {
     try {
         const text = utf8.decode(await readBounded(response, HTTP_ERROR_BODY_BYTES, undefined)).trim();
         return text === '' ? undefined : text;
@@ -193,6 +195,9 @@ export async function invokeResult(client, op, request, options) {
     const issues = op.validateRequest(request);
     if (issues.length > 0)
         throw new AlipayValidationError('request', method, issues);
+    // A method with a v3 route goes there when the call or the client asks for v3; others stay on v2.
+    if (op.v3 !== undefined && (options?.protocol ?? client.protocol) === 'v3')
+        return invokeV3(client, op, op.v3, request, options);
     const state = clientState(client);
     const { top, biz } = splitRequest(request, op.params);
     const params = {
@@ -239,7 +244,7 @@ export async function invokeResult(client, op, request, options) {
     }
 }
 /** An error as observers may see it: its class name and masked message, nothing else. */
-function describeError(error) {
+export function describeError(error) {
     if (error instanceof Error)
         return { name: error.name, message: maskPersonalData(error.message) };
     return { name: typeof error, message: '' };

@@ -179,12 +179,14 @@ export const alipayTradeCloseOperation: Operation<AlipayTradeCloseRequest, Alipa
   validateRequest: validateAlipayTradeCloseRequest,
   validateResponse: validateAlipayTradeCloseResponse,
   errorCodes: ["ACQ.INVALID_PARAMETER", "ACQ.REASON_ILLEGAL_STATUS", "ACQ.REASON_TRADE_STATUS_INVALID", "ACQ.SYSTEM_ERROR", "ACQ.TRADE_NOT_EXIST", "ACQ.TRADE_STATUS_ERROR"],
+  v3: { method: "POST", path: "/v3/alipay/trade/close" },
 };
 
 /**
  * Calls `alipay.trade.close`: validates the request, signs it, sends it and verifies the signed answer.
  * @throws AlipayValidationError before anything is sent when the request is invalid.
  * @throws AlipayApiError when the gateway answers with a code other than 10000 (see `isAlipayTradeCloseError`).
+ * Over v3 when the client or the call says `protocol: 'v3'`: `POST /v3/alipay/trade/close`.
  */
 export function alipayTradeClose(client: AlipayClient, request: AlipayTradeCloseRequest, options?: CallOptions): Promise<AlipayTradeCloseResponse> {
   return invoke(client, alipayTradeCloseOperation, request, options);

@@ -8,6 +8,8 @@ import { AlipayConfigError } from './errors.js';
 import { loadPrivateKey, loadPublicKey, type KeyInput } from './keys.js';
 import type { AlipayLogger, Observers, RequestEvent, ResponseEvent } from './observe.js';
 import type { SignType } from './sign.js';
+import type { AlipayProtocol } from './contract.js';
+import { v3Endpoint } from './v3-endpoint.js';
 
 /** The `fetch` the client uses (the global one by default). */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -61,6 +63,13 @@ interface AlipayClientConfigBase {
   onResponse?: (event: ResponseEvent) => void;
   /** Gets one masked debug line per call and one warn line per failed call (e.g. `console`). */
   logger?: AlipayLogger;
+  /**
+   * `v3` calls every method that has a v3 route over the RESTful v3 API (default `v2`, gateway.do);
+   * per call: CallOptions.protocol. Methods without a route stay on v2.
+   */
+  protocol?: AlipayProtocol;
+  /** Base URL of v3 routes; default the gateway's origin (`https://openapi.alipay.com`). */
+  endpoint?: string;
 }
 
 /**
@@ -99,6 +108,10 @@ export class AlipayClient {
   readonly maxResponseBytes: number;
   readonly verifyResponseSign: boolean;
   readonly validateResponse: boolean;
+  /** The default protocol of calls (`v2` unless configured). */
+  readonly protocol: AlipayProtocol;
+  /** Base URL of v3 routes, without a trailing slash. */
+  readonly endpoint: string;
 
   constructor(config: AlipayClientConfig) {
     if (typeof config.appId !== 'string' || config.appId.trim() === '') throw new AlipayConfigError('appId is required');
@@ -114,6 +127,9 @@ export class AlipayClient {
       throw new AlipayConfigError('gateway is not a valid URL');
     }
     if (protocol !== 'https:' && protocol !== 'http:') throw new AlipayConfigError('gateway must be an http(s) URL');
+    const defaultProtocol = config.protocol ?? 'v2';
+    if (defaultProtocol !== 'v2' && defaultProtocol !== 'v3') throw new AlipayConfigError('protocol must be v2 or v3');
+    const endpoint = v3Endpoint(config.endpoint, gateway);
     const timeoutMs = checkTimeoutMs(config.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'timeoutMs');
     const maxResponseBytes = config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) {
@@ -144,6 +160,8 @@ export class AlipayClient {
     this.maxResponseBytes = maxResponseBytes;
     this.verifyResponseSign = verify;
     this.validateResponse = config.validateResponse ?? false;
+    this.protocol = defaultProtocol;
+    this.endpoint = endpoint;
   }
 }
 

@@ -21,6 +21,8 @@ import { buildSignedRequest } from './request.js';
 import { extractResponseNode } from './response.js';
 import { formatTimestamp } from './timestamp.js';
 import { checkResponseSignature } from './verify.js';
+// v3-invoke.js imports this module's transport helpers back: a cycle of functions only, used at call time.
+import { invokeV3 } from './v3-invoke.js';
 
 const REQUEST_HEADERS: Readonly<Record<string, string>> = {
   'content-type': 'application/x-www-form-urlencoded;charset=utf-8',
@@ -42,7 +44,7 @@ function decoderFor(charset: AnswerCharset): Decoder {
 const HTTP_ERROR_BODY_BYTES = 2048;
 
 /** A short, key-free description of why fetch failed (e.g. ECONNREFUSED). */
-function describeFailure(error: unknown): string {
+export function describeFailure(error: unknown): string {
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
   if (cause !== undefined && typeof cause.code === 'string') return cause.code;
   if (error instanceof Error) return error.message;
@@ -85,7 +87,7 @@ export function traceIdOf(response: Pick<Response, 'headers'>): string | undefin
  * reading, and the stream is cancelled as soon as the bytes read pass it. Without `tooLarge`, the
  * first `limit` bytes are returned instead.
  */
-async function readBounded(response: Response, limit: number, tooLarge: (() => Error) | undefined): Promise<Uint8Array> {
+export async function readBounded(response: Response, limit: number, tooLarge: (() => Error) | undefined): Promise<Uint8Array> {
   const declared = Number(response.headers?.get('content-length') ?? Number.NaN);
   if (declared > limit && tooLarge !== undefined) {
     response.body?.cancel().catch(() => undefined);
@@ -114,7 +116,7 @@ async function readBounded(response: Response, limit: number, tooLarge: (() => E
 }
 
 /** The start of a non-200 body, for AlipayHttpError (masked there); undefined when it cannot be read. */
-async function httpErrorBody(response: Response): Promise<string | undefined> {
+export async function httpErrorBody(response: Response): Promise<string | undefined> {
   try {
     const text = utf8.decode(await readBounded(response, HTTP_ERROR_BODY_BYTES, undefined)).trim();
     return text === '' ? undefined : text;
@@ -214,6 +216,8 @@ export async function invokeResult<Req, Res, Code extends string>(
   const method = op.method;
   const issues = op.validateRequest(request);
   if (issues.length > 0) throw new AlipayValidationError('request', method, issues);
+  // A method with a v3 route goes there when the call or the client asks for v3; others stay on v2.
+  if (op.v3 !== undefined && (options?.protocol ?? client.protocol) === 'v3') return invokeV3(client, op, op.v3, request, options);
 
   const state = clientState(client);
   const { top, biz } = splitRequest(request, op.params);
@@ -263,7 +267,7 @@ export async function invokeResult<Req, Res, Code extends string>(
 }
 
 /** An error as observers may see it: its class name and masked message, nothing else. */
-function describeError(error: unknown): { name: string; message: string } {
+export function describeError(error: unknown): { name: string; message: string } {
   if (error instanceof Error) return { name: error.name, message: maskPersonalData(error.message) };
   return { name: typeof error, message: '' };
 }
