@@ -42,9 +42,9 @@ function docs(plan: MethodPlan) {
     operation: `What the runtime needs to call ${docCode(ir.method)}.`,
     fn:
       `Calls ${docCode(ir.method)}: validates the request, signs it, sends it and verifies the signed answer.\n` +
+      `${v3RouteDoc(ir.v3)}\n` +
       `@throws AlipayValidationError before anything is sent when the request is invalid.\n` +
-      `@throws AlipayApiError when the gateway answers with a code other than 10000 (see ${docCode(x.isError)}).\n` +
-      v3RouteDoc(ir.v3),
+      `@throws AlipayApiError when the gateway answers with a code other than 10000 (see ${docCode(x.isError)}).`,
     isError: `True when \`error\` is an AlipayApiError of ${docCode(ir.method)} with one of its documented business codes.`,
   };
 }
