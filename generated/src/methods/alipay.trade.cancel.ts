@@ -161,9 +161,9 @@ export const alipayTradeCancelOperation: Operation<AlipayTradeCancelRequest, Ali
 
 /**
  * Calls `alipay.trade.cancel`: validates the request, signs it, sends it and verifies the signed answer.
+ * Over v3 when the client or the call says `protocol: 'v3'`: `POST /v3/alipay/trade/cancel`.
  * @throws AlipayValidationError before anything is sent when the request is invalid.
  * @throws AlipayApiError when the gateway answers with a code other than 10000 (see `isAlipayTradeCancelError`).
- * Over v3 when the client or the call says `protocol: 'v3'`: `POST /v3/alipay/trade/cancel`.
  */
 export function alipayTradeCancel(client: AlipayClient, request: AlipayTradeCancelRequest, options?: CallOptions): Promise<AlipayTradeCancelResponse> {
   return invoke(client, alipayTradeCancelOperation, request, options);

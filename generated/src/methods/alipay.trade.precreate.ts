@@ -1234,9 +1234,9 @@ export const alipayTradePrecreateOperation: Operation<AlipayTradePrecreateReques
 
 /**
  * Calls `alipay.trade.precreate`: validates the request, signs it, sends it and verifies the signed answer.
+ * Over v3 when the client or the call says `protocol: 'v3'`: `POST /v3/alipay/trade/precreate`.
  * @throws AlipayValidationError before anything is sent when the request is invalid.
  * @throws AlipayApiError when the gateway answers with a code other than 10000 (see `isAlipayTradePrecreateError`).
- * Over v3 when the client or the call says `protocol: 'v3'`: `POST /v3/alipay/trade/precreate`.
  */
 export function alipayTradePrecreate(client: AlipayClient, request: AlipayTradePrecreateRequest, options?: CallOptions): Promise<AlipayTradePrecreateResponse> {
   return invoke(client, alipayTradePrecreateOperation, request, options);
