@@ -93,6 +93,8 @@ export const METHOD_FACTS: MethodFacts = {
   examples: (a, b, at) => Object.values(EXAMPLE_FACTS).flatMap((compare) => compare(a.examples ?? {}, b.examples ?? {}, at)),
   notes: (a, b, at) => docs('notes', 'notes', a.notes, b.notes, at),
   deprecated: (a, b, at) => docs('deprecated', 'deprecation note', a.deprecated, b.deprecated, at),
+  // The v3 route changes the wire, not the callers' code (a method without one is called over v2).
+  v3: (a, b, at) => (isDeepStrictEqual(a.v3, b.v3) ? [] : [change(child(at, 'v3'), 'v3', a.v3 === undefined ? 'added' : b.v3 === undefined ? 'removed' : 'changed', 'fix', 'v3 route changed', { before: a.v3, after: b.v3 })]),
 };
 
 export function compareMethod(a: MethodSpec, b: MethodSpec): Change[] {

@@ -28,6 +28,7 @@ import { withAlipayCertSn } from './cert-mode.js';
 import { decryptRequest, encryptNode } from './aes.js';
 import { successNode } from './sample.js';
 import { parseScenario, SCENARIO_HEADER, ScenarioError, type Scenario } from './scenario.js';
+import { createV3Handler, V3_PREFIX } from './v3-server.js';
 
 export const GATEWAY_PATH = '/gateway.do';
 /** Default clock tolerance: host local time of any time zone is within a day of UTC+8. */
@@ -78,6 +79,8 @@ export interface Gateway {
   readonly keys: GatewayKeys;
   /** Served methods, sorted. */
   readonly methods: readonly string[];
+  /** Served v3 routes (`POST /v3/alipay/trade/query`), sorted; their base URL is the origin of `url`. */
+  readonly v3Routes: readonly string[];
   stats(): GatewayStats;
   /** The notifications sent (by the cashier, the app pay endpoint or `POST /__alipay/notify`), oldest first; the last 1,000. */
   notifications(): readonly SentNotification[];
@@ -193,12 +196,26 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     return reply(upload === undefined ? success : uploadAnswer(method, success, files));
   };
 
+  const v3 = createV3Handler({
+    methods,
+    successNodes,
+    appPublicKey: keys.appPublicKey,
+    gatewayPrivateKey: keys.gatewayPrivateKey,
+    appId: options.appId,
+    maxClockSkewMs: options.maxClockSkewMs,
+    serverScenario,
+    extraLatencyMs: extraLatency,
+    delay,
+    finish,
+  });
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
     const httpMethod = req.method ?? '';
     const target = req.url ?? '/';
     const q = target.indexOf('?');
     const path = q < 0 ? target : target.slice(0, q);
+    if (path.startsWith(V3_PREFIX)) return v3.handle(req, res, started);
     if (path !== GATEWAY_PATH && !PAYMENT_PATHS.has(path)) {
       req.resume();
       sendText(res, 404, 'text/plain;charset=utf-8', `not found: only ${GATEWAY_PATH}, ${[...PAYMENT_PATHS].join(', ')} are served\n`);
@@ -317,6 +334,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     port,
     keys,
     methods: [...methods.keys()].sort(),
+    v3Routes: v3.routes.routes,
     stats: () => ({ requests, results: { ...results } }),
     notifications: () => [...sent],
     close: () =>

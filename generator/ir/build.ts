@@ -24,6 +24,7 @@ export function buildMethodIR(spec: MethodSpec): MethodIR {
     enums: builder.enums,
     errors: spec.errors.map((e) => ({ ...e })),
     ...(spec.examples !== undefined && { examples: structuredClone(spec.examples) }),
+    ...(spec.v3 !== undefined && { v3: structuredClone(spec.v3) }),
   });
 }
 

@@ -5,6 +5,7 @@
  */
 import type { ErrorCode, Examples, RequiredIf } from '../spec/model.js';
 import type { ScalarKind } from '../types/kind.js';
+import type { V3RouteSpec } from '../spec/v3-route.js';
 
 export type { ScalarKind };
 
@@ -88,4 +89,6 @@ export interface MethodIR {
   readonly errors: readonly ErrorCode[];
   /** The doc's examples as the spec holds them (parsed JSON values). */
   readonly examples?: Examples;
+  /** The v3 route; absent: the method is v2 only. */
+  readonly v3?: Readonly<V3RouteSpec>;
 }

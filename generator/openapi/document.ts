@@ -21,6 +21,7 @@ import {
 import { NameRegistry } from './names.js';
 import { ownObject, setOwn, type JsonObject } from './own.js';
 import { COMPONENT_PREFIX, SchemaBuilder } from './schema.js';
+import { addV3Operation, v3ErrorSchema, V3_ERROR_SCHEMA } from './v3-paths.js';
 
 export interface OpenApiOptions {
   title?: string;
@@ -47,8 +48,11 @@ export function openApiDocument(methods: readonly MethodIR[], options: OpenApiOp
     return { request: names.claim(`${pascal}Request`), response: names.claim(`${pascal}Response`) };
   });
 
+  // Claimed after the method names, so a route changes no method's names; only when a method has a route.
+  const v3ErrorName = sorted.some((ir) => ir.v3 !== undefined) ? names.claim(V3_ERROR_SCHEMA) : undefined;
   const builder = new SchemaBuilder();
   const schemas = new Map<string, JsonObject>([[errorName, errorResponseSchema()]]);
+  if (v3ErrorName !== undefined) schemas.set(v3ErrorName, v3ErrorSchema());
   const paths: JsonObject = {};
   sorted.forEach((ir, i) => {
     const { request, response } = methodNames[i]!;
@@ -59,6 +63,7 @@ export function openApiDocument(methods: readonly MethodIR[], options: OpenApiOp
     // Top-level form params (not in biz_content) sit beside biz_content in the form body.
     const params = ir.params.map((p) => [p.name, builder.fieldSchema(p), p.required === true] as const);
     setOwn(paths, `/${ir.method}`, { post: operation(ir, hasRequest ? request : undefined, params, response, errorName) });
+    if (v3ErrorName !== undefined) addV3Operation(paths, ir, builder, v3ErrorName);
   });
   for (const [name, schema] of builder.finish(names)) schemas.set(name, schema);
 

@@ -8,6 +8,7 @@ import { Document, Pair, Scalar, YAMLMap, YAMLSeq, parse } from 'yaml';
 import { UserError } from '../diagnostics.js';
 import { specLimitProblem, specTooLarge } from './limits.js';
 import type { EnumValue, ErrorCode, Field, Items, MethodSpec, Shape } from './model.js';
+import { v3RouteNode } from './v3-route.js';
 
 /** First line of every spec: lets editors complete and check specs against the JSON Schema. */
 export const SCHEMA_COMMENT = '# yaml-language-server: $schema=../generator/spec/spec.schema.json';
@@ -31,6 +32,7 @@ function buildYaml(spec: MethodSpec): string {
   if (spec.title !== undefined) add(root, 'title', str(spec.title));
   if (spec.description !== undefined) add(root, 'description', str(spec.description));
   if (spec.deprecated !== undefined) add(root, 'deprecated', value(spec.deprecated));
+  if (spec.v3 !== undefined) add(root, 'v3', v3RouteNode(spec.v3));
   add(root, 'request', fieldMap(spec.request));
   if (spec.params !== undefined) add(root, 'params', fieldMap(spec.params));
   add(root, 'response', fieldMap(spec.response));

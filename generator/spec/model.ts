@@ -12,6 +12,7 @@
 
 import type { FieldKind, ItemKind } from '../types/kind.js';
 import { FIELD_KINDS, PARAM_KINDS } from '../types/table.js';
+import type { V3RouteSpec } from './v3-route.js';
 
 /** Field types of the format: the kinds of generator/types/table.ts. */
 export type FieldType = FieldKind;
@@ -109,6 +110,8 @@ export interface MethodSpec {
   /** Reviewer notes carried along (not emitted into code except as docs). */
   notes?: string[];
   deprecated?: boolean | string;
+  /** The method's v3 (RESTful) route; absent: v2 only. See v3-route.ts for the rule. */
+  v3?: V3RouteSpec;
 }
 
 /** A position in a source file, 1-based. */

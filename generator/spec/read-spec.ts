@@ -8,8 +8,9 @@ import { checkRequestExample, checkResponseExample } from './check-examples.js';
 import { readFieldMap } from './read-fields.js';
 import { readDeprecated, readEntries, readList, readString, type Entry, type Reader } from './reader.js';
 import { findPair, toPlain } from './yaml-ast.js';
+import { readV3Route } from './v3-route.js';
 
-export const TOP_KEYS = ['method', 'title', 'description', 'request', 'params', 'response', 'errors', 'examples', 'notes', 'deprecated'] as const;
+export const TOP_KEYS = ['method', 'title', 'description', 'request', 'params', 'response', 'errors', 'examples', 'notes', 'deprecated', 'v3'] as const;
 const ERROR_KEYS = ['code', 'description', 'solution'] as const;
 const EXAMPLE_KEYS = ['request', 'params', 'response', 'error'] as const;
 
@@ -72,6 +73,8 @@ export function readSpec(r: Reader, doc: Document.Parsed): MethodSpec | undefine
   if (notes) spec.notes = readList(r, notes.value, ['notes'])?.map((n, i) => readString(r, n, ['notes', i]) ?? '');
   const deprecated = get('deprecated');
   if (deprecated) spec.deprecated = readDeprecated(r, deprecated.value, ['deprecated']);
+  const v3 = get('v3');
+  if (v3) spec.v3 = readV3Route(r, v3, method, [...(request ?? []), ...(params ?? [])]);
   const examples = get('examples');
   if (examples) spec.examples = readExamples(r, examples, method, request, params ?? [], response);
 

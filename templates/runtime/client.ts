@@ -11,6 +11,8 @@ import type { SignType } from './sign.js';
 import { loadCertMode, type AlipayCertConfig, type CertMode } from './cert-mode.js';
 import { checkAesKey } from './aes-call.js';
 import { retryPolicy, type RetryOptions, type RetryPolicy } from './retry.js';
+import type { AlipayProtocol } from './contract.js';
+import { v3Endpoint } from './v3-endpoint.js';
 
 /** The `fetch` the client uses (the global one by default). */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -76,6 +78,13 @@ interface AlipayClientConfigBase {
    * how the global fetch goes through a proxy. For node:http(s), use createNodeTransport({ agent }).
    */
   dispatcher?: unknown;
+  /**
+   * `v3` calls every method that has a v3 route over the RESTful v3 API (default `v2`, gateway.do);
+   * per call: CallOptions.protocol. Methods without a route stay on v2.
+   */
+  protocol?: AlipayProtocol;
+  /** Base URL of v3 routes; default the gateway's origin (`https://openapi.alipay.com`). */
+  endpoint?: string;
 }
 
 /**
@@ -128,6 +137,10 @@ export class AlipayClient {
   readonly retry: RetryPolicy | undefined;
   /** Whether calls are sent AES-encrypted by default. */
   readonly encrypted: boolean;
+  /** The default protocol of calls (`v2` unless configured). */
+  readonly protocol: AlipayProtocol;
+  /** Base URL of v3 routes, without a trailing slash. */
+  readonly endpoint: string;
 
   constructor(config: AlipayClientConfig) {
     if (typeof config.appId !== 'string' || config.appId.trim() === '') throw new AlipayConfigError('appId is required');
@@ -143,6 +156,9 @@ export class AlipayClient {
       throw new AlipayConfigError('gateway is not a valid URL');
     }
     if (protocol !== 'https:' && protocol !== 'http:') throw new AlipayConfigError('gateway must be an http(s) URL');
+    const defaultProtocol = config.protocol ?? 'v2';
+    if (defaultProtocol !== 'v2' && defaultProtocol !== 'v3') throw new AlipayConfigError('protocol must be v2 or v3');
+    const endpoint = v3Endpoint(config.endpoint, gateway);
     const timeoutMs = checkTimeoutMs(config.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'timeoutMs');
     const maxResponseBytes = config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) {
@@ -197,6 +213,8 @@ export class AlipayClient {
     this.maxResponseBytes = maxResponseBytes;
     this.verifyResponseSign = verify;
     this.validateResponse = config.validateResponse ?? false;
+    this.protocol = defaultProtocol;
+    this.endpoint = endpoint;
   }
 }
 

@@ -37,6 +37,11 @@ export interface Operation<Req, Res, Code extends string = string> {
    * params, never signed. Absent when none.
    */
   readonly files?: readonly string[];
+  /**
+   * The method's v3 (RESTful) route, e.g. `{ method: 'POST', path: '/v3/alipay/trade/query' }`.
+   * Absent when the method has none: it is then always called over v2 (gateway.do).
+   */
+  readonly v3?: V3Route;
   /** Phantom fields so an Operation carries its request/response types; never set at run time. */
   readonly __types?: { request: Req; response: Res };
 }
@@ -67,6 +72,21 @@ export interface AlipayFileParts {
 
 /** The value of a `file` field: the bytes alone, or with a filename and content type. */
 export type AlipayFile = AlipayFileData | AlipayFileParts;
+
+/** Which protocol a call uses: `v2` (gateway.do, the default) or `v3` (RESTful, JSON, signed headers). */
+export type AlipayProtocol = 'v2' | 'v3';
+
+/** An HTTP method of a v3 route. */
+export type V3HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Where a method is served over v3 (see v3-request.ts for where each request field goes). */
+export interface V3Route {
+  readonly method: V3HttpMethod;
+  /** `/v3/alipay/trade/query`; a `{name}` segment is the request field `name`, sent in the path. */
+  readonly path: string;
+  /** Request fields sent in the query string (a GET route sends every field not in the path there). */
+  readonly query?: readonly string[];
+}
 
 /** Common response fields of every gateway answer (公共响应参数), besides `sign`. */
 export interface ResponseBase {
@@ -136,4 +156,9 @@ export interface CallOptions {
    * `out_biz_no` ...): naming it allows retries of a method that is not a query. It must be set.
    */
   idempotencyKey?: string;
+  /**
+   * `v3` calls the method's v3 route (default: the client's `protocol`, itself `v2` by default). A
+   * method without a v3 route is called over v2 whatever this says.
+   */
+  protocol?: AlipayProtocol;
 }

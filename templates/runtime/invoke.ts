@@ -27,6 +27,8 @@ import type { KeyObject } from 'node:crypto';
 import { alipayKeyFor } from './cert-mode.js';
 import { decryptAnswer, encryptedBizContent } from './aes-call.js';
 import { callPolicy, mayRetry, withRetries } from './retry.js';
+// v3-invoke.js imports this module's transport helpers back: a cycle of functions only, used at call time.
+import { invokeV3 } from './v3-invoke.js';
 
 const REQUEST_HEADERS: Readonly<Record<string, string>> = {
   'content-type': 'application/x-www-form-urlencoded;charset=utf-8',
@@ -58,7 +60,7 @@ function describeSystemError(error: SystemError): string | undefined {
 }
 
 /** A short, key-free description of why fetch failed (e.g. `ECONNREFUSED 127.0.0.1:1234`). */
-function describeFailure(error: unknown, url: string): string {
+export function describeFailure(error: unknown, url: string): string {
   const own = typeof error === 'object' && error !== null ? (error as SystemError) : undefined;
   const cause = own?.cause;
   const described =
@@ -114,7 +116,7 @@ export function traceIdOf(response: Pick<Response, 'headers'>): string | undefin
  * reading, and the stream is cancelled as soon as the bytes read pass it. Without `tooLarge`, the
  * first `limit` bytes are returned instead.
  */
-async function readBounded(response: Response, limit: number, tooLarge: (() => Error) | undefined): Promise<Uint8Array> {
+export async function readBounded(response: Response, limit: number, tooLarge: (() => Error) | undefined): Promise<Uint8Array> {
   const declared = Number(response.headers?.get('content-length') ?? Number.NaN);
   if (declared > limit && tooLarge !== undefined) {
     response.body?.cancel().catch(() => undefined);
@@ -143,7 +145,7 @@ async function readBounded(response: Response, limit: number, tooLarge: (() => E
 }
 
 /** The start of a non-200 body, for AlipayHttpError (masked there); undefined when it cannot be read. */
-async function httpErrorBody(response: Response): Promise<string | undefined> {
+export async function httpErrorBody(response: Response): Promise<string | undefined> {
   try {
     const text = utf8.decode(await readBounded(response, HTTP_ERROR_BODY_BYTES, undefined)).trim();
     return text === '' ? undefined : text;
@@ -254,6 +256,8 @@ export async function invokeResult<Req, Res, Code extends string>(
   const method = op.method;
   const issues = op.validateRequest(request);
   if (issues.length > 0) throw new AlipayValidationError('request', method, issues);
+  // A method with a v3 route goes there when the call or the client asks for v3; others stay on v2.
+  if (op.v3 !== undefined && (options?.protocol ?? client.protocol) === 'v3') return invokeV3(client, op, op.v3, request, options);
 
   const state = clientState(client);
   // Upload methods: files leave the request first (never signed); with files, biz_content goes only when fields remain.
@@ -318,7 +322,7 @@ export async function invokeResult<Req, Res, Code extends string>(
 }
 
 /** An error as observers may see it: its class name and masked message, nothing else. */
-function describeError(error: unknown): { name: string; message: string } {
+export function describeError(error: unknown): { name: string; message: string } {
   if (error instanceof Error) return { name: error.name, message: maskPersonalData(error.message) };
   return { name: typeof error, message: '' };
 }

@@ -141,6 +141,7 @@ export declare const alipaySystemOauthTokenOperation: Operation<AlipaySystemOaut
 
 /**
  * Calls `alipay.system.oauth.token`: validates the request, signs it, sends it and verifies the signed answer.
+ * Over v3 when the client or the call says `protocol: 'v3'`: `POST /v3/alipay/system/oauth/token`.
  * @throws AlipayValidationError before anything is sent when the request is invalid.
  * @throws AlipayApiError when the gateway answers with a code other than 10000 (see `isAlipaySystemOauthTokenError`).
  */

@@ -152,6 +152,7 @@ export const alipaySystemOauthTokenOperation = {
   validateResponse: validateAlipaySystemOauthTokenResponse,
   errorCodes: ["isv.code-invalid", "isv.refresh-token-invalid", "isv.refresh-token-time-out", "isv.grant-type-invalid"],
   params: ["grant_type", "code", "refresh_token"],
+  v3: { method: "POST", path: "/v3/alipay/system/oauth/token" },
 };
 
 export function alipaySystemOauthToken(client, request, options) {

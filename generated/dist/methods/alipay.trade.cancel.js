@@ -98,6 +98,7 @@ export const alipayTradeCancelOperation = {
   validateRequest: validateAlipayTradeCancelRequest,
   validateResponse: validateAlipayTradeCancelResponse,
   errorCodes: [],
+  v3: { method: "POST", path: "/v3/alipay/trade/cancel" },
 };
 
 export function alipayTradeCancel(client, request, options) {

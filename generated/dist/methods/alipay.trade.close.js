@@ -109,6 +109,7 @@ export const alipayTradeCloseOperation = {
   validateRequest: validateAlipayTradeCloseRequest,
   validateResponse: validateAlipayTradeCloseResponse,
   errorCodes: ["ACQ.INVALID_PARAMETER", "ACQ.REASON_ILLEGAL_STATUS", "ACQ.REASON_TRADE_STATUS_INVALID", "ACQ.SYSTEM_ERROR", "ACQ.TRADE_NOT_EXIST", "ACQ.TRADE_STATUS_ERROR"],
+  v3: { method: "POST", path: "/v3/alipay/trade/close" },
 };
 
 export function alipayTradeClose(client, request, options) {

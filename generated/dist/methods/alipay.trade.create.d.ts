@@ -440,6 +440,7 @@ export declare const alipayTradeCreateOperation: Operation<AlipayTradeCreateRequ
 
 /**
  * Calls `alipay.trade.create`: validates the request, signs it, sends it and verifies the signed answer.
+ * Over v3 when the client or the call says `protocol: 'v3'`: `POST /v3/alipay/trade/create`.
  * @throws AlipayValidationError before anything is sent when the request is invalid.
  * @throws AlipayApiError when the gateway answers with a code other than 10000 (see `isAlipayTradeCreateError`).
  */

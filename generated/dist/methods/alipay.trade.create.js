@@ -1276,6 +1276,7 @@ export const alipayTradeCreateOperation = {
   validateRequest: validateAlipayTradeCreateRequest,
   validateResponse: validateAlipayTradeCreateResponse,
   errorCodes: [],
+  v3: { method: "POST", path: "/v3/alipay/trade/create" },
 };
 
 export function alipayTradeCreate(client, request, options) {

@@ -678,6 +678,7 @@ export const alipayTradeFastpayRefundQueryOperation = {
   validateRequest: validateAlipayTradeFastpayRefundQueryRequest,
   validateResponse: validateAlipayTradeFastpayRefundQueryResponse,
   errorCodes: [],
+  v3: { method: "POST", path: "/v3/alipay/trade/fastpay/refund/query" },
 };
 
 export function alipayTradeFastpayRefundQuery(client, request, options) {

@@ -1750,6 +1750,7 @@ export const alipayTradePayOperation = {
   validateRequest: validateAlipayTradePayRequest,
   validateResponse: validateAlipayTradePayResponse,
   errorCodes: [],
+  v3: { method: "POST", path: "/v3/alipay/trade/pay" },
 };
 
 export function alipayTradePay(client, request, options) {

@@ -912,6 +912,7 @@ export const alipayTradePrecreateOperation = {
   validateRequest: validateAlipayTradePrecreateRequest,
   validateResponse: validateAlipayTradePrecreateResponse,
   errorCodes: [],
+  v3: { method: "POST", path: "/v3/alipay/trade/precreate" },
 };
 
 export function alipayTradePrecreate(client, request, options) {

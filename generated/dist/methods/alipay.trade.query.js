@@ -1455,6 +1455,7 @@ export const alipayTradeQueryOperation = {
   validateRequest: validateAlipayTradeQueryRequest,
   validateResponse: validateAlipayTradeQueryResponse,
   errorCodes: ["ACQ.INVALID_PARAMETER", "ACQ.SYSTEM_ERROR", "ACQ.TRADE_NOT_EXIST"],
+  v3: { method: "POST", path: "/v3/alipay/trade/query" },
 };
 
 export function alipayTradeQuery(client, request, options) {

@@ -872,6 +872,7 @@ export const alipayTradeRefundOperation = {
   validateRequest: validateAlipayTradeRefundRequest,
   validateResponse: validateAlipayTradeRefundResponse,
   errorCodes: [],
+  v3: { method: "POST", path: "/v3/alipay/trade/refund" },
 };
 
 export function alipayTradeRefund(client, request, options) {

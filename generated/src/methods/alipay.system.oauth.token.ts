@@ -279,10 +279,12 @@ export const alipaySystemOauthTokenOperation: Operation<AlipaySystemOauthTokenRe
   validateResponse: validateAlipaySystemOauthTokenResponse,
   errorCodes: ["isv.code-invalid", "isv.refresh-token-invalid", "isv.refresh-token-time-out", "isv.grant-type-invalid"],
   params: ["grant_type", "code", "refresh_token"],
+  v3: { method: "POST", path: "/v3/alipay/system/oauth/token" },
 };
 
 /**
  * Calls `alipay.system.oauth.token`: validates the request, signs it, sends it and verifies the signed answer.
+ * Over v3 when the client or the call says `protocol: 'v3'`: `POST /v3/alipay/system/oauth/token`.
  * @throws AlipayValidationError before anything is sent when the request is invalid.
  * @throws AlipayApiError when the gateway answers with a code other than 10000 (see `isAlipaySystemOauthTokenError`).
  */

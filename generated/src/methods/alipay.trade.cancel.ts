@@ -156,10 +156,12 @@ export const alipayTradeCancelOperation: Operation<AlipayTradeCancelRequest, Ali
   validateRequest: validateAlipayTradeCancelRequest,
   validateResponse: validateAlipayTradeCancelResponse,
   errorCodes: [],
+  v3: { method: "POST", path: "/v3/alipay/trade/cancel" },
 };
 
 /**
  * Calls `alipay.trade.cancel`: validates the request, signs it, sends it and verifies the signed answer.
+ * Over v3 when the client or the call says `protocol: 'v3'`: `POST /v3/alipay/trade/cancel`.
  * @throws AlipayValidationError before anything is sent when the request is invalid.
  * @throws AlipayApiError when the gateway answers with a code other than 10000 (see `isAlipayTradeCancelError`).
  */

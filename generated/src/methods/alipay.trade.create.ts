@@ -1707,10 +1707,12 @@ export const alipayTradeCreateOperation: Operation<AlipayTradeCreateRequest, Ali
   validateRequest: validateAlipayTradeCreateRequest,
   validateResponse: validateAlipayTradeCreateResponse,
   errorCodes: [],
+  v3: { method: "POST", path: "/v3/alipay/trade/create" },
 };
 
 /**
  * Calls `alipay.trade.create`: validates the request, signs it, sends it and verifies the signed answer.
+ * Over v3 when the client or the call says `protocol: 'v3'`: `POST /v3/alipay/trade/create`.
  * @throws AlipayValidationError before anything is sent when the request is invalid.
  * @throws AlipayApiError when the gateway answers with a code other than 10000 (see `isAlipayTradeCreateError`).
  */

@@ -2367,10 +2367,12 @@ export const alipayTradePayOperation: Operation<AlipayTradePayRequest, AlipayTra
   validateRequest: validateAlipayTradePayRequest,
   validateResponse: validateAlipayTradePayResponse,
   errorCodes: [],
+  v3: { method: "POST", path: "/v3/alipay/trade/pay" },
 };
 
 /**
  * Calls `alipay.trade.pay`: validates the request, signs it, sends it and verifies the signed answer.
+ * Over v3 when the client or the call says `protocol: 'v3'`: `POST /v3/alipay/trade/pay`.
  * @throws AlipayValidationError before anything is sent when the request is invalid.
  * @throws AlipayApiError when the gateway answers with a code other than 10000 (see `isAlipayTradePayError`).
  */

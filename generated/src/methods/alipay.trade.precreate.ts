@@ -1229,10 +1229,12 @@ export const alipayTradePrecreateOperation: Operation<AlipayTradePrecreateReques
   validateRequest: validateAlipayTradePrecreateRequest,
   validateResponse: validateAlipayTradePrecreateResponse,
   errorCodes: [],
+  v3: { method: "POST", path: "/v3/alipay/trade/precreate" },
 };
 
 /**
  * Calls `alipay.trade.precreate`: validates the request, signs it, sends it and verifies the signed answer.
+ * Over v3 when the client or the call says `protocol: 'v3'`: `POST /v3/alipay/trade/precreate`.
  * @throws AlipayValidationError before anything is sent when the request is invalid.
  * @throws AlipayApiError when the gateway answers with a code other than 10000 (see `isAlipayTradePrecreateError`).
  */

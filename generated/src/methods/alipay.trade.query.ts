@@ -2107,10 +2107,12 @@ export const alipayTradeQueryOperation: Operation<AlipayTradeQueryRequest, Alipa
   validateRequest: validateAlipayTradeQueryRequest,
   validateResponse: validateAlipayTradeQueryResponse,
   errorCodes: ["ACQ.INVALID_PARAMETER", "ACQ.SYSTEM_ERROR", "ACQ.TRADE_NOT_EXIST"],
+  v3: { method: "POST", path: "/v3/alipay/trade/query" },
 };
 
 /**
  * Calls `alipay.trade.query`: validates the request, signs it, sends it and verifies the signed answer.
+ * Over v3 when the client or the call says `protocol: 'v3'`: `POST /v3/alipay/trade/query`.
  * @throws AlipayValidationError before anything is sent when the request is invalid.
  * @throws AlipayApiError when the gateway answers with a code other than 10000 (see `isAlipayTradeQueryError`).
  */
