@@ -6,6 +6,8 @@ export type { AlipayProtocol, CallOptions, CallPending, CallResult, CallSuccess,
 export { AlipayClient, createAlipayClient, DEFAULT_GATEWAY, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, type AlipayClientConfig, type FetchLike, } from './client.js';
 export { invoke, invokeResult, traceIdOf } from './invoke.js';
 export { isDateTime, isPrice } from './formats.js';
+export { alipayFileSize, isAlipayFile, isMimeType } from './multipart.js';
+export type { AlipayBlobLike, AlipayFile, AlipayFileData, AlipayFileParts } from './contract.js';
 export { AlipayApiError, AlipayConfigError, AlipayError, AlipayHttpError, AlipayMalformedResponseError, AlipayNetworkError, AlipayResponseTooLargeError, AlipaySignatureError, AlipayTimeoutError, AlipayValidationError, isApiErrorOf, type AlipayErrorOptions, type ApiErrorFields, } from './errors.js';
 export { maskParams, maskPersonalData } from './mask.js';
 export type { AlipayLogger, RequestEvent, ResponseEvent } from './observe.js';
@@ -19,6 +21,9 @@ export { aesDecrypt, aesEncrypt } from './aes.js';
 export { certSn, isRsaSigned, rootCertSn } from './cert.js';
 export { notifySignContent, verifyNotify, type NotifyParams, type NotifyVersion } from './notify.js';
 export { createNodeTransport, type NodeTransportOptions } from './node-transport.js';
+export { alipayKeyFor, loadCertMode, type AlipayCertConfig, type CertInput, type CertMode } from './cert-mode.js';
+export { checkAesKey, decryptAnswer, encryptedBizContent } from './aes-call.js';
+export { backoffDelay, isRetryableFailure, mayRetry, retryPolicy, type RetryOptions, type RetryPolicy } from './retry.js';
 export { AlipayV3ApiError, type V3ErrorBody, type V3ErrorLink } from './v3-errors.js';
 export { buildV3AuthString, buildV3SignString, parseV3Authorization, signV3Answer, signV3Request, V3_AUTH_SCHEME, v3AnswerSignedBytes, verifyV3Answer, verifyV3Request, type ParsedV3Authorization, type V3AuthParams, type V3SignedParts, } from './v3-sign.js';
 export { buildV3Target, v3HasBody, v3PathParams, type V3Target } from './v3-request.js';

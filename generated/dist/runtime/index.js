@@ -1,6 +1,7 @@
 export { AlipayClient, createAlipayClient, DEFAULT_GATEWAY, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, } from './client.js';
 export { invoke, invokeResult, traceIdOf } from './invoke.js';
 export { isDateTime, isPrice } from './formats.js';
+export { alipayFileSize, isAlipayFile, isMimeType } from './multipart.js';
 export { AlipayApiError, AlipayConfigError, AlipayError, AlipayHttpError, AlipayMalformedResponseError, AlipayNetworkError, AlipayResponseTooLargeError, AlipaySignatureError, AlipayTimeoutError, AlipayValidationError, isApiErrorOf, } from './errors.js';
 export { maskParams, maskPersonalData } from './mask.js';
 export { detectKeyEncoding, loadPrivateKey, loadPublicKey } from './keys.js';
@@ -13,6 +14,9 @@ export { aesDecrypt, aesEncrypt } from './aes.js';
 export { certSn, isRsaSigned, rootCertSn } from './cert.js';
 export { notifySignContent, verifyNotify } from './notify.js';
 export { createNodeTransport } from './node-transport.js';
+export { alipayKeyFor, loadCertMode } from './cert-mode.js';
+export { checkAesKey, decryptAnswer, encryptedBizContent } from './aes-call.js';
+export { backoffDelay, isRetryableFailure, mayRetry, retryPolicy } from './retry.js';
 export { AlipayV3ApiError } from './v3-errors.js';
 export { buildV3AuthString, buildV3SignString, parseV3Authorization, signV3Answer, signV3Request, V3_AUTH_SCHEME, v3AnswerSignedBytes, verifyV3Answer, verifyV3Request, } from './v3-sign.js';
 export { buildV3Target, v3HasBody, v3PathParams } from './v3-request.js';

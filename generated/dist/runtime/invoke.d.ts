@@ -1,7 +1,7 @@
 import type { CallOptions, CallResult, Operation } from './contract.js';
 import { type AlipayClient } from './client.js';
-/** A short, key-free description of why fetch failed (e.g. ECONNREFUSED). */
-export declare function describeFailure(error: unknown): string;
+/** A short, key-free description of why fetch failed (e.g. `ECONNREFUSED 127.0.0.1:1234`). */
+export declare function describeFailure(error: unknown, url: string): string;
 /**
  * Moves the operation's top-level params out of the request (stringified; absent ones left out)
  * and serialises what remains as `biz_content`, sent only when something remains or the method

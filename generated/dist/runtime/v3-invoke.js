@@ -121,7 +121,7 @@ async function sendV3(client, method, url, init, options, progress) {
                 throw new AlipayTimeoutError(method, timeoutMs);
             if (userSignal?.aborted === true)
                 throw userSignal.reason;
-            throw new AlipayNetworkError(`${method}: request failed: ${describeFailure(error)}`, method, { cause: error });
+            throw new AlipayNetworkError(`${method}: request failed: ${describeFailure(error, url)}`, method, { cause: error });
         }
         const traceId = traceIdOf(response);
         progress.status = response.status;

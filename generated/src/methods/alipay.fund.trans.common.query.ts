@@ -324,6 +324,7 @@ export const alipayFundTransCommonQueryOperation: Operation<AlipayFundTransCommo
 
 /**
  * Calls `alipay.fund.trans.common.query`: validates the request, signs it, sends it and verifies the signed answer.
+ * Over v2 (gateway.do) only: the method has no v3 route, so `protocol: 'v3'` still calls it over v2.
  * @throws AlipayValidationError before anything is sent when the request is invalid.
  * @throws AlipayApiError when the gateway answers with a code other than 10000 (see `isAlipayFundTransCommonQueryError`).
  */

@@ -28,6 +28,8 @@ export {
 } from './client.js';
 export { invoke, invokeResult, traceIdOf } from './invoke.js';
 export { isDateTime, isPrice } from './formats.js';
+export { alipayFileSize, isAlipayFile, isMimeType } from './multipart.js';
+export type { AlipayBlobLike, AlipayFile, AlipayFileData, AlipayFileParts } from './contract.js';
 export {
   AlipayApiError,
   AlipayConfigError,
@@ -55,6 +57,9 @@ export { aesDecrypt, aesEncrypt } from './aes.js';
 export { certSn, isRsaSigned, rootCertSn } from './cert.js';
 export { notifySignContent, verifyNotify, type NotifyParams, type NotifyVersion } from './notify.js';
 export { createNodeTransport, type NodeTransportOptions } from './node-transport.js';
+export { alipayKeyFor, loadCertMode, type AlipayCertConfig, type CertInput, type CertMode } from './cert-mode.js';
+export { checkAesKey, decryptAnswer, encryptedBizContent } from './aes-call.js';
+export { backoffDelay, isRetryableFailure, mayRetry, retryPolicy, type RetryOptions, type RetryPolicy } from './retry.js';
 export { AlipayV3ApiError, type V3ErrorBody, type V3ErrorLink } from './v3-errors.js';
 export {
   buildV3AuthString,

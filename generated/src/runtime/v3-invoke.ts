@@ -153,7 +153,7 @@ async function sendV3(
     } catch (error) {
       if (timedOut) throw new AlipayTimeoutError(method, timeoutMs);
       if (userSignal?.aborted === true) throw userSignal.reason;
-      throw new AlipayNetworkError(`${method}: request failed: ${describeFailure(error)}`, method, { cause: error });
+      throw new AlipayNetworkError(`${method}: request failed: ${describeFailure(error, url)}`, method, { cause: error });
     }
     const traceId = traceIdOf(response);
     progress.status = response.status;
