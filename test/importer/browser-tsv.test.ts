@@ -176,7 +176,12 @@ describe('browser-tsv constructs', () => {
   it('a nested list whose bullets the copy lost is a warning, never folded into the row above', () => {
     const r = importDoc(tsvPage({ request: ['card\tCard\t可选\t-\t卡\t', '└ no', 'String', '必填', '32', '卡号', 'ext\tString\t可选\t8\t扩展\tX'] }), 'p.txt');
     expect(r.spec!.request.map((f) => [f.name, f.description])).toEqual([['card', '卡'], ['ext', '扩展']]);
-    expect(r.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', line: 10, message: expect.stringContaining('bullets the copy lost') })]);
+    // `card` then shows no fields of its own: an open object, said at its row.
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'warning', line: 9, message: expect.stringContaining('field `card` is Card whose fields the page does not show: kept as an open object') }),
+      expect.objectContaining({ severity: 'warning', line: 10, message: expect.stringContaining('bullets the copy lost') }),
+    ]);
+    expect(r.spec!.request[0]!.fields).toBeUndefined();
   });
 
   it('an unmarked object the example shows at the top level stays top-level', () => {
