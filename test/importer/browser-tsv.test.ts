@@ -208,3 +208,15 @@ describe('browser-tsv constructs', () => {
     expect(r.diagnostics.map((d) => d.message)).toEqual(warnings.map((w) => expect.stringContaining(w)));
   });
 });
+
+describe('one-of groups and open enums stated in cells', () => {
+  it('与X二选一 in a description is a group of the two rows, with a warning; 包括但不限于 opens the listed values', () => {
+    const r = importDoc(tsvPage({ request: ['trade_no\tString\t可选\t64\t交易号', '与out_trade_no二选一\t2013', 'out_trade_no\tString\t可选\t64\t订单号\tO1', 'channel\tString\t必选\t16\t渠道，包括但不限于', 'ALIPAY:支付宝', 'BANK:银行\tALIPAY'] }), 'p.txt');
+    expect(r.spec!.oneOf).toEqual([['trade_no', 'out_trade_no']]);
+    expect(r.spec!.request[2]).toMatchObject({ enum: [{ value: 'ALIPAY', description: '支付宝' }, { value: 'BANK', description: '银行' }], enumOpen: true });
+    expect(r.diagnostics.map((d) => [d.line, d.message.slice(0, 30)])).toEqual([
+      [9, 'the description of `trade_no` '],
+      [12, 'field `channel`: the descripti'],
+    ]);
+  });
+});

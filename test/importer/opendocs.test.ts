@@ -217,3 +217,117 @@ describe('browser-text variant (marks lost in a browser copy)', () => {
     expect(parsePlainFieldHead(line)).toBeUndefined();
   });
 });
+
+/** A small opendocs page with these request and response field lines. */
+function odPage(request: string[], response: string[] = []): string {
+  return [
+    '说明',
+    '',
+    '## 业务请求参数',
+    '',
+    ...request,
+    '',
+    '常见请求示例',
+    '',
+    "curl 'https://openapi.alipay.com/gateway.do?method=alipay.demo.group.set' \\",
+    '',
+    '## 业务响应参数',
+    '',
+    ...response,
+    '',
+    '响应示例',
+    '',
+    '异常示例',
+    '',
+    '## 业务错误码',
+  ].join('\n');
+}
+
+describe('one-of groups, open enums, open objects and 【必选条件】 (crafted pages)', () => {
+  const run = (request: string[], response: string[] = []) => {
+    const r = importDoc(odPage(request, response), 'demo.md');
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    return { spec: r.spec!, warnings: r.diagnostics.map((d) => `${d.line}:${d.col} ${d.message}`) };
+  };
+
+  it('a group covers the unmarked fields after its label and ends at the first marked one', () => {
+    const { spec, warnings } = run(['以下参数 二选一 传入', '', '**a**string(8)', '', '**b**string(8)', '', '**c**可选string(8)', '', '**d**string(8)']);
+    expect(spec.oneOf).toEqual([['a', 'b']]);
+    expect(spec.request.map((f) => [f.name, f.required])).toEqual([['a', 'conditional'], ['b', 'conditional'], ['c', false], ['d', false]]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^5:1 one-of group in the request: exactly one of `a`, `b`/),
+      expect.stringMatching(/^13:1 field `d` has no required marker/),
+    ]);
+  });
+
+  it('a group inside an expanded model (quoted) goes on the model, its members\' children aside', () => {
+    const { spec, warnings } = run([
+      '**payer**必选Payer',
+      '',
+      '> 以下参数 二选一 传入',
+      '>',
+      '> **user_id**string(16)',
+      '>',
+      '> **account**Account',
+      '>',
+      '> > **no**必选string(8)',
+      '>',
+      '> **open_id**string(64)',
+      '>',
+      '> **name**可选string(8)',
+    ]);
+    const payer = spec.request[0]!;
+    expect(payer.oneOf).toEqual([['user_id', 'account', 'open_id']]);
+    expect(payer.fields!.map((f) => [f.name, f.required])).toEqual([['user_id', 'conditional'], ['account', 'conditional'], ['open_id', 'conditional'], ['name', false]]);
+    expect(payer.fields![1]!.fields).toEqual([{ name: 'no', type: 'string', required: true, maxLength: 8 }]);
+    expect(spec.oneOf).toBeUndefined();
+    expect(warnings).toEqual([expect.stringMatching(/^7:3 one-of group under `payer`: exactly one of `user_id`, `account`, `open_id`/)]);
+  });
+
+  it('a group of one field is not kept, with a warning at its label', () => {
+    const { spec, warnings } = run(['以下参数 二选一 传入', '', '**a**string(8)', '', '**c**可选string(8)']);
+    expect(spec.oneOf).toBeUndefined();
+    expect(warnings).toEqual([expect.stringMatching(/^5:1 a one-of group \(only `a` without a required marker follows it\): not kept/)]);
+  });
+
+  it('a group in the response is not kept (the format has none there): its fields stay conditional, with a warning', () => {
+    const { spec, warnings } = run(['**a**可选string(8)'], ['以下参数 二选一 传入', '', '**x**string(8)', '', '**y**string(8)']);
+    expect(spec.response.map((f) => f.required)).toEqual(['conditional', 'conditional']);
+    expect(warnings).toEqual([expect.stringMatching(/^13:1 one-of group \(`x`, `y`\) in the response: not kept/)]);
+  });
+
+  it('更多 keeps the listed values as an open enum; without it the enum is closed', () => {
+    const cut = run(['**t**必选string(8)', '', '【枚举值】', '', '甲: A', '', '乙: B', '', '更多', '', '【示例值】A']);
+    expect(cut.spec.request[0]).toMatchObject({ enum: [{ value: 'A', description: '甲' }, { value: 'B', description: '乙' }], enumOpen: true });
+    expect(cut.warnings).toEqual([expect.stringMatching(/^5:1 field `t`: the enum list is cut short \(更多\): kept the 2 listed values as an open enum/)]);
+    const whole = run(['**t**必选string(8)', '', '【枚举值】', '', '甲: A', '', '乙: B']);
+    expect(whole.spec.request[0]!.enumOpen).toBeUndefined();
+    expect(whole.warnings).toEqual([]);
+  });
+
+  it('【必选条件】 makes an optional field conditional, the condition kept in the description (a simple one as requiredIf)', () => {
+    const { spec, warnings } = run([
+      '**kind**必选string(8)',
+      '',
+      '**code**可选string(8)',
+      '',
+      '【必选条件】kind为CODE时必填',
+      '',
+      '**memo**可选string(8)',
+      '',
+      '【必选条件】线下场景需要传入',
+    ]);
+    expect(spec.request[1]).toMatchObject({ required: 'conditional', requiredIf: { field: 'kind', equals: 'CODE' }, description: '必选条件：kind为CODE时必填' });
+    expect(spec.request[2]).toEqual({ name: 'memo', type: 'string', required: 'conditional', maxLength: 8, description: '必选条件：线下场景需要传入' });
+    expect(warnings).toEqual([]);
+  });
+
+  it('a model field without children is an open object with a warning; with children it is not', () => {
+    const { spec, warnings } = run(['**ext**可选ExtInfo', '', '**list**可选Bill[]', '', '**card**可选Card', '', '> **no**必选string(8)']);
+    expect(spec.request.map((f) => f.fields ?? f.items?.fields)).toEqual([undefined, undefined, [{ name: 'no', type: 'string', required: true, maxLength: 8 }]]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^5:1 field `ext` is ExtInfo whose fields the page does not show: kept as an open object/),
+      expect.stringMatching(/^7:1 field `list` is a list of Bill whose fields the page does not show/),
+    ]);
+  });
+});
