@@ -126,3 +126,39 @@ describe('generated types', () => {
     expect(src).not.toContain('function validateExtInfo');
   });
 });
+
+describe('hostile names in one-of groups, open enums and open models', () => {
+  const hostile: MethodSpec = {
+    method: 'alipay.demo.hostile.ext',
+    request: [
+      field('__proto__', { required: 'conditional' }),
+      field('*/ x', { required: 'conditional' }),
+      field('a"b${x}', { required: 'conditional' }),
+      field('constructor', { enum: [{ value: '*/' }, { value: '__proto__' }, { value: '${y}' }], enumOpen: true }),
+      field('m', { type: 'object', model: 'Open*/Model' }),
+    ],
+    oneOf: [['__proto__', '*/ x', 'a"b${x}']],
+    response: [],
+    errors: [],
+  };
+  let hostileDir: string;
+  let check: ValidatorFn;
+
+  beforeAll(async () => {
+    hostileDir = await generateToTemp([hostile]);
+    check = (await importBuilt<Record<string, ValidatorFn>>(hostileDir, 'methods/alipay.demo.hostile.ext.js')).validateAlipayDemoHostileExtRequest!;
+  });
+
+  it.each(Object.entries(TSC))('the package compiles under %s', async (_, tsc) => {
+    const r = await runTsc(tsc, ['-p', 'tsconfig.json', '--noEmit', '--typeRoots', join(ROOT, 'node_modules/@types')], hostileDir);
+    expect(r.output).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('counts own properties only (an inherited __proto__ or constructor is absent), and names the group as written', () => {
+    expect(check({ '*/ x': 'v' })).toEqual([]);
+    expect(check(JSON.parse('{"__proto__":"v","constructor":"anything"}'))).toEqual([]);
+    expect(check({})[0]!.message).toBe('exactly one of __proto__, */ x, a"b${x} is required, none is present');
+    expect(summary(check(JSON.parse('{"__proto__":"v","a\\"b${x}":"w"}')))).toEqual([': oneOf']);
+  });
+});

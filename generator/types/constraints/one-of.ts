@@ -59,7 +59,7 @@ export const oneOf: ObjectConstraint<'oneOf'> = {
   validator(obj, ctx) {
     return groups(obj).flatMap((group) => [
       '{',
-      `  const n = ${group.map((name) => `(${ctx.read(name)} !== undefined ? 1 : 0)`).join(' + ')};`,
+      `  const n = ${group.map((name) => `((${ctx.read(name)}) !== undefined ? 1 : 0)`).join(' + ')};`,
       `  if (n === 0) ${ctx.issue('oneOf', `exactly one of ${groupText(group)} is required, none is present`)}`,
       `  else if (n > 1) ${ctx.issue('oneOf', `exactly one of ${groupText(group)} is allowed, several are present`)}`,
       '}',
