@@ -48,6 +48,11 @@ describe('loads', () => {
     expect(spec.request.map((f) => f.enumOpen ?? f.items?.enumOpen)).toEqual([true, true, undefined]);
   });
 
+  it('a requiredIf may name a value outside an open enum (the documented values are not all of them)', () => {
+    const spec = loaded(HEAD + "request:\n  k: { type: string, required: false, enum: [{ value: A }], enumOpen: true }\n  c: { type: string, required: conditional, requiredIf: { field: k, equals: Z } }\n");
+    expect(spec.request[1]!.requiredIf).toEqual({ field: 'k', equals: 'Z' });
+  });
+
   it('an object without fields is open, with a warning at the field; fields: {} is a closed empty object, no warning', () => {
     expect(problems(HEAD + 'request:\n  o: { type: object, model: M, required: false }\n')).toEqual([
       '4:3 warning request.o: object without fields: the page does not show them, so any object is accepted (an open object); add fields: {} for an object documented as empty',
