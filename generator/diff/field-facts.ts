@@ -90,6 +90,10 @@ function compareEnum(a: Shape, b: Shape, at: At): Change[] {
   const { both, removed, added } = matchBy(a.enum, b.enum, (v) => v.value);
   const out: Change[] = [];
   for (const v of removed) {
+    if (input && b.enumOpen === true) {
+      out.push(change(at, 'enum', 'removed', 'docs', `enum value ${v.value} no longer documented (open enum: still accepted)`, { before: v.value }));
+      continue;
+    }
     // Request: calls sending it are refused. Response: code naming the literal no longer compiles.
     const why = input ? ': calls sending it are refused' : ': code comparing with it no longer compiles';
     out.push(change(at, 'enum', 'removed', 'breaking', `enum value ${v.value} removed${why}`, { before: v.value }));
@@ -123,7 +127,35 @@ function compareRequiredIf(a: Field, b: Field, at: At): Change[] {
   return [change(at, 'requiredIf', kind, tighter ? 'breaking' : 'feature', tighter ? `${text}: some calls without it are refused` : text, values)];
 }
 
+/** Closing an open enum narrows a request; opening one widens what a response may hold. */
+function compareEnumOpen(a: Shape, b: Shape, at: At): Change[] {
+  const before = a.enumOpen === true;
+  const after = b.enumOpen === true;
+  if (before === after) return [];
+  const narrowed = at.flow === 'input' ? !after : after;
+  const text = after ? 'enum opened: other values accepted' : 'enum closed: only the documented values';
+  return [change(at, 'enum', 'changed', narrowed ? 'breaking' : 'feature', text, { before, after })];
+}
+
+/**
+ * One-of groups (exactly one member present): a new or changed group refuses requests that were
+ * valid; a removed one accepts more. On a response a group is documentation.
+ */
+export function compareOneOf(a: readonly (readonly string[])[] | undefined, b: readonly (readonly string[])[] | undefined, at: At): Change[] {
+  const key = (g: readonly string[]): string => [...g].sort().join(',');
+  const { removed, added } = matchBy(a ?? [], b ?? [], key);
+  const out: Change[] = [];
+  const output = at.flow === 'output';
+  for (const g of removed) out.push(change(at, 'oneOf', 'removed', output ? 'docs' : 'feature', `one-of group [${g.join(', ')}] removed`, { before: g }));
+  for (const g of added) {
+    out.push(change(at, 'oneOf', 'added', output ? 'docs' : 'breaking', `one-of group [${g.join(', ')}] added${output ? '' : ': calls without exactly one of them are refused'}`, { after: g }));
+  }
+  return out;
+}
+
 export const SHAPE_FACTS: ShapeFacts = {
+  enumOpen: { structural: true, compare: compareEnumOpen },
+  oneOf: { structural: true, compare: (a, b, at) => compareOneOf(a.oneOf, b.oneOf, at) },
   type: { structural: false, compare: compareType },
   model: { structural: false, compare: compareModel },
   fields: { structural: true, compare: (a, b, at) => compareFieldLists(a.fields ?? [], b.fields ?? [], at) },

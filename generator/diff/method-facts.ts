@@ -6,7 +6,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { ErrorCode, Examples, Field, MethodSpec } from '../spec/model.js';
 import { change, child, matchBy, type At, type Change } from './change.js';
-import { compareField, fieldAdded, fieldRemoved } from './field-facts.js';
+import { compareField, compareOneOf, fieldAdded, fieldRemoved } from './field-facts.js';
 
 type MethodFacts = { readonly [K in keyof MethodSpec]-?: (a: MethodSpec, b: MethodSpec, at: At) => Change[] };
 type ErrorFacts = { readonly [K in keyof ErrorCode]-?: (a: ErrorCode, b: ErrorCode, at: At) => Change[] };
@@ -93,6 +93,7 @@ export const METHOD_FACTS: MethodFacts = {
   examples: (a, b, at) => Object.values(EXAMPLE_FACTS).flatMap((compare) => compare(a.examples ?? {}, b.examples ?? {}, at)),
   notes: (a, b, at) => docs('notes', 'notes', a.notes, b.notes, at),
   deprecated: (a, b, at) => docs('deprecated', 'deprecation note', a.deprecated, b.deprecated, at),
+  oneOf: (a, b, at) => compareOneOf(a.oneOf, b.oneOf, { ...at, flow: 'input' }),
   // The v3 route changes the wire, not the callers' code (a method without one is called over v2).
   v3: (a, b, at) => (isDeepStrictEqual(a.v3, b.v3) ? [] : [change(child(at, 'v3'), 'v3', a.v3 === undefined ? 'added' : b.v3 === undefined ? 'removed' : 'changed', 'fix', 'v3 route changed', { before: a.v3, after: b.v3 })]),
 };

@@ -38,7 +38,7 @@ export function fieldDoc(field: FieldIR, enums: readonly EnumIR[], topLevel = fa
 }
 
 export function enumDoc(e: EnumIR): string {
-  return trimBlank([`Documented values of \`${docText(e.nameHint)}\`.`, ...constraintEnumLines(e.values, docContext([]))]);
+  return trimBlank([`Documented values of \`${docText(e.nameHint)}\`.`, ...constraintEnumLines(e.values, docContext([]), e.open === true)]);
 }
 
 export function modelDoc(model: ModelIR, method: string): string {

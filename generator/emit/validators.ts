@@ -16,6 +16,8 @@ import type { FieldIR, FileTypeIR, ObjectTypeIR, ScalarTypeIR, TypeIR } from '..
 import type { MethodPlan } from '../plan/types.js';
 import type { ValidatorContext } from '../types/constraints/constraint.js';
 import { FIELD_CONSTRAINT_LIST, VALUE_CONSTRAINT_LIST } from '../types/constraints/table.js';
+import type { ObjectIR } from '../types/constraints/object-constraint.js';
+import { OBJECT_CONSTRAINT_LIST } from '../types/constraints/object-table.js';
 import { KINDS } from '../types/table.js';
 import { docCode, elementAccess, stringLiteral } from './escape.js';
 
@@ -85,10 +87,18 @@ function ownRead(obj: string, name: string): string {
   return PROTOTYPE_MEMBERS.has(name) ? `Object.hasOwn(${obj}, ${stringLiteral(name)}) ? ${read} : undefined` : read;
 }
 
-/** Checks of every field of an object held in `o`, plus the unknown-key check. */
-function fieldsChecks(fields: readonly FieldIR[], ctx: Ctx): string[] {
+/**
+ * Checks of every field of an object held in `o`, then the object constraints' (one-of groups,
+ * reported at the object's own path), plus the unknown-key check.
+ */
+function fieldsChecks(obj: ObjectIR, ctx: Ctx): string[] {
+  const { fields } = obj;
   const lines: string[] = [];
   for (const f of fields) lines.push(...fieldCheck(f, fields, ctx));
+  // A model's prefix `p` ends with its `.`: the object itself is `p` without it.
+  const own: PathExpr = ctx.prefix.length === 0 ? [] : [{ code: 'p.slice(0, -1)' }];
+  const c = { ...constraintContext(own, ctx), read: (name: string) => ownRead('o', name) };
+  for (const constraint of OBJECT_CONSTRAINT_LIST) lines.push(...constraint.validator(obj, c));
   if (ctx.strict !== 'false') {
     const cases = fields.map((f) => `case ${stringLiteral(f.name)}:`);
     const loop = [
@@ -147,6 +157,8 @@ function fileCheck(name: string, path: PathExpr, t: FileTypeIR): string[] {
 }
 
 function objectCheck(name: string, path: PathExpr, t: ObjectTypeIR, ctx: Ctx): string[] {
+  // An open model (fields not on the page): any object, so the kind's test is the whole check.
+  if (ctx.plan.ir.models[t.modelId]!.open === true) return [typeIssue(name, path, 'object')];
   const validator = ctx.plan.modelValidators[t.modelId]!;
   return [
     typeIssue(name, path, 'object'),
@@ -170,7 +182,7 @@ function indent(lines: readonly string[], n = 2): string[] {
 
 export function modelValidatorStatements(plan: MethodPlan, typed: boolean): FunctionDeclarationStructure[] {
   const param = (name: string, type: string) => (typed ? { name, type } : { name });
-  return plan.ir.models.map((m) => ({
+  return plan.ir.models.filter((m) => m.open !== true).map((m) => ({
     kind: StructureKind.Function,
     name: plan.modelValidators[m.id]!,
     parameters: [
@@ -180,7 +192,7 @@ export function modelValidatorStatements(plan: MethodPlan, typed: boolean): Func
       param('strict', 'boolean'),
     ],
     ...(typed && { returnType: 'void' }),
-    statements: fieldsChecks(m.fields, { plan, prefix: [{ code: 'p' }], strict: 'strict', typed }).join('\n'),
+    statements: fieldsChecks(m, { plan, prefix: [{ code: 'p' }], strict: 'strict', typed }).join('\n'),
   }));
 }
 
@@ -198,6 +210,7 @@ export function rootValidatorName(plan: MethodPlan, side: 'request' | 'response'
 export function rootValidatorStatement(plan: MethodPlan, side: 'request' | 'response', typed: boolean): FunctionDeclarationStructure {
   // Top-level params are fields of the same Request object: checked alongside biz_content's.
   const fields = side === 'request' ? [...plan.ir.request, ...plan.ir.params] : plan.ir.response;
+  const obj: ObjectIR = { fields, ...(side === 'request' && plan.ir.oneOf !== undefined && { oneOf: plan.ir.oneOf }) };
   const ctx: Ctx = { plan, prefix: [], strict: side === 'request' ? 'true' : 'false', typed };
   return {
     kind: StructureKind.Function,
@@ -213,7 +226,7 @@ export function rootValidatorStatement(plan: MethodPlan, side: 'request' | 'resp
       '  return issues;',
       '}',
       `const o = ${asRecord('value', ctx)};`,
-      ...fieldsChecks(fields, ctx),
+      ...fieldsChecks(obj, ctx),
       'return issues;',
     ].join('\n'),
   };

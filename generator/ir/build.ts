@@ -19,6 +19,7 @@ export function buildMethodIR(spec: MethodSpec): MethodIR {
     ...(spec.deprecated !== undefined && { deprecated: spec.deprecated }),
     request,
     params,
+    ...(spec.oneOf !== undefined && spec.oneOf.length > 0 && { oneOf: spec.oneOf.map((g) => [...g]) }),
     response,
     models: builder.models,
     enums: builder.enums,
@@ -65,7 +66,7 @@ class Builder {
     if (shape.type === 'object') return { kind: 'object', modelId: this.model(shape, hint, path) };
     const kind: ScalarKind = shape.type;
     // A kind that is not enumerable (boolean) has no value set worth a type of its own.
-    const enumId = shape.enum && shape.enum.length > 0 && scalarModule(kind).enumerable ? this.enumOf(kind, shape.enum, hint) : undefined;
+    const enumId = shape.enum && shape.enum.length > 0 && scalarModule(kind).enumerable ? this.enumOf(kind, shape.enum, hint, shape.enumOpen === true) : undefined;
     return {
       kind,
       ...(shape.maxLength !== undefined && { maxLength: shape.maxLength }),
@@ -75,7 +76,10 @@ class Builder {
 
   private model(shape: Shape, hint: string, path: string): number {
     const fields = (shape.fields ?? []).map((f) => this.field(f, path));
-    const key = JSON.stringify([shape.model ?? null, shape.model === undefined ? hint : null, fields]);
+    // No `fields` at all: the page does not show them (an open object), unlike a documented `fields: {}`.
+    const open = shape.fields === undefined;
+    const oneOf = (shape.oneOf ?? []).filter((g) => g.length > 0).map((g) => [...g]);
+    const key = JSON.stringify([shape.model ?? null, shape.model === undefined ? hint : null, fields, open, oneOf]);
     const known = this.modelKeys.get(key);
     if (known !== undefined) return known;
     const id = this.models.length;
@@ -85,25 +89,27 @@ class Builder {
       nameHint: hint,
       origin: path,
       fields,
+      ...(oneOf.length > 0 && { oneOf }),
+      ...(open && { open }),
     });
     this.modelKeys.set(key, id);
     return id;
   }
 
-  private enumOf(kind: ScalarKind, values: readonly { value: string; description?: string }[], hint: string): number {
+  private enumOf(kind: ScalarKind, values: readonly { value: string; description?: string }[], hint: string, open: boolean): number {
     // A value listed twice keeps its first description (duplicate keys would not compile).
     const seen = new Set<string>();
     const list = values
       .filter((v) => !seen.has(v.value) && seen.add(v.value))
       .map((v) => ({ value: v.value, ...(v.description !== undefined && { description: v.description }) }));
-    const key = JSON.stringify([hint, kind, list]);
+    const key = JSON.stringify([hint, kind, list, open]);
     const known = this.enumKeys.get(key);
     if (known !== undefined) return known;
     const id = this.enums.length;
     // Numeric literals when every value is the text of a number of the kind: the wire value itself.
     const m = scalarModule(kind);
     const literal = m.tsType === 'number' && list.every((v) => typeof m.wireValue(v.value) === 'number') ? 'number' : 'string';
-    this.enums.push({ id, nameHint: hint, kind, values: list, literal });
+    this.enums.push({ id, nameHint: hint, kind, values: list, literal, ...(open && { open }) });
     this.enumKeys.set(key, id);
     return id;
   }

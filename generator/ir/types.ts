@@ -23,6 +23,8 @@ export interface EnumIR {
   readonly values: readonly EnumValueIR[];
   /** Numbers with numeric values become numeric literal types; everything else string literals. */
   readonly literal: 'string' | 'number';
+  /** The values are documentation, not the whole set (`enumOpen`): other values of the kind are valid. */
+  readonly open?: boolean;
 }
 
 export interface ScalarTypeIR {
@@ -71,6 +73,10 @@ export interface ModelIR {
   /** Where it first appears, e.g. `response.card_info`, for docs. */
   readonly origin: string;
   readonly fields: readonly FieldIR[];
+  /** One-of groups among `fields` (spec `oneOf`). */
+  readonly oneOf?: readonly (readonly string[])[];
+  /** The page names the model but does not show its fields (`type: object` without `fields`): any object. */
+  readonly open?: boolean;
 }
 
 export interface MethodIR {
@@ -81,6 +87,8 @@ export interface MethodIR {
   readonly request: readonly FieldIR[];
   /** Request params sent as top-level form params, not inside biz_content (scalars); empty for most methods. */
   readonly params: readonly FieldIR[];
+  /** One-of groups among the request's fields (`request` and `params`). */
+  readonly oneOf?: readonly (readonly string[])[];
   readonly response: readonly FieldIR[];
   /** Every model, children before parents; ids are indexes into this list. */
   readonly models: readonly ModelIR[];

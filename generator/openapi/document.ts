@@ -58,7 +58,7 @@ export function openApiDocument(methods: readonly MethodIR[], options: OpenApiOp
     const { request, response } = methodNames[i]!;
     builder.forMethod(ir);
     const hasRequest = ir.request.length > 0;
-    if (hasRequest) schemas.set(request, builder.objectSchema(ir.request, request));
+    if (hasRequest) schemas.set(request, builder.objectSchema(ir.request, request, ir.oneOf));
     schemas.set(response, responseSchema(builder, ir, response));
     // Top-level form params (not in biz_content) sit beside biz_content in the form body.
     const params = ir.params.map((p) => [p.name, builder.fieldSchema(p), p.required === true] as const);

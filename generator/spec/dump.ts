@@ -35,6 +35,7 @@ function buildYaml(spec: MethodSpec): string {
   if (spec.v3 !== undefined) add(root, 'v3', v3RouteNode(spec.v3));
   add(root, 'request', fieldMap(spec.request));
   if (spec.params !== undefined) add(root, 'params', fieldMap(spec.params));
+  if (spec.oneOf !== undefined && spec.oneOf.length > 0) add(root, 'oneOf', oneOfNode(spec.oneOf));
   add(root, 'response', fieldMap(spec.response));
   add(root, 'errors', seq(spec.errors.map(errorNode)));
   if (spec.examples) {
@@ -89,8 +90,21 @@ function itemsNode(items: Items): YAMLMap {
 
 function shapeTail(map: YAMLMap, shape: Shape): void {
   if (shape.enum) add(map, 'enum', seq(shape.enum.map(enumNode)));
+  if (shape.enumOpen === true) add(map, 'enumOpen', value(true));
   if (shape.fields) add(map, 'fields', fieldMap(shape.fields));
+  if (shape.oneOf !== undefined && shape.oneOf.length > 0) add(map, 'oneOf', oneOfNode(shape.oneOf));
   if (shape.items) add(map, 'items', itemsNode(shape.items));
+}
+
+/** `[[a, b], [c, d]]`: one flow list of names per group. */
+function oneOfNode(groups: readonly (readonly string[])[]): YAMLSeq {
+  const s = seq(groups.map((g) => {
+    const group = seq(g.map(str));
+    group.flow = true;
+    return group;
+  }));
+  s.flow = true;
+  return s;
 }
 
 function enumNode(e: EnumValue): YAMLMap {

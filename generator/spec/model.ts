@@ -55,7 +55,17 @@ export interface Shape {
   items?: Items;
   maxLength?: number;
   enum?: EnumValue[];
+  /**
+   * The documented values are not the whole set (the page cuts the list short with `更多`, or says
+   * 包括但不限于 / "such as"): kept as documentation, other values of the kind are accepted.
+   */
+  enumOpen?: boolean;
+  /** One-of groups among the object's `fields`: exactly one field of each group is sent. */
+  oneOf?: OneOfGroup[];
 }
+
+/** Sibling wire names of which exactly one is present (the doc's `以下参数 二选一 传入`). */
+export type OneOfGroup = string[];
 
 export interface Items extends Shape {
   type: ItemType;
@@ -103,6 +113,8 @@ export interface MethodSpec {
    * name may also be in `request`. Absent when the method has none.
    */
   params?: Field[];
+  /** One-of groups among the request's fields (`request` and `params`): exactly one of each group is sent. */
+  oneOf?: OneOfGroup[];
   /** Business response fields only; code/msg/sub_code/sub_msg/sign belong to the runtime. */
   response: Field[];
   errors: ErrorCode[];

@@ -6,11 +6,12 @@ import { isMap, type Document } from 'yaml';
 import { PARAM_TYPES, type ErrorCode, type Examples, type Field, type MethodSpec } from './model.js';
 import { checkRequestExample, checkResponseExample } from './check-examples.js';
 import { readFieldMap } from './read-fields.js';
+import { readObjectConstraints } from './read-object.js';
 import { readDeprecated, readEntries, readList, readString, type Entry, type Reader } from './reader.js';
 import { findPair, toPlain } from './yaml-ast.js';
 import { readV3Route } from './v3-route.js';
 
-export const TOP_KEYS = ['method', 'title', 'description', 'request', 'params', 'response', 'errors', 'examples', 'notes', 'deprecated', 'v3'] as const;
+export const TOP_KEYS = ['method', 'title', 'description', 'request', 'params', 'oneOf', 'response', 'errors', 'examples', 'notes', 'deprecated', 'v3'] as const;
 const ERROR_KEYS = ['code', 'description', 'solution'] as const;
 const EXAMPLE_KEYS = ['request', 'params', 'response', 'error'] as const;
 
@@ -63,6 +64,8 @@ export function readSpec(r: Reader, doc: Document.Parsed): MethodSpec | undefine
 
   const spec: MethodSpec = { method: method ?? '', request: request ?? [], response: response ?? [], errors: [] };
   if (params) spec.params = params;
+  // One-of groups of the request name fields of biz_content and top-level params alike (one Request object).
+  if (request) readObjectConstraints(r, get, [...request, ...(params ?? [])], undefined, [], spec, true);
   const title = get('title');
   if (title) spec.title = readString(r, title.value, ['title']);
   const description = get('description');

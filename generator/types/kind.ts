@@ -94,6 +94,12 @@ export interface ScalarKindModule<K extends ScalarKind = ScalarKind> extends Kin
 
 export interface ObjectKindModule extends KindBase<'object'> {
   readonly category: 'object';
+  /**
+   * An open object: a model the page names without showing its fields. Every stage reads its
+   * meaning here: any plain object is valid (validators check the kind only), the TypeScript
+   * type, the TSDoc line and the gateway's sample.
+   */
+  readonly open: { readonly tsType: string; readonly doc: string; readonly sample: Readonly<Record<string, never>> };
 }
 
 export interface ArrayKindModule extends KindBase<'array'> {

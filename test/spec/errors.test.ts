@@ -91,7 +91,7 @@ describe('structural errors, each at the offending node', () => {
 
 describe('warnings (the spec still loads)', () => {
   const cases: [string, string, string[]][] = [
-    ['object without fields', HEAD + 'request:\n  o: { type: object, required: true }\n', ['4:3 warning request.o: object without fields: it will be typed as an open object']],
+    ['object without fields', HEAD + 'request:\n  o: { type: object, required: true }\n', ['4:3 warning request.o: object without fields: the page does not show them, so any object is accepted (an open object); add fields: {} for an object documented as empty']],
     ['maxLength on a boolean', HEAD + 'request:\n  b: { type: boolean, required: true, maxLength: 5 }\n', ['4:39 warning request.b: maxLength has no meaning on a boolean field']],
     ['requiredIf on a required field', HEAD + 'request:\n  a: { type: string, required: false }\n  b: { type: string, required: true, requiredIf: { field: a } }\n', [
       '5:38 warning request.b: requiredIf has no effect on a field with required: true',

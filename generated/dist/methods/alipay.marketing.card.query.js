@@ -46,7 +46,7 @@ export function validateAlipayMarketingCardQueryRequest(value) {
           case "D_BAR_CODE":
             break;
           default:
-            issues.push({ path: "target_card_no_type", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: "target_card_no_type", rule: "enum", message: "not one of the documented values: BIZ_CARD, D_QR_CODE, D_BAR_CODE" });
         }
       }
     }
@@ -162,7 +162,7 @@ function validateMdCodeInfoDTO(o, p, issues, strict) {
           case "FAIL_NOT_RETRY":
             break;
           default:
-            issues.push({ path: p + "code_status", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: p + "code_status", rule: "enum", message: "not one of the documented values: SUCCESS, FAIL_RETRY, FAIL_NOT_RETRY" });
         }
       }
     }

@@ -55,7 +55,7 @@ export function validateAlipayTradeCancelResponse(value) {
           case "refund":
             break;
           default:
-            issues.push({ path: "action", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: "action", rule: "enum", message: "not one of the documented values: close, refund" });
         }
       }
     }

@@ -1077,7 +1077,7 @@ function validatePayParams(o, p, issues, strict) {
           case "NEAR_REAL_TIME_ASYNC":
             break;
           default:
-            issues.push({ path: p + "async_type", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: p + "async_type", rule: "enum", message: "not one of the documented values: NORMAL_ASYNC, NEAR_REAL_TIME_ASYNC" });
         }
       }
     }

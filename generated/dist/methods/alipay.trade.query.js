@@ -186,7 +186,7 @@ export function validateAlipayTradeQueryResponse(value) {
           case "PRIVATE":
             break;
           default:
-            issues.push({ path: "buyer_user_type", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: "buyer_user_type", rule: "enum", message: "not one of the documented values: CORPORATE, PRIVATE" });
         }
       }
     }
@@ -201,7 +201,7 @@ export function validateAlipayTradeQueryResponse(value) {
           case "WAP":
             break;
           default:
-            issues.push({ path: "cashier_type", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: "cashier_type", rule: "enum", message: "not one of the documented values: APP, WAP" });
         }
       }
     }
@@ -597,7 +597,7 @@ export function validateAlipayTradeQueryResponse(value) {
           case "TRADE_FINISHED":
             break;
           default:
-            issues.push({ path: "trade_status", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: "trade_status", rule: "enum", message: "not one of the documented values: WAIT_BUYER_PAY, TRADE_CLOSED, TRADE_SUCCESS, TRADE_FINISHED" });
         }
       }
     }

@@ -63,7 +63,7 @@ export function validateKoubeiMemberDataIsvCreateRequest(value) {
           case "other":
             break;
           default:
-            issues.push({ path: "member_source", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: "member_source", rule: "enum", message: "not one of the documented values: weixin, alipay, offline, other" });
         }
       }
     }
@@ -90,7 +90,7 @@ export function validateKoubeiMemberDataIsvCreateRequest(value) {
           case "0":
             break;
           default:
-            issues.push({ path: "member_status", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: "member_status", rule: "enum", message: "not one of the documented values: 1, 0" });
         }
       }
     }

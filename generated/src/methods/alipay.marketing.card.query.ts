@@ -326,7 +326,7 @@ export function validateAlipayMarketingCardQueryRequest(value: unknown): Validat
           case "D_BAR_CODE":
             break;
           default:
-            issues.push({ path: "target_card_no_type", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: "target_card_no_type", rule: "enum", message: "not one of the documented values: BIZ_CARD, D_QR_CODE, D_BAR_CODE" });
         }
       }
     }
@@ -443,7 +443,7 @@ function validateMdCodeInfoDTO(o: Record<string, unknown>, p: string, issues: Va
           case "FAIL_NOT_RETRY":
             break;
           default:
-            issues.push({ path: p + "code_status", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: p + "code_status", rule: "enum", message: "not one of the documented values: SUCCESS, FAIL_RETRY, FAIL_NOT_RETRY" });
         }
       }
     }

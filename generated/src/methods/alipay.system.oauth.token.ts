@@ -151,7 +151,7 @@ export function validateAlipaySystemOauthTokenRequest(value: unknown): Validatio
           case "refresh_token":
             break;
           default:
-            issues.push({ path: "grant_type", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: "grant_type", rule: "enum", message: "not one of the documented values: authorization_code, refresh_token" });
         }
       }
     }

@@ -112,7 +112,7 @@ export function validateAlipayTradeCancelResponse(value: unknown): ValidationIss
           case "refund":
             break;
           default:
-            issues.push({ path: "action", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: "action", rule: "enum", message: "not one of the documented values: close, refund" });
         }
       }
     }

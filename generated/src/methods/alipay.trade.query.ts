@@ -837,7 +837,7 @@ export function validateAlipayTradeQueryResponse(value: unknown): ValidationIssu
           case "PRIVATE":
             break;
           default:
-            issues.push({ path: "buyer_user_type", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: "buyer_user_type", rule: "enum", message: "not one of the documented values: CORPORATE, PRIVATE" });
         }
       }
     }
@@ -852,7 +852,7 @@ export function validateAlipayTradeQueryResponse(value: unknown): ValidationIssu
           case "WAP":
             break;
           default:
-            issues.push({ path: "cashier_type", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: "cashier_type", rule: "enum", message: "not one of the documented values: APP, WAP" });
         }
       }
     }
@@ -1248,7 +1248,7 @@ export function validateAlipayTradeQueryResponse(value: unknown): ValidationIssu
           case "TRADE_FINISHED":
             break;
           default:
-            issues.push({ path: "trade_status", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: "trade_status", rule: "enum", message: "not one of the documented values: WAIT_BUYER_PAY, TRADE_CLOSED, TRADE_SUCCESS, TRADE_FINISHED" });
         }
       }
     }

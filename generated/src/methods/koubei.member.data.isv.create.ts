@@ -252,7 +252,7 @@ export function validateKoubeiMemberDataIsvCreateRequest(value: unknown): Valida
           case "other":
             break;
           default:
-            issues.push({ path: "member_source", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: "member_source", rule: "enum", message: "not one of the documented values: weixin, alipay, offline, other" });
         }
       }
     }
@@ -279,7 +279,7 @@ export function validateKoubeiMemberDataIsvCreateRequest(value: unknown): Valida
           case "0":
             break;
           default:
-            issues.push({ path: "member_status", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: "member_status", rule: "enum", message: "not one of the documented values: 1, 0" });
         }
       }
     }

@@ -7,8 +7,8 @@
 /** One problem found by a generated validator. `path` is dotted with [i] for array items: `front_text_list[0].label`. */
 export interface ValidationIssue {
   path: string;
-  /** Which rule failed. */
-  rule: 'required' | 'type' | 'maxLength' | 'enum' | 'format' | 'unknown';
+  /** Which rule failed (`oneOf`: not exactly one field of a one-of group is present; the path is the object's). */
+  rule: 'required' | 'type' | 'maxLength' | 'enum' | 'format' | 'unknown' | 'oneOf';
   /** Human-readable, in English; never contains the offending value (it may be personal data). */
   message: string;
 }
