@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is compiled to dist/ by `npm run build` (run automatically by `prepare` on install).
+// Thin launcher: the CLI runs compiled from dist/ (shipped in the package; in a clone, built by
+// `npm install` through `prepare`, or by `npm run build`).
 import { main } from '../dist/generator/cli/main.js';
 
 process.exitCode = await main(process.argv);

@@ -1,10 +1,11 @@
 /** The work behind `alipay-codegen check` (loaded only when the command runs). */
 import { UserError } from '../../diagnostics.js';
 import { check } from '../../build/output.js';
+import { outputSettings } from '../../config/resolve.js';
 import { printDiagnostics, printSummary } from '../print.js';
 
 export async function runCheck(options: { specs: string; out: string; full?: boolean }): Promise<void> {
-  const { stale, diagnostics } = await check({ specsDir: options.specs, outDir: options.out, full: options.full === true });
+  const { stale, diagnostics } = await check({ specsDir: options.specs, outDir: options.out, full: options.full === true, ...outputSettings(options) });
   printDiagnostics(diagnostics);
   if (stale.length > 0) {
     for (const path of stale) process.stderr.write(`stale: ${options.out}/${path}\n`);

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError, formatDiagnostic, hasErrors, type Diagnostic } from '../../diagnostics.js';
+import { withSpecSchemaLine } from '../../config/schema-path.js';
 import { importDoc } from '../../importer/import-doc.js';
 import type { LayoutName } from '../../importer/page-model.js';
 import { writeFilesAtomically, type OutputFile } from '../../write/import-files.js';
@@ -30,7 +31,7 @@ export async function runImport(docs: readonly string[], outDir: string, layout?
       diagnostics.push({ severity: 'error', file: doc, line: 1, col: 1, message: `method ${result.spec.method} is also imported from ${clash.doc}` });
       continue;
     }
-    outputs.push({ doc, name, text: result.yaml, layout: `${result.layout.name} layout, ${result.layout.how}` });
+    outputs.push({ doc, name, text: withSpecSchemaLine(result.yaml, join(outDir, name)), layout: `${result.layout.name} layout, ${result.layout.how}` });
   }
   if (hasErrors(diagnostics)) {
     throw new UserError(`import failed: nothing written`, diagnostics);
