@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 // Compiles the generator to dist/ (tsconfig.build.json, TypeScript 5.9: the published build).
 //
-//   node bin/build.mjs          `prepare`: compiles only when a source is newer than its dist/ file
-//                                (a fresh clone, or an edit), and says so on stderr; otherwise instant.
+//   node bin/build.mjs          the `dependencies` script (npm runs it in this repository after
+//                                `npm install` / `npm ci` changed node_modules): compiles only when a
+//                                source is newer than its dist/ file, and says so; otherwise instant.
 //   node bin/build.mjs --clean  `build` and `prepack`: removes the compiled folders, then compiles,
 //                                so a tarball never ships output of a deleted source.
 //
-// Why `prepare` checks first: npm runs it on every install of this folder, and `npx alipay-codegen`
-// inside a clone installs the folder itself into npx's cache, i.e. runs it again; an unconditional
-// tsc there made the first npx take 16-29 s without a word. Consumers of the published package never
-// run it (npm runs `prepare` only for the root project and for git or folder dependencies).
+// Why not `prepare`: `npx alipay-codegen` inside a clone installs the folder itself into npx's cache,
+// which runs `prepare` again (an unconditional tsc: the first npx took 16-29 s without a word), and a
+// `prepare` in the published package.json makes npm warn about install scripts to every consumer who
+// installs the tarball. `dependencies` runs for the root project only: never for consumers.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
