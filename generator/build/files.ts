@@ -29,10 +29,23 @@ export interface OutputLayout {
 
 export const DEFAULT_LAYOUT: OutputLayout = { shape: 'package', package: DEFAULT_PACKAGE };
 
-/** The layout in one string, recorded in the manifest: a manifest of another layout is not trusted. */
+/**
+ * The layout in one string, recorded in the manifest: a manifest of another layout is not trusted.
+ * The version is not part of it: it is written to package.json alone (never trusted, always
+ * rebuilt), and a version bumped in place (`npm version`) must leave the manifest as it is.
+ */
 export function layoutKey(layout: OutputLayout): string {
-  const { name, version, description } = layout.package;
-  return layout.shape === 'sources' ? 'sources' : `package ${name}@${version} ${JSON.stringify(description)}`;
+  const { name, description } = layout.package;
+  return layout.shape === 'sources' ? 'sources' : `package ${name} ${JSON.stringify(description)}`;
+}
+
+/**
+ * The text the manifest's digest of a fixed file is taken over: package.json with its version
+ * blanked, so `npm version` inside the output (which generate and check then keep, see
+ * ../config/resolve.ts) changes neither the manifest nor what check compares.
+ */
+export function manifestDigestText(path: string, content: string): string {
+  return path === 'package.json' ? content.replace(/^ {2}"version": "[^"]*",$/m, '  "version": "",') : content;
 }
 
 /** The files of one module stem (`methods/alipay.trade.query`, `client`, `runtime/sign`): ts, js, d.ts; ts alone for sources. */

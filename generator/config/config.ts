@@ -50,20 +50,20 @@ export interface LoadedConfig {
 const PACKAGE_NAME = /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/;
 export const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 
-/** Reads `file`; undefined when it does not exist and `optional`. */
-export async function loadConfig(file: string, optional = false): Promise<LoadedConfig | undefined> {
+/** Reads `file` (named `shownAs` in messages); undefined when it does not exist and `optional`. */
+export async function loadConfig(file: string, optional = false, shownAs: string = file): Promise<LoadedConfig | undefined> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     if (optional && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new UserError(`cannot read the config file ${file}: ${ioReason(error)}`);
+    throw new UserError(`cannot read the config file ${shownAs}: ${ioReason(error)}`);
   }
-  const fields = parseConfig(text, file);
+  const fields = parseConfig(text, shownAs);
   const base = dirname(resolve(file));
   const methods = fields.methods === undefined ? undefined : methodFilter(fields.methods);
   return {
-    file,
+    file: shownAs,
     fields,
     ...(fields.specs !== undefined && { specsDir: resolve(base, fields.specs) }),
     ...(fields.out !== undefined && { outDir: resolve(base, fields.out) }),

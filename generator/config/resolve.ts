@@ -35,8 +35,8 @@ export const DEFAULT_OUT = 'generated';
 /** `--config <file>` (it must exist), else ./alipay-codegen.config.json when there is one. */
 export async function findConfig(flag: string | undefined, cwd: string = process.cwd()): Promise<LoadedConfig | undefined> {
   if (flag !== undefined) return loadConfig(flag);
-  const found = await loadConfig(join(cwd, CONFIG_FILE), true);
-  return found && { ...found, file: CONFIG_FILE };
+  const file = join(cwd, CONFIG_FILE);
+  return loadConfig(file, true, shown(file, cwd));
 }
 
 /** A path for messages: relative to the working directory when it is below it. */

@@ -12,8 +12,9 @@ export async function runVersion(part: BumpPart, options: { specs: string; out: 
   if (settings.layout.shape !== 'package') throw new UserError(`${settings.config.file}: shape is "sources", which has no package version`);
   const from = settings.layout.package.version;
   const to = bumpVersion(from, part);
-  await setConfigVersion(settings.config.file, to);
+  // Output first: when generate refuses (a foreign folder) or fails, the config keeps its version.
   const layout = { ...settings.layout, package: { ...settings.layout.package, version: to } };
   const r = await generate({ specsDir: options.specs, outDir: options.out, ...outputSettings(options), layout });
+  await setConfigVersion(settings.config.file, to);
   process.stdout.write(`${settings.config.file}: package.version ${from} -> ${to}; ${options.out}: ${r.written} written\n`);
 }

@@ -14,7 +14,7 @@ import { UserError, hasErrors, sortDiagnostics, type Diagnostic } from '../../di
 import { planNames, type PlannedNames } from '../../plan/package.js';
 import type { MethodExports, MethodHead } from '../../plan/types.js';
 import { IO_CONCURRENCY, mapLimit } from '../../shared/pool.js';
-import { aggregateFiles, aggregatePaths, fixedFiles, layoutKey, moduleEntries, moduleFiles, modulePaths, runtimeStems, type OutputLayout } from '../files.js';
+import { aggregateFiles, aggregatePaths, fixedFiles, layoutKey, manifestDigestText, moduleEntries, moduleFiles, modulePaths, runtimeStems, type OutputLayout } from '../files.js';
 import type { JobRunner, SpecJob } from '../jobs.js';
 import type { Templates } from '../templates.js';
 import {
@@ -110,7 +110,10 @@ export class OutputBuild {
   /** The manifest describing the files as they are now known. */
   manifestText(): string {
     const files: Record<string, FileDigest> = {};
-    for (const [path, file] of this.files) if (!this.byPath.has(path) && path !== MANIFEST_PATH) files[path] = file.digest;
+    for (const [path, file] of this.files) {
+      if (this.byPath.has(path) || path === MANIFEST_PATH) continue;
+      files[path] = path === 'package.json' && file.content !== undefined ? digest(manifestDigestText(path, file.content)) : file.digest;
+    }
     return serializeManifest({ ...this.head, files, methods: this.records.map((r) => r.entry) });
   }
 }
