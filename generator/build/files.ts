@@ -8,7 +8,7 @@ import { emitClientModule } from '../emit/client-module.js';
 import { emitIndexModule } from '../emit/index-module.js';
 import type { EmittedModule } from '../emit/method-module.js';
 import { DEFAULT_PACKAGE, type OutputShape, type PackageIdentity } from '../config/config.js';
-import { gitignore, packageJson, readme, tsconfigJson } from '../emit/package-files.js';
+import { PLATFORM_DTS, gitignore, packageJson, platformDeclarations, readme, tsconfigJson } from '../emit/package-files.js';
 import { aggregatePlan } from '../plan/package.js';
 import type { MethodHead } from '../plan/types.js';
 import type { Templates } from './templates.js';
@@ -70,6 +70,7 @@ export function fixedFiles(layout: OutputLayout): Map<string, string> {
     ['.gitignore', gitignore()],
     ['package.json', packageJson(layout.package)],
     ['tsconfig.json', tsconfigJson()],
+    [PLATFORM_DTS, platformDeclarations()],
   ]);
 }
 

@@ -58,7 +58,7 @@ describe.sequential('a fresh app with the packed generator', () => {
     expect(existsSync(join(app, 'node_modules/.bin/alipay-codegen'))).toBe(true);
     const pkg = JSON.parse(await readFile(join(app, 'package.json'), 'utf8')) as { devDependencies?: Record<string, string> };
     expect(Object.keys(pkg.devDependencies ?? {})).toEqual(['alipay-codegen']);
-  });
+  }, 300_000);
 
   it('init writes the config and an example spec whose $schema references resolve into the installed package', async () => {
     const r = ok(await cli(['init']), 'init');
@@ -95,7 +95,7 @@ describe.sequential('a fresh app with the packed generator', () => {
     expect(existsSync(join(app, 'src/alipay/package.json'))).toBe(false);
     // The package shape is installed the way an app uses a local package.
     ok(await npm(['install', '--prefer-offline', './generated'], app), 'npm install ./generated');
-  });
+  }, 180_000);
 
   it("the app's tsc (5.9 and 7) accepts code using both shapes under strict flags", async () => {
     await writeFile(join(app, 'tsconfig.json'), JSON.stringify(APP_TSCONFIG, null, 2));
@@ -115,7 +115,7 @@ describe.sequential('a fresh app with the packed generator', () => {
       const result = (await buildProjects(tsc, app, ['tsconfig.json'])).get('tsconfig.json')!;
       expect(result.output, tsc).toBe('');
     }
-  });
+  }, 300_000);
 
   it('check passes, fails after a spec edit (listing the stale files), and passes after generate', async () => {
     expect(ok(await cli(['check']), 'check').stdout).toBe('generated is up to date with specs\n');

@@ -174,7 +174,7 @@ describe.sequential('publish, install by name, call, upgrade', () => {
     for (const tsc of [TSC['typescript 5.9'], TSC['typescript 7']]) {
       expect((await buildProjects(tsc, consumer, ['tsconfig.json'])).get('tsconfig.json')!.output, tsc).toBe('');
     }
-  });
+  }, 300_000);
 
   it('publishes 1.1.0 after a spec change and the consumer upgrades to it and calls the new method', async () => {
     ok(await codegen(['import', PAGE]), 'import');
@@ -189,5 +189,5 @@ describe.sequential('publish, install by name, call, upgrade', () => {
       expect(r.stderr).toBe('');
       expect(JSON.parse(r.stdout)).toBeTypeOf('object');
     });
-  });
+  }, 180_000);
 });
