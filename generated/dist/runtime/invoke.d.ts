@@ -1,3 +1,4 @@
+/// <reference path="./platform.d.ts" />
 import type { CallOptions, CallResult, Operation } from './contract.js';
 import { type AlipayClient } from './client.js';
 /**

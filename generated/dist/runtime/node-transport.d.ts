@@ -1,3 +1,4 @@
+/// <reference path="./platform.d.ts" />
 import type { FetchLike } from './client.js';
 /** Options of createNodeTransport. */
 export interface NodeTransportOptions {
