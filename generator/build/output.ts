@@ -26,7 +26,7 @@ import { parentOf, toAbs } from '../write/paths.js';
 import { buildOutput, type OutputBuild } from './cache/cached-build.js';
 import { generatorFingerprint } from './cache/fingerprint.js';
 import { MANIFEST_PATH, digestBytes, digestSize } from './cache/manifest.js';
-import { DEFAULT_PACKAGE_VERSION } from './files.js';
+import { DEFAULT_LAYOUT, type OutputLayout } from './files.js';
 import { MARKER_PATH, markerText, readOutputDir, type OutputDirState } from './output-dir.js';
 import { readTemplates, templatesDir } from './templates.js';
 import type { JobRunner } from './jobs.js';
@@ -39,9 +39,14 @@ export interface OutputOptions {
   readonly full?: boolean;
   /** generate: write into a folder that is neither empty nor generated (its other files are left alone). */
   readonly force?: boolean;
+  /** Version written to the generated package.json (shorthand for `layout.package.version`). */
   readonly version?: string;
   /** Told where the run is (for a progress line); never affects what is written. */
   readonly onProgress?: (event: ProgressEvent) => void;
+  /** Output shape and package identity; default: the package `@alipay-codegen/client` 0.1.0. */
+  readonly layout?: OutputLayout;
+  /** Generate only the methods it accepts (by spec file name without .yaml); every method when absent. */
+  readonly methods?: (method: string) => boolean;
 }
 
 /** Where a generate or check run is: the phase and, when known, how many specs or files it covers. */
@@ -89,9 +94,15 @@ async function build(options: OutputOptions, state: OutputDirState): Promise<Out
     templates,
     fingerprint: generatorFingerprint(ROOT_MODULE, templatesDir()),
     runner: reportingRunner(options.onProgress),
-    version: options.version ?? DEFAULT_PACKAGE_VERSION,
+    layout: layoutOf(options),
+    ...(options.methods !== undefined && { methods: options.methods }),
     full: options.full === true || state.interrupted,
   });
+}
+
+function layoutOf(options: OutputOptions): OutputLayout {
+  const base = options.layout ?? DEFAULT_LAYOUT;
+  return options.version === undefined ? base : { ...base, package: { ...base.package, version: options.version } };
 }
 
 /** Trusted files that `ok` accepts on disk; the others get their content emitted again. */

@@ -1,4 +1,5 @@
-import { type KeyObject } from 'node:crypto';
+/// <reference path="./platform.d.ts" />
+import { type KeyObject } from './platform.js';
 import { type KeyInput } from './keys.js';
 import type { AlipayLogger, Observers, RequestEvent, ResponseEvent } from './observe.js';
 import type { SignType } from './sign.js';

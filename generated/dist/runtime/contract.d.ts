@@ -1,3 +1,4 @@
+/// <reference path="./platform.d.ts" />
 /**
  * The contract between generated method modules and the runtime. Generated code imports only
  * what is declared here (and the names re-exported by ./index.ts); the runtime implements it.

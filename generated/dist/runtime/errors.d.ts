@@ -1,3 +1,4 @@
+/// <reference path="./platform.d.ts" />
 /**
  * Error classes thrown by the runtime. Users can `instanceof` each one; all extend AlipayError.
  * No error holds the client, its config or any key: only what describes the failure. Every string

@@ -22,7 +22,7 @@ export class AlipayError extends Error {
             out[key] = key === 'traceId' ? value : maskValue(value);
         }
         if (this.cause !== undefined)
-            out.cause = describeCause(this.cause);
+            out['cause'] = describeCause(this.cause);
         return out;
     }
 }

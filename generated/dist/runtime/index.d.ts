@@ -1,3 +1,4 @@
+/// <reference path="./platform.d.ts" />
 /**
  * Public entry of the runtime shipped inside the generated package. Generated method modules import
  * from here; users import the client, errors and helpers from here too.

@@ -1,3 +1,4 @@
+/// <reference path="./platform.d.ts" />
 import type { CallOptions, CallResult, Operation } from './contract.js';
 import { type AlipayClient } from './client.js';
 /** A short, key-free description of why fetch failed (e.g. `ECONNREFUSED 127.0.0.1:1234`). */

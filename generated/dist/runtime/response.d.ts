@@ -1,3 +1,4 @@
+/// <reference path="./platform.d.ts" />
 /** What the scanner found in a gateway body. */
 export interface ResponseNode {
     /** `<method>_response` or `error_response`. */

@@ -37,7 +37,7 @@ export class AlipayError extends Error {
       // The trace id is kept whole (it is what Alipay support asks for); traceIdOf admits only [A-Za-z0-9_-].
       out[key] = key === 'traceId' ? value : maskValue(value);
     }
-    if (this.cause !== undefined) out.cause = describeCause(this.cause);
+    if (this.cause !== undefined) out['cause'] = describeCause(this.cause);
     return out;
   }
 }

@@ -14,7 +14,7 @@ import { UserError, hasErrors, sortDiagnostics, type Diagnostic } from '../../di
 import { planNames, type PlannedNames } from '../../plan/package.js';
 import type { MethodExports, MethodHead } from '../../plan/types.js';
 import { IO_CONCURRENCY, mapLimit } from '../../shared/pool.js';
-import { AGGREGATE_PATHS, aggregateFiles, fixedFiles, moduleFiles, modulePaths, runtimeStems } from '../files.js';
+import { aggregateFiles, aggregatePaths, fixedFiles, layoutKey, manifestDigestText, moduleEntries, moduleFiles, modulePaths, runtimeStems, type OutputLayout } from '../files.js';
 import type { JobRunner, SpecJob } from '../jobs.js';
 import type { Templates } from '../templates.js';
 import {
@@ -36,7 +36,10 @@ export interface CachedBuildOptions {
   readonly fingerprint: string;
   /** The runner for a given number of jobs (main thread or workers). */
   readonly runner: (jobs: number) => JobRunner;
-  readonly version: string;
+  /** Output shape and package identity (a manifest of another layout is not trusted). */
+  readonly layout: OutputLayout;
+  /** Generate only the methods (spec file stems) it accepts; every method when absent. */
+  readonly methods?: (method: string) => boolean;
   /** Ignore the manifest: parse and emit everything. */
   readonly full: boolean;
 }
@@ -63,6 +66,7 @@ export class OutputBuild {
     private readonly head: Omit<Manifest, 'files' | 'methods'>,
     private readonly rebuildAggregates: () => Map<string, string>,
     private readonly rebuildRuntime: () => Promise<Map<string, string>>,
+    private readonly layout: OutputLayout,
     /** Specs parsed and emitted in this run. */
     readonly emitted: number,
     /** Warnings of every spec (trusted ones from the manifest), sorted. */
@@ -86,8 +90,8 @@ export class OutputBuild {
       const { runSpecJob } = await import('../jobs.js');
       const result = runSpecJob(record.job);
       if (!result.module) throw new UserError(`${record.job.file} changed while generating: run the command again`);
-      fresh = moduleFiles(`methods/${record.entry.stem}`, result.module);
-    } else if (path.startsWith('src/runtime/') || path.startsWith('dist/runtime/')) {
+      fresh = moduleFiles(`methods/${record.entry.stem}`, result.module, this.layout.shape);
+    } else if (/^(?:src\/|dist\/)?runtime\//.test(path)) {
       fresh = await this.rebuildRuntime();
     } else {
       fresh = this.rebuildAggregates();
@@ -106,7 +110,10 @@ export class OutputBuild {
   /** The manifest describing the files as they are now known. */
   manifestText(): string {
     const files: Record<string, FileDigest> = {};
-    for (const [path, file] of this.files) if (!this.byPath.has(path) && path !== MANIFEST_PATH) files[path] = file.digest;
+    for (const [path, file] of this.files) {
+      if (this.byPath.has(path) || path === MANIFEST_PATH) continue;
+      files[path] = path === 'package.json' && file.content !== undefined ? digest(manifestDigestText(path, file.content)) : file.digest;
+    }
     return serializeManifest({ ...this.head, files, methods: this.records.map((r) => r.entry) });
   }
 }
@@ -153,9 +160,11 @@ async function readSpecFiles(specsDir: string): Promise<SpecFile[] | undefined> 
 }
 
 export async function buildOutput(options: CachedBuildOptions): Promise<OutputBuild> {
-  const { specsDir, templates, version } = options;
-  const specs = await readSpecFiles(specsDir);
-  if (specs === undefined || new Set(specs.map((s) => s.stem)).size !== specs.length) return failWithLoaderDiagnostics(specsDir);
+  const { specsDir, templates, layout } = options;
+  const version = layoutKey(layout);
+  const all = await readSpecFiles(specsDir);
+  if (all === undefined || new Set(all.map((s) => s.stem)).size !== all.length) return failWithLoaderDiagnostics(specsDir);
+  const specs = options.methods === undefined ? all : all.filter((s) => options.methods!(s.stem));
 
   const old = options.full ? undefined : options.manifest;
   const usable = old !== undefined && old.generator === options.fingerprint && old.version === version ? old : undefined;
@@ -189,8 +198,7 @@ export async function buildOutput(options: CachedBuildOptions): Promise<OutputBu
   jobs.forEach(({ index, job }, i) => {
     const r = results[i]!;
     const spec = specs[index]!;
-    for (const [p, text] of moduleFiles(`methods/${job.stem}`, r.module!)) contents.set(p, text);
-    const [ts, js, dts] = modulePaths(`methods/${job.stem}`);
+    for (const [p, text] of moduleFiles(`methods/${job.stem}`, r.module!, layout.shape)) contents.set(p, text);
     records[index]!.entry = {
       spec: spec.name,
       sha256: spec.sha256,
@@ -199,7 +207,7 @@ export async function buildOutput(options: CachedBuildOptions): Promise<OutputBu
       stem: job.stem,
       names: job.exports,
       warnings: r.diagnostics.map((d) => ({ ...(d.line !== undefined && { line: d.line, col: d.col }), message: d.message })),
-      files: { [ts]: r.digests!.ts, [js]: r.digests!.js, [dts]: r.digests!.dts },
+      files: Object.fromEntries(moduleEntries(`methods/${job.stem}`, r.digests!, layout.shape)),
     };
     diagnostics.push(...r.diagnostics);
   });
@@ -216,15 +224,16 @@ export async function buildOutput(options: CachedBuildOptions): Promise<OutputBu
       .map((e): MethodHead => ({ ir: { method: e.method, ...(e.title !== undefined && { title: e.title }) }, stem: e.stem, exports: e.names }));
   const currentHeads = () => heads(records.map((r) => r.entry));
   const headsKey = (h: MethodHead[]) => JSON.stringify(h.map((m) => [m.ir.method, m.ir.title ?? null, m.stem, m.exports]));
-  const aggregates = () => aggregateFiles(currentHeads(), templates);
+  const aggregates = () => aggregateFiles(currentHeads(), templates, layout);
   // The runtime transpiler (TypeScript) loads only when the runtime is not trusted.
-  const runtime = async () => (await import('../runtime-files.js')).runtimeFiles(templates);
+  const runtime = async () => (await import('../runtime-files.js')).runtimeFiles(templates, layout.shape);
 
   const build = new OutputBuild(
     records,
     { generator: options.fingerprint, version, runtimeExports },
     aggregates,
     runtime,
+    layout,
     jobs.length,
     sortDiagnostics(diagnostics),
   );
@@ -235,7 +244,7 @@ export async function buildOutput(options: CachedBuildOptions): Promise<OutputBu
     build.files.set(path, { digest: d });
     return true;
   };
-  for (const [p, text] of fixedFiles(version)) put(p, text);
+  for (const [p, text] of fixedFiles(layout)) put(p, text);
   for (const r of records) {
     for (const path of Object.keys(r.entry.files)) {
       const content = contents.get(path);
@@ -243,8 +252,8 @@ export async function buildOutput(options: CachedBuildOptions): Promise<OutputBu
     }
   }
   const headsSame = usable !== undefined && headsKey(heads(usable.methods)) === headsKey(currentHeads());
-  if (!(headsSame && AGGREGATE_PATHS.every(trust))) for (const [p, text] of aggregates()) put(p, text);
-  const runtimePaths = runtimeStems(templates).flatMap(modulePaths);
+  if (!(headsSame && aggregatePaths(layout.shape).every(trust))) for (const [p, text] of aggregates()) put(p, text);
+  const runtimePaths = runtimeStems(templates).flatMap((stem) => modulePaths(stem, layout.shape));
   if (!(usable !== undefined && runtimePaths.every(trust))) for (const [p, text] of await runtime()) put(p, text);
   return build;
 }

@@ -1,6 +1,7 @@
 /** The work behind `alipay-codegen check` (loaded only when the command runs). */
 import { UserError } from '../../diagnostics.js';
 import { check, type CheckResult } from '../../build/output.js';
+import { outputSettings } from '../../config/resolve.js';
 import { printDiagnostics, printSummary } from '../print.js';
 import { startProgress } from '../progress.js';
 
@@ -8,7 +9,7 @@ export async function runCheck(options: { specs: string; out: string; full?: boo
   const progress = startProgress('check');
   let r: CheckResult;
   try {
-    r = await check({ specsDir: options.specs, outDir: options.out, full: options.full === true, onProgress: progress.report });
+    r = await check({ specsDir: options.specs, outDir: options.out, full: options.full === true, onProgress: progress.report, ...outputSettings(options) });
   } finally {
     progress.stop();
   }

@@ -1,5 +1,6 @@
 /** The work behind `alipay-codegen generate` (loaded only when the command runs). */
 import { generate, type GenerateResult } from '../../build/output.js';
+import { outputSettings } from '../../config/resolve.js';
 import { printDiagnostics, printSummary } from '../print.js';
 import { startProgress } from '../progress.js';
 
@@ -21,7 +22,7 @@ export async function generateOnce(options: GenerateOptions, full = options.full
   const progress = startProgress('generate');
   let r: GenerateResult;
   try {
-    r = await generate({ specsDir: options.specs, outDir: options.out, full, force: options.force === true, onProgress: progress.report });
+    r = await generate({ specsDir: options.specs, outDir: options.out, full, force: options.force === true, onProgress: progress.report, ...outputSettings(options) });
   } finally {
     progress.stop();
   }

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { UserError, formatDiagnostic, hasErrors, ioReason, type Diagnostic } from '../../diagnostics.js';
 import { compareExisting, formatChange, type Existing } from '../../diff/index.js';
 import { importDoc, type ImportResult } from '../../importer/import-doc.js';
+import { withSpecSchemaLine } from '../../config/schema-path.js';
 import type { LayoutName } from '../../importer/page-model.js';
 import type { Field, MethodSpec } from '../../spec/model.js';
 import { writeFilesAtomically } from '../../write/import-files.js';
@@ -122,7 +123,7 @@ export async function runImport(docs: readonly string[], options: ImportCommandO
       diagnostics.push({ severity: 'error', file: name, line: 1, col: 1, message: `method ${result.spec.method} is also imported from ${clash.doc === STDIN ? STDIN_NAME : clash.doc}` });
       continue;
     }
-    pages.push({ doc, name: file, spec: result.spec, yaml: result.yaml, result });
+    pages.push({ doc, name: file, spec: result.spec, yaml: withSpecSchemaLine(result.yaml, join(outDir, file)), result });
   }
   if (hasErrors(diagnostics)) throw new UserError(`import failed: nothing written`, diagnostics);
 
