@@ -1,3 +1,4 @@
+/// <reference path="./platform.d.ts" />
 /** Throws AlipayConfigError unless `key` is base64 of an AES-128/192/256 key; returns it. */
 export declare function checkAesKey(key: unknown): string;
 /** The params an encrypted call adds: `encrypt_type` and the ciphertext in place of biz_content. */

@@ -1,4 +1,5 @@
-import { type KeyObject } from 'node:crypto';
+/// <reference path="./platform.d.ts" />
+import { type KeyObject } from './platform.js';
 /** A certificate as PEM text, DER / PEM bytes, or the path of a file holding it. */
 export type CertInput = string | Uint8Array;
 /** The `certs` client option. */

@@ -1,3 +1,4 @@
+/// <reference path="./platform.d.ts" />
 import type { AlipayFile } from './contract.js';
 /** 32 random hex digits after a fixed prefix: never guessable, so no file can hold it by design. */
 export declare function randomBoundary(): string;

@@ -1,3 +1,4 @@
+/// <reference path="./platform.d.ts" />
 /**
  * File params of upload methods (`file` fields): the shape check the generated validators call,
  * the size when it is known before sending, the announced name and type, and the escaping of part

@@ -1,3 +1,4 @@
+/// <reference path="./platform.d.ts" />
 /**
  * Opt-in retries. The rule, so a payment is never made twice:
  * - only failures that say nothing was done: a network error, a timeout, HTTP 5xx, and the

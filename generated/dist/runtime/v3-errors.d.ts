@@ -1,3 +1,4 @@
+/// <reference path="./platform.d.ts" />
 /**
  * A v3 failure (HTTP >= 400 with `{code, message, links}`) as an AlipayApiError, so callers catch
  * one class whatever the protocol: `code` and `sub_code` are the v3 `code`, `msg` and `sub_msg`

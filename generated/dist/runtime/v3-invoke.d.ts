@@ -1,10 +1,11 @@
+/// <reference path="./platform.d.ts" />
 /**
  * One v3 call: (validated by invokeResult) -> path, query and JSON body from the route -> the
  * Authorization header -> fetch with a timeout -> read (bounded) -> verify `alipay-signature` ->
  * the same CallResult and errors as v2. A success body holds the method's fields only; `code`
  * `10000` and `msg` `Success` are set on it so the result has the method's Response type as over v2.
  */
-import { type KeyObject } from 'node:crypto';
+import { type KeyObject } from './platform.js';
 import type { CallOptions, CallResult, Operation, V3Route } from './contract.js';
 import { type AlipayClient } from './client.js';
 /** The request headers of a v3 call. */

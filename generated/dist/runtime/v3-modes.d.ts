@@ -1,3 +1,4 @@
+/// <reference path="./platform.d.ts" />
 /** The request header of certificate mode. */
 export declare function v3CertHeaders(alipayRootCertSn: string): Record<string, string>;
 /**

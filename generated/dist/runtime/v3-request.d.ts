@@ -1,3 +1,4 @@
+/// <reference path="./platform.d.ts" />
 /**
  * Where a v3 call puts the request's fields: `{name}` segments of the route's path take their
  * field (percent-encoded, one segment), the route's `query` fields go to the query string, and

@@ -1,3 +1,4 @@
+/// <reference path="./platform.d.ts" />
 /**
  * The v3 (RESTful) signature, as the official SDKs build it: an `authString` of the app id, the
  * optional app cert SN, a nonce and an epoch-ms timestamp; the string to sign
@@ -6,7 +7,7 @@
  * `alipay-timestamp\nalipay-nonce\nbody\n`. Pure functions: the nonce and clock come from the caller.
  */
 import { Buffer } from 'node:buffer';
-import type { KeyObject } from 'node:crypto';
+import type { KeyObject } from './platform.js';
 /** The scheme word of the Authorization header (v3 signs with SHA256withRSA only). */
 export declare const V3_AUTH_SCHEME = "ALIPAY-SHA256withRSA";
 /** What goes into the authString. */
