@@ -5,6 +5,7 @@
  */
 import type { ErrorCode, Examples, RequiredIf } from '../spec/model.js';
 import type { ScalarKind } from '../types/kind.js';
+import type { MethodKind } from '../spec/method-kind.js';
 
 export type { ScalarKind };
 
@@ -74,6 +75,10 @@ export interface MethodIR {
   /** Request params sent as top-level form params, not inside biz_content (scalars); empty for most methods. */
   readonly params: readonly FieldIR[];
   readonly response: readonly FieldIR[];
+  /** How the method is used (`call` when the spec says nothing). */
+  readonly kind: MethodKind;
+  /** The fields of its asynchronous notification; empty when it has none. */
+  readonly notify: readonly FieldIR[];
   /** Every model, children before parents; ids are indexes into this list. */
   readonly models: readonly ModelIR[];
   /** Every enum; ids are indexes into this list. */

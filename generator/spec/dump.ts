@@ -28,12 +28,14 @@ export function dumpSpec(spec: MethodSpec): string {
 function buildYaml(spec: MethodSpec): string {
   const root = new YAMLMap();
   add(root, 'method', str(spec.method));
+  if (spec.kind !== undefined) add(root, 'kind', str(spec.kind));
   if (spec.title !== undefined) add(root, 'title', str(spec.title));
   if (spec.description !== undefined) add(root, 'description', str(spec.description));
   if (spec.deprecated !== undefined) add(root, 'deprecated', value(spec.deprecated));
   add(root, 'request', fieldMap(spec.request));
   if (spec.params !== undefined) add(root, 'params', fieldMap(spec.params));
   add(root, 'response', fieldMap(spec.response));
+  if (spec.notify !== undefined) add(root, 'notify', fieldMap(spec.notify));
   add(root, 'errors', seq(spec.errors.map(errorNode)));
   if (spec.examples) {
     const examples = new YAMLMap();
