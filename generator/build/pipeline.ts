@@ -29,7 +29,7 @@ export function generatePackage(specs: readonly MethodSpec[], templates: Templat
 
   const files = fixedFiles(options.version ?? DEFAULT_PACKAGE_VERSION);
   const heads = sorted.map((spec, i) => ({
-    ir: { method: spec.method, ...(spec.title !== undefined && { title: spec.title }) },
+    ir: { method: spec.method, ...(spec.title !== undefined && { title: spec.title }), ...(spec.kind !== undefined && spec.kind !== 'call' && { kind: spec.kind }) },
     stem: names[i]!.stem,
     exports: names[i]!.exports,
   }));
