@@ -3,14 +3,17 @@
 import { alipayDataDataserviceBillDownloadurlQuery } from "./methods/alipay.data.dataservice.bill.downloadurl.query.js";
 import { alipayMarketingCardQuery } from "./methods/alipay.marketing.card.query.js";
 import { alipaySystemOauthToken } from "./methods/alipay.system.oauth.token.js";
+import { alipayTradeAppPay } from "./methods/alipay.trade.app.pay.js";
 import { alipayTradeCancel } from "./methods/alipay.trade.cancel.js";
 import { alipayTradeClose } from "./methods/alipay.trade.close.js";
 import { alipayTradeCreate } from "./methods/alipay.trade.create.js";
 import { alipayTradeFastpayRefundQuery } from "./methods/alipay.trade.fastpay.refund.query.js";
+import { alipayTradePagePay } from "./methods/alipay.trade.page.pay.js";
 import { alipayTradePay } from "./methods/alipay.trade.pay.js";
 import { alipayTradePrecreate } from "./methods/alipay.trade.precreate.js";
 import { alipayTradeQuery } from "./methods/alipay.trade.query.js";
 import { alipayTradeRefund } from "./methods/alipay.trade.refund.js";
+import { alipayTradeWapPay } from "./methods/alipay.trade.wap.pay.js";
 import { koubeiMemberDataIsvCreate } from "./methods/koubei.member.data.isv.create.js";
 
 export function createAlipayApi(client) {
@@ -36,6 +39,9 @@ export function createAlipayApi(client) {
         },
       },
       trade: {
+        app: {
+          pay: (request, options) => alipayTradeAppPay(client, request, options),
+        },
         cancel: (request, options) => alipayTradeCancel(client, request, options),
         close: (request, options) => alipayTradeClose(client, request, options),
         create: (request, options) => alipayTradeCreate(client, request, options),
@@ -44,10 +50,16 @@ export function createAlipayApi(client) {
             query: (request, options) => alipayTradeFastpayRefundQuery(client, request, options),
           },
         },
+        page: {
+          pay: (request, options) => alipayTradePagePay(client, request, options),
+        },
         pay: (request, options) => alipayTradePay(client, request, options),
         precreate: (request, options) => alipayTradePrecreate(client, request, options),
         query: (request, options) => alipayTradeQuery(client, request, options),
         refund: (request, options) => alipayTradeRefund(client, request, options),
+        wap: {
+          pay: (request, options) => alipayTradeWapPay(client, request, options),
+        },
       },
     },
     koubei: {

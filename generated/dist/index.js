@@ -8,6 +8,8 @@ export { alipayMarketingCardQuery, isAlipayMarketingCardQueryError, alipayMarket
 
 export { alipaySystemOauthToken, isAlipaySystemOauthTokenError, alipaySystemOauthTokenOperation, validateAlipaySystemOauthTokenRequest, validateAlipaySystemOauthTokenResponse } from "./methods/alipay.system.oauth.token.js";
 
+export { alipayTradeAppPay, isAlipayTradeAppPayError, alipayTradeAppPayOperation, validateAlipayTradeAppPayRequest, validateAlipayTradeAppPayResponse } from "./methods/alipay.trade.app.pay.js";
+
 export { alipayTradeCancel, isAlipayTradeCancelError, alipayTradeCancelOperation, validateAlipayTradeCancelRequest, validateAlipayTradeCancelResponse } from "./methods/alipay.trade.cancel.js";
 
 export { alipayTradeClose, isAlipayTradeCloseError, alipayTradeCloseOperation, validateAlipayTradeCloseRequest, validateAlipayTradeCloseResponse } from "./methods/alipay.trade.close.js";
@@ -16,6 +18,8 @@ export { alipayTradeCreate, isAlipayTradeCreateError, alipayTradeCreateOperation
 
 export { alipayTradeFastpayRefundQuery, isAlipayTradeFastpayRefundQueryError, alipayTradeFastpayRefundQueryOperation, validateAlipayTradeFastpayRefundQueryRequest, validateAlipayTradeFastpayRefundQueryResponse } from "./methods/alipay.trade.fastpay.refund.query.js";
 
+export { alipayTradePagePay, isAlipayTradePagePayError, alipayTradePagePayOperation, validateAlipayTradePagePayRequest, validateAlipayTradePagePayResponse } from "./methods/alipay.trade.page.pay.js";
+
 export { alipayTradePay, isAlipayTradePayError, alipayTradePayOperation, validateAlipayTradePayRequest, validateAlipayTradePayResponse } from "./methods/alipay.trade.pay.js";
 
 export { alipayTradePrecreate, isAlipayTradePrecreateError, alipayTradePrecreateOperation, validateAlipayTradePrecreateRequest, validateAlipayTradePrecreateResponse } from "./methods/alipay.trade.precreate.js";
@@ -23,5 +27,7 @@ export { alipayTradePrecreate, isAlipayTradePrecreateError, alipayTradePrecreate
 export { alipayTradeQuery, isAlipayTradeQueryError, alipayTradeQueryOperation, validateAlipayTradeQueryRequest, validateAlipayTradeQueryResponse } from "./methods/alipay.trade.query.js";
 
 export { alipayTradeRefund, isAlipayTradeRefundError, alipayTradeRefundOperation, validateAlipayTradeRefundRequest, validateAlipayTradeRefundResponse } from "./methods/alipay.trade.refund.js";
+
+export { alipayTradeWapPay, isAlipayTradeWapPayError, alipayTradeWapPayOperation, validateAlipayTradeWapPayRequest, validateAlipayTradeWapPayResponse } from "./methods/alipay.trade.wap.pay.js";
 
 export { koubeiMemberDataIsvCreate, isKoubeiMemberDataIsvCreateError, koubeiMemberDataIsvCreateOperation, validateKoubeiMemberDataIsvCreateRequest, validateKoubeiMemberDataIsvCreateResponse } from "./methods/koubei.member.data.isv.create.js";

@@ -8,6 +8,8 @@ export { alipayMarketingCardQuery, isAlipayMarketingCardQueryError, alipayMarket
 
 export { alipaySystemOauthToken, isAlipaySystemOauthTokenError, alipaySystemOauthTokenOperation, validateAlipaySystemOauthTokenRequest, validateAlipaySystemOauthTokenResponse, type AlipaySystemOauthTokenRequest, type AlipaySystemOauthTokenResponse, type AlipaySystemOauthTokenErrorCode } from "./methods/alipay.system.oauth.token.js";
 
+export { alipayTradeAppPay, isAlipayTradeAppPayError, alipayTradeAppPayOperation, validateAlipayTradeAppPayRequest, validateAlipayTradeAppPayResponse, type AlipayTradeAppPayRequest, type AlipayTradeAppPayResponse, type AlipayTradeAppPayErrorCode } from "./methods/alipay.trade.app.pay.js";
+
 export { alipayTradeCancel, isAlipayTradeCancelError, alipayTradeCancelOperation, validateAlipayTradeCancelRequest, validateAlipayTradeCancelResponse, type AlipayTradeCancelRequest, type AlipayTradeCancelResponse, type AlipayTradeCancelErrorCode } from "./methods/alipay.trade.cancel.js";
 
 export { alipayTradeClose, isAlipayTradeCloseError, alipayTradeCloseOperation, validateAlipayTradeCloseRequest, validateAlipayTradeCloseResponse, type AlipayTradeCloseRequest, type AlipayTradeCloseResponse, type AlipayTradeCloseErrorCode } from "./methods/alipay.trade.close.js";
@@ -16,6 +18,8 @@ export { alipayTradeCreate, isAlipayTradeCreateError, alipayTradeCreateOperation
 
 export { alipayTradeFastpayRefundQuery, isAlipayTradeFastpayRefundQueryError, alipayTradeFastpayRefundQueryOperation, validateAlipayTradeFastpayRefundQueryRequest, validateAlipayTradeFastpayRefundQueryResponse, type AlipayTradeFastpayRefundQueryRequest, type AlipayTradeFastpayRefundQueryResponse, type AlipayTradeFastpayRefundQueryErrorCode } from "./methods/alipay.trade.fastpay.refund.query.js";
 
+export { alipayTradePagePay, isAlipayTradePagePayError, alipayTradePagePayOperation, validateAlipayTradePagePayRequest, validateAlipayTradePagePayResponse, type AlipayTradePagePayRequest, type AlipayTradePagePayResponse, type AlipayTradePagePayErrorCode } from "./methods/alipay.trade.page.pay.js";
+
 export { alipayTradePay, isAlipayTradePayError, alipayTradePayOperation, validateAlipayTradePayRequest, validateAlipayTradePayResponse, type AlipayTradePayRequest, type AlipayTradePayResponse, type AlipayTradePayErrorCode } from "./methods/alipay.trade.pay.js";
 
 export { alipayTradePrecreate, isAlipayTradePrecreateError, alipayTradePrecreateOperation, validateAlipayTradePrecreateRequest, validateAlipayTradePrecreateResponse, type AlipayTradePrecreateRequest, type AlipayTradePrecreateResponse, type AlipayTradePrecreateErrorCode } from "./methods/alipay.trade.precreate.js";
@@ -23,5 +27,7 @@ export { alipayTradePrecreate, isAlipayTradePrecreateError, alipayTradePrecreate
 export { alipayTradeQuery, isAlipayTradeQueryError, alipayTradeQueryOperation, validateAlipayTradeQueryRequest, validateAlipayTradeQueryResponse, type AlipayTradeQueryRequest, type AlipayTradeQueryResponse, type AlipayTradeQueryErrorCode } from "./methods/alipay.trade.query.js";
 
 export { alipayTradeRefund, isAlipayTradeRefundError, alipayTradeRefundOperation, validateAlipayTradeRefundRequest, validateAlipayTradeRefundResponse, type AlipayTradeRefundRequest, type AlipayTradeRefundResponse, type AlipayTradeRefundErrorCode } from "./methods/alipay.trade.refund.js";
+
+export { alipayTradeWapPay, isAlipayTradeWapPayError, alipayTradeWapPayOperation, validateAlipayTradeWapPayRequest, validateAlipayTradeWapPayResponse, type AlipayTradeWapPayRequest, type AlipayTradeWapPayResponse, type AlipayTradeWapPayErrorCode } from "./methods/alipay.trade.wap.pay.js";
 
 export { koubeiMemberDataIsvCreate, isKoubeiMemberDataIsvCreateError, koubeiMemberDataIsvCreateOperation, validateKoubeiMemberDataIsvCreateRequest, validateKoubeiMemberDataIsvCreateResponse, type KoubeiMemberDataIsvCreateRequest, type KoubeiMemberDataIsvCreateResponse, type KoubeiMemberDataIsvCreateErrorCode } from "./methods/koubei.member.data.isv.create.js";

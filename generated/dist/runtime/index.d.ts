@@ -19,3 +19,8 @@ export { aesDecrypt, aesEncrypt } from './aes.js';
 export { certSn, isRsaSigned, rootCertSn } from './cert.js';
 export { notifySignContent, verifyNotify, type NotifyParams, type NotifyVersion } from './notify.js';
 export { createNodeTransport, type NodeTransportOptions } from './node-transport.js';
+export { pageRequest, pageRequestOf, escapeHtml, type PageRequest } from './page.js';
+export { appOrderString, appOrderStringOf } from './app.js';
+export { browserParams, signParams, type BrowserRequestOptions, type SignedParams } from './page-params.js';
+export { parseNotification, type NotifyBody, type NotifyOperation, type NotifyOptions } from './notify-parse.js';
+export { AlipayNotifyError, type NotifyFailure } from './errors.js';

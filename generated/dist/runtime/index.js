@@ -13,3 +13,8 @@ export { aesDecrypt, aesEncrypt } from './aes.js';
 export { certSn, isRsaSigned, rootCertSn } from './cert.js';
 export { notifySignContent, verifyNotify } from './notify.js';
 export { createNodeTransport } from './node-transport.js';
+export { pageRequest, pageRequestOf, escapeHtml } from './page.js';
+export { appOrderString, appOrderStringOf } from './app.js';
+export { browserParams, signParams } from './page-params.js';
+export { parseNotification } from './notify-parse.js';
+export { AlipayNotifyError } from './errors.js';
