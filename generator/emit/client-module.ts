@@ -23,7 +23,7 @@ const CREATE_DOC =
   'One object with every method bound to `client`. Importing this module loads every method: import single methods from their subpaths to keep bundles small.';
 /** The runtime types the signatures name: the client, and each used method kind's option and result types. */
 function runtimeTypes(plan: AggregatePlan): ImportDeclarationStructure {
-  const names = new Set(['AlipayClient', 'CallOptions']);
+  const names = new Set(['AlipayClient']);
   for (const m of plan.methods) for (const t of kindRow(m).runtimeTypes) names.add(t);
   return { kind: Kind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/index.js', namedImports: [...names].sort() };
 }
@@ -88,7 +88,7 @@ function hasMethodNamespace(nodes: readonly ClientNode<MethodHead>[]): boolean {
 
 function methodImport(m: MethodHead, form: 'ts' | 'js' | 'dts'): ImportDeclarationStructure {
   const { fn, request, response } = m.exports;
-  const types = [request, response].map((name) => ({ name, isTypeOnly: true }));
+  const types = [request, ...(kindRow(m).returnsResponse ? [response] : [])].map((name) => ({ name, isTypeOnly: true }));
   return {
     kind: Kind.ImportDeclaration,
     moduleSpecifier: `./methods/${m.stem}.js`,

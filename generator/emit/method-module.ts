@@ -30,7 +30,7 @@ export interface EmittedModule {
   readonly dts: string;
 }
 
-const CONTRACT_TYPES = ['CallOptions', 'Operation', 'ResponseBase', 'ValidationIssue'];
+const CONTRACT_TYPES = ['Operation', 'ResponseBase', 'ValidationIssue'];
 const INDEX_TYPES = ['AlipayApiError', 'AlipayClient'];
 
 export function emitMethodModule(plan: MethodPlan): EmittedModule {

@@ -23,6 +23,8 @@ export interface MethodKindRow {
   /** The generated function's options type and return type (`response` is the Response type's name). */
   readonly optionsType: string;
   returnType(response: string): string;
+  /** Whether that return type names the Response type (the aggregate client then imports it). */
+  readonly returnsResponse: boolean;
   /** The generated function's TSDoc, above the validation/error lines. */
   doc(method: string): string;
   /** Whether the generated function's call is awaited (a network call) or synchronous. */
@@ -33,9 +35,10 @@ export const METHOD_KIND_TABLE: { readonly [K in MethodKind]: MethodKindRow } = 
   call: {
     description: 'the server sends the request and reads the signed answer (default)',
     runtimeFn: 'invokeResult',
-    runtimeTypes: ['CallResult'],
+    runtimeTypes: ['CallOptions', 'CallResult'],
     optionsType: 'CallOptions',
     returnType: (response) => `Promise<CallResult<${response}>>`,
+    returnsResponse: true,
     doc: (method) =>
       `Calls ${method}: validates the request, signs it, sends it and verifies the signed answer.\n` +
       "Resolves to `{ status: 'success', response }` (code 10000) or `{ status: 'pending', response }`\n" +
@@ -48,6 +51,7 @@ export const METHOD_KIND_TABLE: { readonly [K in MethodKind]: MethodKindRow } = 
     runtimeTypes: ['PageRequest', 'BrowserRequestOptions'],
     optionsType: 'BrowserRequestOptions',
     returnType: () => 'PageRequest',
+    returnsResponse: false,
     doc: (method) =>
       `Signs ${method} for the buyer's browser: \`url\` is the GET link to redirect to, \`html\` an\n` +
       'auto-submitting POST form to send as the page. Nothing is sent from the server. Pass `returnUrl`\n' +
@@ -60,6 +64,7 @@ export const METHOD_KIND_TABLE: { readonly [K in MethodKind]: MethodKindRow } = 
     runtimeTypes: ['BrowserRequestOptions'],
     optionsType: "Omit<BrowserRequestOptions, 'returnUrl'>",
     returnType: () => 'string',
+    returnsResponse: false,
     doc: (method) =>
       `Signs ${method} for the app: returns the order string to hand to the Alipay app SDK. Nothing\n` +
       'is sent from the server. Pass `notifyUrl` (where Alipay posts the payment notification).',
