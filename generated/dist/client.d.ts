@@ -4,17 +4,17 @@ import type { AlipayClient, BrowserRequestOptions, CallOptions, CallResult, Page
 import { type AlipayDataDataserviceBillDownloadurlQueryRequest, type AlipayDataDataserviceBillDownloadurlQueryResponse } from "./methods/alipay.data.dataservice.bill.downloadurl.query.js";
 import { type AlipayMarketingCardQueryRequest, type AlipayMarketingCardQueryResponse } from "./methods/alipay.marketing.card.query.js";
 import { type AlipaySystemOauthTokenRequest, type AlipaySystemOauthTokenResponse } from "./methods/alipay.system.oauth.token.js";
-import { type AlipayTradeAppPayRequest, type AlipayTradeAppPayResponse } from "./methods/alipay.trade.app.pay.js";
+import { type AlipayTradeAppPayRequest } from "./methods/alipay.trade.app.pay.js";
 import { type AlipayTradeCancelRequest, type AlipayTradeCancelResponse } from "./methods/alipay.trade.cancel.js";
 import { type AlipayTradeCloseRequest, type AlipayTradeCloseResponse } from "./methods/alipay.trade.close.js";
 import { type AlipayTradeCreateRequest, type AlipayTradeCreateResponse } from "./methods/alipay.trade.create.js";
 import { type AlipayTradeFastpayRefundQueryRequest, type AlipayTradeFastpayRefundQueryResponse } from "./methods/alipay.trade.fastpay.refund.query.js";
-import { type AlipayTradePagePayRequest, type AlipayTradePagePayResponse } from "./methods/alipay.trade.page.pay.js";
+import { type AlipayTradePagePayRequest } from "./methods/alipay.trade.page.pay.js";
 import { type AlipayTradePayRequest, type AlipayTradePayResponse } from "./methods/alipay.trade.pay.js";
 import { type AlipayTradePrecreateRequest, type AlipayTradePrecreateResponse } from "./methods/alipay.trade.precreate.js";
 import { type AlipayTradeQueryRequest, type AlipayTradeQueryResponse } from "./methods/alipay.trade.query.js";
 import { type AlipayTradeRefundRequest, type AlipayTradeRefundResponse } from "./methods/alipay.trade.refund.js";
-import { type AlipayTradeWapPayRequest, type AlipayTradeWapPayResponse } from "./methods/alipay.trade.wap.pay.js";
+import { type AlipayTradeWapPayRequest } from "./methods/alipay.trade.wap.pay.js";
 import { type KoubeiMemberDataIsvCreateRequest, type KoubeiMemberDataIsvCreateResponse } from "./methods/koubei.member.data.isv.create.js";
 
 /** Every generated method, by wire name: `api.alipay.marketing.card.query(request, options?)`. */

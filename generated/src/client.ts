@@ -4,17 +4,17 @@ import type { AlipayClient, BrowserRequestOptions, CallOptions, CallResult, Page
 import { alipayDataDataserviceBillDownloadurlQuery, type AlipayDataDataserviceBillDownloadurlQueryRequest, type AlipayDataDataserviceBillDownloadurlQueryResponse } from "./methods/alipay.data.dataservice.bill.downloadurl.query.js";
 import { alipayMarketingCardQuery, type AlipayMarketingCardQueryRequest, type AlipayMarketingCardQueryResponse } from "./methods/alipay.marketing.card.query.js";
 import { alipaySystemOauthToken, type AlipaySystemOauthTokenRequest, type AlipaySystemOauthTokenResponse } from "./methods/alipay.system.oauth.token.js";
-import { alipayTradeAppPay, type AlipayTradeAppPayRequest, type AlipayTradeAppPayResponse } from "./methods/alipay.trade.app.pay.js";
+import { alipayTradeAppPay, type AlipayTradeAppPayRequest } from "./methods/alipay.trade.app.pay.js";
 import { alipayTradeCancel, type AlipayTradeCancelRequest, type AlipayTradeCancelResponse } from "./methods/alipay.trade.cancel.js";
 import { alipayTradeClose, type AlipayTradeCloseRequest, type AlipayTradeCloseResponse } from "./methods/alipay.trade.close.js";
 import { alipayTradeCreate, type AlipayTradeCreateRequest, type AlipayTradeCreateResponse } from "./methods/alipay.trade.create.js";
 import { alipayTradeFastpayRefundQuery, type AlipayTradeFastpayRefundQueryRequest, type AlipayTradeFastpayRefundQueryResponse } from "./methods/alipay.trade.fastpay.refund.query.js";
-import { alipayTradePagePay, type AlipayTradePagePayRequest, type AlipayTradePagePayResponse } from "./methods/alipay.trade.page.pay.js";
+import { alipayTradePagePay, type AlipayTradePagePayRequest } from "./methods/alipay.trade.page.pay.js";
 import { alipayTradePay, type AlipayTradePayRequest, type AlipayTradePayResponse } from "./methods/alipay.trade.pay.js";
 import { alipayTradePrecreate, type AlipayTradePrecreateRequest, type AlipayTradePrecreateResponse } from "./methods/alipay.trade.precreate.js";
 import { alipayTradeQuery, type AlipayTradeQueryRequest, type AlipayTradeQueryResponse } from "./methods/alipay.trade.query.js";
 import { alipayTradeRefund, type AlipayTradeRefundRequest, type AlipayTradeRefundResponse } from "./methods/alipay.trade.refund.js";
-import { alipayTradeWapPay, type AlipayTradeWapPayRequest, type AlipayTradeWapPayResponse } from "./methods/alipay.trade.wap.pay.js";
+import { alipayTradeWapPay, type AlipayTradeWapPayRequest } from "./methods/alipay.trade.wap.pay.js";
 import { koubeiMemberDataIsvCreate, type KoubeiMemberDataIsvCreateRequest, type KoubeiMemberDataIsvCreateResponse } from "./methods/koubei.member.data.isv.create.js";
 
 /** Every generated method, by wire name: `api.alipay.marketing.card.query(request, options?)`. */
