@@ -111,7 +111,7 @@ export async function makeContender(setup: ContenderSetup): Promise<Contender> {
   const ours = (await import(pathToFileURL(join(setup.packageDir, 'dist/index.js')).href)) as Record<string, any>;
   const config = { appId: APP_ID, privateKey: setup.appPrivateKeyPkcs8, alipayPublicKey: setup.alipayPublicKey, gateway: setup.url };
   const client = ours.createAlipayClient(name === 'ours (node transport)' ? { ...config, fetch: ours.createNodeTransport() } : config);
-  return { name, call: async () => (await ours.alipayMarketingCardQuery(client, request)).code === '10000' };
+  return { name, call: async () => (await ours.alipayMarketingCardQuery(client, request)).response.code === '10000' };
 }
 
 /** Our generated package for `specs`, in the bench workspace. */

@@ -33,7 +33,7 @@ export function generatePackage(specs: readonly MethodSpec[], templates: Templat
   const layout = options.version === undefined ? base : { ...base, package: { ...base.package, version: options.version } };
   const files = fixedFiles(layout);
   const heads = sorted.map((spec, i) => ({
-    ir: { method: spec.method, ...(spec.title !== undefined && { title: spec.title }) },
+    ir: { method: spec.method, ...(spec.title !== undefined && { title: spec.title }), ...(spec.kind !== undefined && spec.kind !== 'call' && { kind: spec.kind }) },
     stem: names[i]!.stem,
     exports: names[i]!.exports,
   }));

@@ -82,7 +82,28 @@ function compareResponse(a: MethodSpec, b: MethodSpec, at: At): Change[] {
   return out;
 }
 
+/** Notification fields are read by the app's handler, like response fields. */
+function compareNotify(a: MethodSpec, b: MethodSpec, at: At): Change[] {
+  const output = { ...at, flow: 'output' as const };
+  const { both, removed, added } = matchBy(a.notify ?? [], b.notify ?? [], (f) => f.name);
+  const out: Change[] = [];
+  for (const f of removed) out.push(fieldRemoved(f, child(output, `notify.${f.name}`)));
+  for (const [x, y] of both) out.push(...compareField(x, y, child(output, `notify.${x.name}`)));
+  for (const f of added) out.push(fieldAdded(f, child(output, `notify.${f.name}`)));
+  return out;
+}
+
+/** The method kind decides what the generated function returns (a CallResult, a page request, an order string). */
+function compareKind(a: MethodSpec, b: MethodSpec, at: At): Change[] {
+  const before = a.kind ?? 'call';
+  const after = b.kind ?? 'call';
+  if (before === after) return [];
+  return [change(child(at, 'kind'), 'kind', 'changed', 'breaking', `kind ${before} -> ${after}: the function's return type changes`, { before, after })];
+}
+
 export const METHOD_FACTS: MethodFacts = {
+  kind: compareKind,
+  notify: compareNotify,
   method: () => [], // methods are matched by name
   title: (a, b, at) => docs('title', 'title', a.title, b.title, at),
   description: (a, b, at) => docs('description', 'description', a.description, b.description, at),

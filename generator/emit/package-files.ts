@@ -80,7 +80,8 @@ export function readme(plan: AggregatePlan, templateSource: string, packageName:
     fn: m.exports.fn,
     stem: m.stem,
   }));
-  const first = plan.methods[0];
+  // The example awaits a call: the first method of kind `call` (page/app methods return at once).
+  const first = plan.methods.find((m) => (m.ir.kind ?? 'call') === 'call') ?? plan.methods[0];
   const example = first && {
     fn: first.exports.fn,
     isError: first.exports.isError,

@@ -26,7 +26,7 @@ export function typeText(t: TypeIR, plan: MethodPlan): string {
   return t.enumId === undefined ? scalarModule(t.kind).tsType : plan.enums[t.enumId]!;
 }
 
-function property(field: FieldIR, plan: MethodPlan, topLevel = false): PropertySignatureStructure {
+export function property(field: FieldIR, plan: MethodPlan, topLevel = false): PropertySignatureStructure {
   const doc = fieldDoc(field, plan.ir.enums, topLevel);
   return {
     kind: StructureKind.PropertySignature,

@@ -196,22 +196,42 @@ export function modelValidatorStatements(plan: MethodPlan, typed: boolean): Func
   }));
 }
 
-export function rootValidatorDoc(plan: MethodPlan, side: 'request' | 'response'): string {
+/** Which object a root validator checks: the request, a response's business fields, a notification's params. */
+export type ValidatorSide = 'request' | 'response' | 'notification';
+
+const SIDES: { readonly [S in ValidatorSide]: { readonly what: string; readonly strict: boolean } } = {
+  request: { what: 'the request parameters', strict: true },
+  response: { what: 'the business fields of a response', strict: false },
+  // A notification carries common params (sign, notify_id ...) and fields Alipay adds over time.
+  notification: { what: 'the params of a notification', strict: false },
+};
+
+export function rootValidatorDoc(plan: MethodPlan, side: ValidatorSide): string {
   return (
-    `Validates ${side === 'request' ? 'the request parameters' : 'the business fields of a response'} of ${docCode(plan.ir.method)}: returns every problem found, an empty array when valid.` +
-    (side === 'request' ? ' Undocumented fields are reported.' : ' Undocumented fields are allowed.')
+    `Validates ${SIDES[side].what} of ${docCode(plan.ir.method)}: returns every problem found, an empty array when valid.` +
+    (SIDES[side].strict ? ' Undocumented fields are reported.' : ' Undocumented fields are allowed.')
   );
 }
 
-export function rootValidatorName(plan: MethodPlan, side: 'request' | 'response'): string {
-  return side === 'request' ? plan.exports.validateRequest : plan.exports.validateResponse;
+export function rootValidatorName(plan: MethodPlan, side: ValidatorSide): string {
+  const names: { readonly [S in ValidatorSide]: string } = {
+    request: plan.exports.validateRequest,
+    response: plan.exports.validateResponse,
+    notification: plan.exports.validateNotification,
+  };
+  return names[side];
 }
 
-export function rootValidatorStatement(plan: MethodPlan, side: 'request' | 'response', typed: boolean): FunctionDeclarationStructure {
+export function rootValidatorStatement(plan: MethodPlan, side: ValidatorSide, typed: boolean): FunctionDeclarationStructure {
   // Top-level params are fields of the same Request object: checked alongside biz_content's.
-  const fields = side === 'request' ? [...plan.ir.request, ...plan.ir.params] : plan.ir.response;
-  const obj: ObjectIR = { fields, ...(side === 'request' && plan.ir.oneOf !== undefined && { oneOf: plan.ir.oneOf }) };
-  const ctx: Ctx = { plan, prefix: [], strict: side === 'request' ? 'true' : 'false', typed };
+  const fieldsOf: { readonly [S in ValidatorSide]: readonly FieldIR[] } = {
+    request: [...plan.ir.request, ...plan.ir.params],
+    response: plan.ir.response,
+    notification: plan.ir.notify,
+  };
+  const fields = fieldsOf[side];
+  const obj: ObjectIR = { fields: [...fields], ...(side === 'request' && plan.ir.oneOf !== undefined && { oneOf: plan.ir.oneOf }) };
+  const ctx: Ctx = { plan, prefix: [], strict: SIDES[side].strict ? 'true' : 'false', typed };
   return {
     kind: StructureKind.Function,
     name: rootValidatorName(plan, side),

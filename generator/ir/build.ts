@@ -5,6 +5,7 @@
  */
 import type { Field, Items, MethodSpec, Shape } from '../spec/model.js';
 import { scalarModule } from '../types/table.js';
+import { DEFAULT_METHOD_KIND } from '../spec/method-kind.js';
 import type { EnumIR, FieldIR, MethodIR, ModelIR, ObjectTypeIR, ScalarKind, ScalarTypeIR, TypeIR } from './types.js';
 
 export function buildMethodIR(spec: MethodSpec): MethodIR {
@@ -12,6 +13,7 @@ export function buildMethodIR(spec: MethodSpec): MethodIR {
   const request = spec.request.map((f) => builder.field(f, 'request'));
   const params = (spec.params ?? []).map((f) => builder.field(f, 'params'));
   const response = spec.response.map((f) => builder.field(f, 'response'));
+  const notify = (spec.notify ?? []).map((f) => builder.field(f, 'notify'));
   return freeze({
     method: spec.method,
     ...(spec.title !== undefined && { title: spec.title }),
@@ -21,6 +23,8 @@ export function buildMethodIR(spec: MethodSpec): MethodIR {
     params,
     ...(spec.oneOf !== undefined && spec.oneOf.length > 0 && { oneOf: spec.oneOf.map((g) => [...g]) }),
     response,
+    kind: spec.kind ?? DEFAULT_METHOD_KIND,
+    notify,
     models: builder.models,
     enums: builder.enums,
     errors: spec.errors.map((e) => ({ ...e })),

@@ -6,6 +6,7 @@
 import type { ErrorCode, Examples, RequiredIf } from '../spec/model.js';
 import type { ScalarKind } from '../types/kind.js';
 import type { V3RouteSpec } from '../spec/v3-route.js';
+import type { MethodKind } from '../spec/method-kind.js';
 
 export type { ScalarKind };
 
@@ -90,6 +91,10 @@ export interface MethodIR {
   /** One-of groups among the request's fields (`request` and `params`). */
   readonly oneOf?: readonly (readonly string[])[];
   readonly response: readonly FieldIR[];
+  /** How the method is used (`call` when the spec says nothing). */
+  readonly kind: MethodKind;
+  /** The fields of its asynchronous notification; empty when it has none. */
+  readonly notify: readonly FieldIR[];
   /** Every model, children before parents; ids are indexes into this list. */
   readonly models: readonly ModelIR[];
   /** Every enum; ids are indexes into this list. */

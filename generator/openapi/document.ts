@@ -6,6 +6,7 @@
 import { buildMethodIR } from '../ir/build.js';
 import type { MethodIR } from '../ir/types.js';
 import { pascalName } from '../plan/names.js';
+import { DEFAULT_METHOD_KIND } from '../spec/method-kind.js';
 import type { ErrorCode, Examples, MethodSpec } from '../spec/model.js';
 import { responseNodeKey } from '../../templates/runtime/response.js';
 import {
@@ -45,7 +46,11 @@ export function openApiDocument(methods: readonly MethodIR[], options: OpenApiOp
   const errorName = names.claim(ERROR_RESPONSE_SCHEMA);
   const methodNames = sorted.map((ir) => {
     const pascal = pascalName(ir.method, 'Method');
-    return { request: names.claim(`${pascal}Request`), response: names.claim(`${pascal}Response`) };
+    return {
+      request: names.claim(`${pascal}Request`),
+      response: names.claim(`${pascal}Response`),
+      ...(ir.notify.length > 0 && { notification: names.claim(`${pascal}Notification`) }),
+    };
   });
 
   // Claimed after the method names, so a route changes no method's names; only when a method has a route.
@@ -54,8 +59,9 @@ export function openApiDocument(methods: readonly MethodIR[], options: OpenApiOp
   const schemas = new Map<string, JsonObject>([[errorName, errorResponseSchema()]]);
   if (v3ErrorName !== undefined) schemas.set(v3ErrorName, v3ErrorSchema());
   const paths: JsonObject = {};
+  const webhooks: JsonObject = {};
   sorted.forEach((ir, i) => {
-    const { request, response } = methodNames[i]!;
+    const { request, response, notification } = methodNames[i]!;
     builder.forMethod(ir);
     const hasRequest = ir.request.length > 0;
     if (hasRequest) schemas.set(request, builder.objectSchema(ir.request, request, ir.oneOf));
@@ -64,6 +70,10 @@ export function openApiDocument(methods: readonly MethodIR[], options: OpenApiOp
     const params = ir.params.map((p) => [p.name, builder.fieldSchema(p), p.required === true] as const);
     setOwn(paths, `/${ir.method}`, { post: operation(ir, hasRequest ? request : undefined, params, response, errorName) });
     if (v3ErrorName !== undefined) addV3Operation(paths, ir, builder, v3ErrorName);
+    if (notification !== undefined) {
+      schemas.set(notification, builder.objectSchema(ir.notify, notification));
+      setOwn(webhooks, notifyWebhookName(ir.method), notifyWebhook(ir, notification));
+    }
   });
   for (const [name, schema] of builder.finish(names)) schemas.set(name, schema);
 
@@ -83,6 +93,7 @@ export function openApiDocument(methods: readonly MethodIR[], options: OpenApiOp
     ],
     tags: tags.map((name) => ({ name })),
     paths,
+    ...(Object.keys(webhooks).length > 0 && { webhooks }),
     components: {
       schemas: ownObject([...schemas.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
       parameters: COMMON_PARAMETERS,
@@ -144,7 +155,29 @@ function operation(
     '200': { description: 'Signed gateway answer (success or business failure)', content: { 'application/json': answer } },
   };
   if (ir.errors.length > 0) op['x-alipay-error-codes'] = ir.errors;
+  // Page and app methods are signed by the server and sent by the browser or the Alipay app.
+  if (ir.kind !== DEFAULT_METHOD_KIND) op['x-alipay-kind'] = ir.kind;
   return op;
+}
+
+/** The webhook of a method's notification: `<method>.notify`. */
+export function notifyWebhookName(method: string): string {
+  return `${method}.notify`;
+}
+
+/** Alipay POSTs the notification (a signed form) to the notify_url; the handler answers `success`. */
+function notifyWebhook(ir: MethodIR, notification: string): JsonObject {
+  return {
+    post: {
+      operationId: notifyWebhookName(ir.method),
+      tags: [tagOf(ir.method)],
+      summary: `${ir.title ?? ir.method}: 异步通知`,
+      description:
+        'Alipay POSTs this signed form to the notify_url of the request. Verify the sign (V1: sign and sign_type not signed) with the Alipay public key over the values as received, check app_id, then answer the text `success`; any other answer makes Alipay send it again.',
+      requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { $ref: COMPONENT_PREFIX + notification } } } },
+      responses: { '200': { description: 'Handled', content: { 'text/plain': { schema: { type: 'string', const: 'success' } } } } },
+    },
+  };
 }
 
 /**

@@ -14,13 +14,13 @@ export const GLOBAL_NAMES: readonly string[] = [
 
 /** What method modules import from the runtime: the call helpers and the kinds' format checks. */
 export const RUNTIME_IMPORTS = {
-  values: ['invoke', 'isApiErrorOf', ...RUNTIME_HELPERS],
-  types: ['AlipayApiError', 'AlipayClient', 'CallOptions', 'Operation', 'ResponseBase', 'ValidationIssue', KINDS.file.tsType],
+  values: ['invoke', 'isApiErrorOf', ...RUNTIME_HELPERS, 'invokeResult', 'pageRequest', 'appOrderString', 'parseNotification'],
+  types: ['AlipayApiError', 'AlipayClient', 'CallOptions', 'Operation', 'ResponseBase', 'ValidationIssue', 'CallResult', 'PageRequest', 'BrowserRequestOptions', 'NotifyBody', 'NotifyOptions', KINDS.file.tsType],
 } as const;
 
 /** Parameters and locals of generated functions. */
 export const LOCAL_NAMES: readonly string[] = [
-  'o', 'p', 'v', 'i', 'k', 'e', 'item', 'issues', 'strict', 'value', 'client', 'request', 'options', 'error', 'api',
+  'o', 'p', 'v', 'i', 'k', 'e', 'item', 'issues', 'strict', 'value', 'client', 'request', 'options', 'error', 'api', 'body',
 ];
 
 /** Names of the aggregate client module, which sit beside method names in user code. */

@@ -29,6 +29,7 @@ export function dumpSpec(spec: MethodSpec): string {
 function buildYaml(spec: MethodSpec): string {
   const root = new YAMLMap();
   add(root, 'method', str(spec.method));
+  if (spec.kind !== undefined) add(root, 'kind', str(spec.kind));
   if (spec.title !== undefined) add(root, 'title', str(spec.title));
   if (spec.description !== undefined) add(root, 'description', str(spec.description));
   if (spec.deprecated !== undefined) add(root, 'deprecated', value(spec.deprecated));
@@ -37,6 +38,7 @@ function buildYaml(spec: MethodSpec): string {
   if (spec.params !== undefined) add(root, 'params', fieldMap(spec.params));
   if (spec.oneOf !== undefined && spec.oneOf.length > 0) add(root, 'oneOf', oneOfNode(spec.oneOf));
   add(root, 'response', fieldMap(spec.response));
+  if (spec.notify !== undefined) add(root, 'notify', fieldMap(spec.notify));
   add(root, 'errors', seq(spec.errors.map(errorNode)));
   if (spec.examples) {
     const examples = new YAMLMap();

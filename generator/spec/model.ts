@@ -13,6 +13,7 @@
 import type { FieldKind, ItemKind } from '../types/kind.js';
 import { FIELD_KINDS, PARAM_KINDS } from '../types/table.js';
 import type { V3RouteSpec } from './v3-route.js';
+import type { MethodKind } from './method-kind.js';
 
 /** Field types of the format: the kinds of generator/types/table.ts. */
 export type FieldType = FieldKind;
@@ -117,6 +118,13 @@ export interface MethodSpec {
   oneOf?: OneOfGroup[];
   /** Business response fields only; code/msg/sub_code/sub_msg/sign belong to the runtime. */
   response: Field[];
+  /** How the method is used (method-kind.ts); absent means `call`. */
+  kind?: MethodKind;
+  /**
+   * The fields of the method's asynchronous notification (异步通知), form params (text types only:
+   * string, date, price), doc order. Absent when the method has no notification.
+   */
+  notify?: Field[];
   errors: ErrorCode[];
   examples?: Examples;
   /** Reviewer notes carried along (not emitted into code except as docs). */

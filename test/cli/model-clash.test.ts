@@ -15,7 +15,7 @@ describe('specKeyPath', () => {
   ])('%s', (origin, path) => expect(specKeyPath(origin)).toEqual(path));
 });
 
-const EXPORTS: MethodExports = { fn: 'f', request: 'Rq', response: 'Rs', errorCode: 'E', isError: 'isE', validateRequest: 'vq', validateResponse: 'vs', operation: 'o' };
+const EXPORTS: MethodExports = { fn: 'f', request: 'Rq', response: 'Rs', errorCode: 'E', isError: 'isE', validateRequest: 'vq', validateResponse: 'vs', operation: 'o', notification: 'N', validateNotification: 'vN', parseNotification: 'pN' };
 
 describe('modelNameClashes', () => {
   const plan = (request: ReturnType<typeof field>[], response: ReturnType<typeof field>[]) => {

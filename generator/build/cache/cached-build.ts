@@ -204,6 +204,7 @@ export async function buildOutput(options: CachedBuildOptions): Promise<OutputBu
       sha256: spec.sha256,
       method: job.method,
       ...(r.title !== undefined && { title: r.title }),
+      ...(r.kind !== undefined && { kind: r.kind }),
       stem: job.stem,
       names: job.exports,
       warnings: r.diagnostics.map((d) => ({ ...(d.line !== undefined && { line: d.line, col: d.col }), message: d.message })),
@@ -221,9 +222,9 @@ export async function buildOutput(options: CachedBuildOptions): Promise<OutputBu
   const heads = (entries: readonly ManifestMethod[]) =>
     [...entries]
       .sort((a, b) => compare(a.method, b.method))
-      .map((e): MethodHead => ({ ir: { method: e.method, ...(e.title !== undefined && { title: e.title }) }, stem: e.stem, exports: e.names }));
+      .map((e): MethodHead => ({ ir: { method: e.method, ...(e.title !== undefined && { title: e.title }), ...(e.kind !== undefined && { kind: e.kind }) }, stem: e.stem, exports: e.names }));
   const currentHeads = () => heads(records.map((r) => r.entry));
-  const headsKey = (h: MethodHead[]) => JSON.stringify(h.map((m) => [m.ir.method, m.ir.title ?? null, m.stem, m.exports]));
+  const headsKey = (h: MethodHead[]) => JSON.stringify(h.map((m) => [m.ir.method, m.ir.title ?? null, m.ir.kind ?? null, m.stem, m.exports]));
   const aggregates = () => aggregateFiles(currentHeads(), templates, layout);
   // The runtime transpiler (TypeScript) loads only when the runtime is not trusted.
   const runtime = async () => (await import('../runtime-files.js')).runtimeFiles(templates, layout.shape);
