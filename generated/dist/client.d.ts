@@ -2,7 +2,10 @@
 
 import type { AlipayClient, BrowserRequestOptions, CallOptions, CallResult, PageRequest } from "./runtime/index.js";
 import { type AlipayDataDataserviceBillDownloadurlQueryRequest, type AlipayDataDataserviceBillDownloadurlQueryResponse } from "./methods/alipay.data.dataservice.bill.downloadurl.query.js";
+import { type AlipayFundTransCommonQueryRequest, type AlipayFundTransCommonQueryResponse } from "./methods/alipay.fund.trans.common.query.js";
+import { type AlipayFundTransUniTransferRequest, type AlipayFundTransUniTransferResponse } from "./methods/alipay.fund.trans.uni.transfer.js";
 import { type AlipayMarketingCardQueryRequest, type AlipayMarketingCardQueryResponse } from "./methods/alipay.marketing.card.query.js";
+import { type AlipayOfflineMaterialImageUploadRequest, type AlipayOfflineMaterialImageUploadResponse } from "./methods/alipay.offline.material.image.upload.js";
 import { type AlipaySystemOauthTokenRequest, type AlipaySystemOauthTokenResponse } from "./methods/alipay.system.oauth.token.js";
 import { type AlipayTradeAppPayRequest } from "./methods/alipay.trade.app.pay.js";
 import { type AlipayTradeCancelRequest, type AlipayTradeCancelResponse } from "./methods/alipay.trade.cancel.js";
@@ -15,6 +18,7 @@ import { type AlipayTradePrecreateRequest, type AlipayTradePrecreateResponse } f
 import { type AlipayTradeQueryRequest, type AlipayTradeQueryResponse } from "./methods/alipay.trade.query.js";
 import { type AlipayTradeRefundRequest, type AlipayTradeRefundResponse } from "./methods/alipay.trade.refund.js";
 import { type AlipayTradeWapPayRequest } from "./methods/alipay.trade.wap.pay.js";
+import { type AlipayUserInfoShareRequest, type AlipayUserInfoShareResponse } from "./methods/alipay.user.info.share.js";
 import { type KoubeiMemberDataIsvCreateRequest, type KoubeiMemberDataIsvCreateResponse } from "./methods/koubei.member.data.isv.create.js";
 
 /** Every generated method, by wire name: `api.alipay.marketing.card.query(request, options?)`. */
@@ -30,10 +34,30 @@ export interface AlipayApi {
         };
       };
     };
+    readonly fund: {
+      readonly trans: {
+        readonly common: {
+          /** `alipay.fund.trans.common.query` 转账业务单据查询接口 */
+          readonly query: (request: AlipayFundTransCommonQueryRequest, options?: CallOptions) => Promise<CallResult<AlipayFundTransCommonQueryResponse>>;
+        };
+        readonly uni: {
+          /** `alipay.fund.trans.uni.transfer` 支付宝转账支付接口 */
+          readonly transfer: (request: AlipayFundTransUniTransferRequest, options?: CallOptions) => Promise<CallResult<AlipayFundTransUniTransferResponse>>;
+        };
+      };
+    };
     readonly marketing: {
       readonly card: {
         /** `alipay.marketing.card.query` 会员卡查询 */
         readonly query: (request: AlipayMarketingCardQueryRequest, options?: CallOptions) => Promise<CallResult<AlipayMarketingCardQueryResponse>>;
+      };
+    };
+    readonly offline: {
+      readonly material: {
+        readonly image: {
+          /** `alipay.offline.material.image.upload` 上传门店照片和视频接口 */
+          readonly upload: (request: AlipayOfflineMaterialImageUploadRequest, options?: CallOptions) => Promise<CallResult<AlipayOfflineMaterialImageUploadResponse>>;
+        };
       };
     };
     readonly system: {
@@ -74,6 +98,12 @@ export interface AlipayApi {
       readonly wap: {
         /** `alipay.trade.wap.pay` 手机网站支付接口2.0 */
         readonly pay: (request: AlipayTradeWapPayRequest, options?: BrowserRequestOptions) => PageRequest;
+      };
+    };
+    readonly user: {
+      readonly info: {
+        /** `alipay.user.info.share` 支付宝会员授权信息查询接口 */
+        readonly share: (request: AlipayUserInfoShareRequest, options?: CallOptions) => Promise<CallResult<AlipayUserInfoShareResponse>>;
       };
     };
   };

@@ -4,7 +4,13 @@ export * from "./runtime/index.js";
 
 export { alipayDataDataserviceBillDownloadurlQuery, isAlipayDataDataserviceBillDownloadurlQueryError, alipayDataDataserviceBillDownloadurlQueryOperation, validateAlipayDataDataserviceBillDownloadurlQueryRequest, validateAlipayDataDataserviceBillDownloadurlQueryResponse } from "./methods/alipay.data.dataservice.bill.downloadurl.query.js";
 
+export { alipayFundTransCommonQuery, isAlipayFundTransCommonQueryError, alipayFundTransCommonQueryOperation, validateAlipayFundTransCommonQueryRequest, validateAlipayFundTransCommonQueryResponse } from "./methods/alipay.fund.trans.common.query.js";
+
+export { alipayFundTransUniTransfer, isAlipayFundTransUniTransferError, alipayFundTransUniTransferOperation, validateAlipayFundTransUniTransferRequest, validateAlipayFundTransUniTransferResponse } from "./methods/alipay.fund.trans.uni.transfer.js";
+
 export { alipayMarketingCardQuery, isAlipayMarketingCardQueryError, alipayMarketingCardQueryOperation, validateAlipayMarketingCardQueryRequest, validateAlipayMarketingCardQueryResponse } from "./methods/alipay.marketing.card.query.js";
+
+export { alipayOfflineMaterialImageUpload, isAlipayOfflineMaterialImageUploadError, alipayOfflineMaterialImageUploadOperation, validateAlipayOfflineMaterialImageUploadRequest, validateAlipayOfflineMaterialImageUploadResponse } from "./methods/alipay.offline.material.image.upload.js";
 
 export { alipaySystemOauthToken, isAlipaySystemOauthTokenError, alipaySystemOauthTokenOperation, validateAlipaySystemOauthTokenRequest, validateAlipaySystemOauthTokenResponse } from "./methods/alipay.system.oauth.token.js";
 
@@ -29,5 +35,7 @@ export { alipayTradeQuery, isAlipayTradeQueryError, alipayTradeQueryOperation, v
 export { alipayTradeRefund, isAlipayTradeRefundError, alipayTradeRefundOperation, validateAlipayTradeRefundRequest, validateAlipayTradeRefundResponse } from "./methods/alipay.trade.refund.js";
 
 export { alipayTradeWapPay, isAlipayTradeWapPayError, alipayTradeWapPayOperation, validateAlipayTradeWapPayRequest, validateAlipayTradeWapPayResponse } from "./methods/alipay.trade.wap.pay.js";
+
+export { alipayUserInfoShare, isAlipayUserInfoShareError, alipayUserInfoShareOperation, validateAlipayUserInfoShareRequest, validateAlipayUserInfoShareResponse } from "./methods/alipay.user.info.share.js";
 
 export { koubeiMemberDataIsvCreate, isKoubeiMemberDataIsvCreateError, koubeiMemberDataIsvCreateOperation, validateKoubeiMemberDataIsvCreateRequest, validateKoubeiMemberDataIsvCreateResponse } from "./methods/koubei.member.data.isv.create.js";

@@ -2,7 +2,10 @@
 
 import type { AlipayClient, BrowserRequestOptions, CallOptions, CallResult, PageRequest } from "./runtime/index.js";
 import { alipayDataDataserviceBillDownloadurlQuery, type AlipayDataDataserviceBillDownloadurlQueryRequest, type AlipayDataDataserviceBillDownloadurlQueryResponse } from "./methods/alipay.data.dataservice.bill.downloadurl.query.js";
+import { alipayFundTransCommonQuery, type AlipayFundTransCommonQueryRequest, type AlipayFundTransCommonQueryResponse } from "./methods/alipay.fund.trans.common.query.js";
+import { alipayFundTransUniTransfer, type AlipayFundTransUniTransferRequest, type AlipayFundTransUniTransferResponse } from "./methods/alipay.fund.trans.uni.transfer.js";
 import { alipayMarketingCardQuery, type AlipayMarketingCardQueryRequest, type AlipayMarketingCardQueryResponse } from "./methods/alipay.marketing.card.query.js";
+import { alipayOfflineMaterialImageUpload, type AlipayOfflineMaterialImageUploadRequest, type AlipayOfflineMaterialImageUploadResponse } from "./methods/alipay.offline.material.image.upload.js";
 import { alipaySystemOauthToken, type AlipaySystemOauthTokenRequest, type AlipaySystemOauthTokenResponse } from "./methods/alipay.system.oauth.token.js";
 import { alipayTradeAppPay, type AlipayTradeAppPayRequest } from "./methods/alipay.trade.app.pay.js";
 import { alipayTradeCancel, type AlipayTradeCancelRequest, type AlipayTradeCancelResponse } from "./methods/alipay.trade.cancel.js";
@@ -15,6 +18,7 @@ import { alipayTradePrecreate, type AlipayTradePrecreateRequest, type AlipayTrad
 import { alipayTradeQuery, type AlipayTradeQueryRequest, type AlipayTradeQueryResponse } from "./methods/alipay.trade.query.js";
 import { alipayTradeRefund, type AlipayTradeRefundRequest, type AlipayTradeRefundResponse } from "./methods/alipay.trade.refund.js";
 import { alipayTradeWapPay, type AlipayTradeWapPayRequest } from "./methods/alipay.trade.wap.pay.js";
+import { alipayUserInfoShare, type AlipayUserInfoShareRequest, type AlipayUserInfoShareResponse } from "./methods/alipay.user.info.share.js";
 import { koubeiMemberDataIsvCreate, type KoubeiMemberDataIsvCreateRequest, type KoubeiMemberDataIsvCreateResponse } from "./methods/koubei.member.data.isv.create.js";
 
 /** Every generated method, by wire name: `api.alipay.marketing.card.query(request, options?)`. */
@@ -30,10 +34,30 @@ export interface AlipayApi {
         };
       };
     };
+    readonly fund: {
+      readonly trans: {
+        readonly common: {
+          /** `alipay.fund.trans.common.query` 转账业务单据查询接口 */
+          readonly query: (request: AlipayFundTransCommonQueryRequest, options?: CallOptions) => Promise<CallResult<AlipayFundTransCommonQueryResponse>>;
+        };
+        readonly uni: {
+          /** `alipay.fund.trans.uni.transfer` 支付宝转账支付接口 */
+          readonly transfer: (request: AlipayFundTransUniTransferRequest, options?: CallOptions) => Promise<CallResult<AlipayFundTransUniTransferResponse>>;
+        };
+      };
+    };
     readonly marketing: {
       readonly card: {
         /** `alipay.marketing.card.query` 会员卡查询 */
         readonly query: (request: AlipayMarketingCardQueryRequest, options?: CallOptions) => Promise<CallResult<AlipayMarketingCardQueryResponse>>;
+      };
+    };
+    readonly offline: {
+      readonly material: {
+        readonly image: {
+          /** `alipay.offline.material.image.upload` 上传门店照片和视频接口 */
+          readonly upload: (request: AlipayOfflineMaterialImageUploadRequest, options?: CallOptions) => Promise<CallResult<AlipayOfflineMaterialImageUploadResponse>>;
+        };
       };
     };
     readonly system: {
@@ -76,6 +100,12 @@ export interface AlipayApi {
         readonly pay: (request: AlipayTradeWapPayRequest, options?: BrowserRequestOptions) => PageRequest;
       };
     };
+    readonly user: {
+      readonly info: {
+        /** `alipay.user.info.share` 支付宝会员授权信息查询接口 */
+        readonly share: (request: AlipayUserInfoShareRequest, options?: CallOptions) => Promise<CallResult<AlipayUserInfoShareResponse>>;
+      };
+    };
   };
   readonly koubei: {
     readonly member: {
@@ -102,9 +132,26 @@ export function createAlipayApi(client: AlipayClient): AlipayApi {
           },
         },
       },
+      fund: {
+        trans: {
+          common: {
+            query: (request: AlipayFundTransCommonQueryRequest, options?: CallOptions): Promise<CallResult<AlipayFundTransCommonQueryResponse>> => alipayFundTransCommonQuery(client, request, options),
+          },
+          uni: {
+            transfer: (request: AlipayFundTransUniTransferRequest, options?: CallOptions): Promise<CallResult<AlipayFundTransUniTransferResponse>> => alipayFundTransUniTransfer(client, request, options),
+          },
+        },
+      },
       marketing: {
         card: {
           query: (request: AlipayMarketingCardQueryRequest, options?: CallOptions): Promise<CallResult<AlipayMarketingCardQueryResponse>> => alipayMarketingCardQuery(client, request, options),
+        },
+      },
+      offline: {
+        material: {
+          image: {
+            upload: (request: AlipayOfflineMaterialImageUploadRequest, options?: CallOptions): Promise<CallResult<AlipayOfflineMaterialImageUploadResponse>> => alipayOfflineMaterialImageUpload(client, request, options),
+          },
         },
       },
       system: {
@@ -133,6 +180,11 @@ export function createAlipayApi(client: AlipayClient): AlipayApi {
         refund: (request: AlipayTradeRefundRequest, options?: CallOptions): Promise<CallResult<AlipayTradeRefundResponse>> => alipayTradeRefund(client, request, options),
         wap: {
           pay: (request: AlipayTradeWapPayRequest, options?: BrowserRequestOptions): PageRequest => alipayTradeWapPay(client, request, options),
+        },
+      },
+      user: {
+        info: {
+          share: (request: AlipayUserInfoShareRequest, options?: CallOptions): Promise<CallResult<AlipayUserInfoShareResponse>> => alipayUserInfoShare(client, request, options),
         },
       },
     },

@@ -305,6 +305,7 @@ export declare const alipayMarketingCardQueryOperation: Operation<AlipayMarketin
  * Calls `alipay.marketing.card.query`: validates the request, signs it, sends it and verifies the signed answer.
  * Resolves to `{ status: 'success', response }` (code 10000) or `{ status: 'pending', response }`
  * (10003 业务处理中: poll the query method or wait for the notification), both with the trace id.
+ * Over v2 (gateway.do) only: the method has no v3 route, so `protocol: 'v3'` still calls it over v2.
  * @throws AlipayValidationError before anything is sent when the request is invalid.
  * @throws AlipayApiError when the gateway answers with a code other than 10000 or 10003 (see `isAlipayMarketingCardQueryError`).
  */

@@ -50,17 +50,26 @@ export declare const TradeStatus: {
   readonly TRADE_FINISHED: "TRADE_FINISHED";
 };
 
-/** Model `GoodsDetail` of `alipay.trade.app.pay`, first used at `request.goods_detail[]`. */
-export interface GoodsDetail {
-}
+/**
+ * Model `GoodsDetail` of `alipay.trade.app.pay`, first used at `request.goods_detail[]`.
+ *
+ * The doc page does not show its fields: any object is accepted.
+ */
+export type GoodsDetail = Record<string, unknown>;
 
-/** Model `ExtendParams` of `alipay.trade.app.pay`, first used at `request.extend_params`. */
-export interface ExtendParams {
-}
+/**
+ * Model `ExtendParams` of `alipay.trade.app.pay`, first used at `request.extend_params`.
+ *
+ * The doc page does not show its fields: any object is accepted.
+ */
+export type ExtendParams = Record<string, unknown>;
 
-/** Model `ExtUserInfo` of `alipay.trade.app.pay`, first used at `request.ext_user_info`. */
-export interface ExtUserInfo {
-}
+/**
+ * Model `ExtUserInfo` of `alipay.trade.app.pay`, first used at `request.ext_user_info`.
+ *
+ * The doc page does not show its fields: any object is accepted.
+ */
+export type ExtUserInfo = Record<string, unknown>;
 
 /**
  * Request parameters (biz_content) of `alipay.trade.app.pay`.
@@ -355,6 +364,7 @@ export declare const alipayTradeAppPayOperation: Operation<AlipayTradeAppPayRequ
 /**
  * Signs `alipay.trade.app.pay` for the app: returns the order string to hand to the Alipay app SDK. Nothing
  * is sent from the server. Pass `notifyUrl` (where Alipay posts the payment notification).
+ * Over v2 (gateway.do) only: the method has no v3 route, so `protocol: 'v3'` still calls it over v2.
  * @throws AlipayValidationError before anything is signed when the request is invalid.
  */
 export declare function alipayTradeAppPay(client: AlipayClient, request: AlipayTradeAppPayRequest, options?: Omit<BrowserRequestOptions, 'returnUrl'>): string;

@@ -72,7 +72,6 @@ export function validateAlipayTradeAppPayRequest(value) {
         for (let i = 0; i < v.length; i++) {
           const e = v[i];
           if (typeof e !== "object" || e === null || Array.isArray(e)) issues.push({ path: "goods_detail[" + i + "]", rule: "type", message: "expected an object" });
-          else validateGoodsDetail(e, "goods_detail[" + i + "].", issues, true);
         }
       }
     }
@@ -90,7 +89,6 @@ export function validateAlipayTradeAppPayRequest(value) {
     const v = o["extend_params"];
     if (v !== undefined) {
       if (typeof v !== "object" || v === null || Array.isArray(v)) issues.push({ path: "extend_params", rule: "type", message: "expected an object" });
-      else validateExtendParams(v, "extend_params.", issues, true);
     }
   }
   {
@@ -115,7 +113,6 @@ export function validateAlipayTradeAppPayRequest(value) {
     const v = o["ext_user_info"];
     if (v !== undefined) {
       if (typeof v !== "object" || v === null || Array.isArray(v)) issues.push({ path: "ext_user_info", rule: "type", message: "expected an object" });
-      else validateExtUserInfo(v, "ext_user_info.", issues, true);
     }
   }
   {
@@ -133,7 +130,7 @@ export function validateAlipayTradeAppPayRequest(value) {
               case "medical_insurance_info":
                 break;
               default:
-                issues.push({ path: "query_options[" + i + "]", rule: "enum", message: "not one of the documented values" });
+                issues.push({ path: "query_options[" + i + "]", rule: "enum", message: "not one of the documented values: hyb_amount, enterprise_pay_info, medical_insurance_info" });
             }
           }
         }
@@ -180,39 +177,6 @@ export function validateAlipayTradeAppPayResponse(value) {
     }
   }
   return issues;
-}
-
-function validateGoodsDetail(o, p, issues, strict) {
-  if (strict) {
-    for (const k in o) {
-      switch (k) {
-        default:
-          issues.push({ path: p + k, rule: "unknown", message: "not a documented field" });
-      }
-    }
-  }
-}
-
-function validateExtendParams(o, p, issues, strict) {
-  if (strict) {
-    for (const k in o) {
-      switch (k) {
-        default:
-          issues.push({ path: p + k, rule: "unknown", message: "not a documented field" });
-      }
-    }
-  }
-}
-
-function validateExtUserInfo(o, p, issues, strict) {
-  if (strict) {
-    for (const k in o) {
-      switch (k) {
-        default:
-          issues.push({ path: p + k, rule: "unknown", message: "not a documented field" });
-      }
-    }
-  }
 }
 
 export const alipayTradeAppPayOperation = {
@@ -374,7 +338,7 @@ export function validateAlipayTradeAppPayNotification(value) {
           case "TRADE_FINISHED":
             break;
           default:
-            issues.push({ path: "trade_status", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: "trade_status", rule: "enum", message: "not one of the documented values: WAIT_BUYER_PAY, TRADE_CLOSED, TRADE_SUCCESS, TRADE_FINISHED" });
         }
       }
     }

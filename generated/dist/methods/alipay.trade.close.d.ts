@@ -81,6 +81,7 @@ export declare const alipayTradeCloseOperation: Operation<AlipayTradeCloseReques
  * Calls `alipay.trade.close`: validates the request, signs it, sends it and verifies the signed answer.
  * Resolves to `{ status: 'success', response }` (code 10000) or `{ status: 'pending', response }`
  * (10003 业务处理中: poll the query method or wait for the notification), both with the trace id.
+ * Over v3 when the client or the call says `protocol: 'v3'`: `POST /v3/alipay/trade/close`.
  * @throws AlipayValidationError before anything is sent when the request is invalid.
  * @throws AlipayApiError when the gateway answers with a code other than 10000 or 10003 (see `isAlipayTradeCloseError`).
  */

@@ -537,6 +537,7 @@ export declare const alipayTradePagePayOperation: Operation<AlipayTradePagePayRe
  * Signs `alipay.trade.page.pay` for the buyer's browser: `url` is the GET link to redirect to, `html` an
  * auto-submitting POST form to send as the page. Nothing is sent from the server. Pass `returnUrl`
  * (where the browser comes back) and `notifyUrl` (where Alipay posts the payment notification).
+ * Over v2 (gateway.do) only: the method has no v3 route, so `protocol: 'v3'` still calls it over v2.
  * @throws AlipayValidationError before anything is signed when the request is invalid.
  */
 export declare function alipayTradePagePay(client: AlipayClient, request: AlipayTradePagePayRequest, options?: BrowserRequestOptions): PageRequest;

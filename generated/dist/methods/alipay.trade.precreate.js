@@ -1074,7 +1074,7 @@ export function validateAlipayTradePrecreateNotification(value) {
           case "TRADE_FINISHED":
             break;
           default:
-            issues.push({ path: "trade_status", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: "trade_status", rule: "enum", message: "not one of the documented values: WAIT_BUYER_PAY, TRADE_CLOSED, TRADE_SUCCESS, TRADE_FINISHED" });
         }
       }
     }

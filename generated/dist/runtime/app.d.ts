@@ -1,3 +1,4 @@
+/// <reference path="./platform.d.ts" />
 /**
  * App methods (alipay.trade.app.pay): the server signs an order string and hands it to the app,
  * whose Alipay SDK sends it. The string is every param, `sign` last, `k=v` joined with `&`, values

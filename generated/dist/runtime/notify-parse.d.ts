@@ -1,3 +1,4 @@
+/// <reference path="./platform.d.ts" />
 import type { Validator } from './contract.js';
 import { type AlipayClient } from './client.js';
 import type { NotifyVersion } from './notify.js';

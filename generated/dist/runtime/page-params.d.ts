@@ -1,3 +1,4 @@
+/// <reference path="./platform.d.ts" />
 /**
  * The signed params of a request the server does not send itself: a page method's (the browser
  * submits it) or an app method's (the Alipay app does). Validated first, like a call; signed with

@@ -1,3 +1,4 @@
+/// <reference path="./platform.d.ts" />
 /**
  * Page methods (alipay.trade.page.pay, alipay.trade.wap.pay): the server signs, the buyer's browser
  * sends. `pageRequest` gives both forms of the same signed request: a GET link (redirect to it) and

@@ -326,7 +326,7 @@ export function validateAlipayMarketingCardQueryRequest(value: unknown): Validat
           case "D_BAR_CODE":
             break;
           default:
-            issues.push({ path: "target_card_no_type", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: "target_card_no_type", rule: "enum", message: "not one of the documented values: BIZ_CARD, D_QR_CODE, D_BAR_CODE" });
         }
       }
     }
@@ -443,7 +443,7 @@ function validateMdCodeInfoDTO(o: Record<string, unknown>, p: string, issues: Va
           case "FAIL_NOT_RETRY":
             break;
           default:
-            issues.push({ path: p + "code_status", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: p + "code_status", rule: "enum", message: "not one of the documented values: SUCCESS, FAIL_RETRY, FAIL_NOT_RETRY" });
         }
       }
     }
@@ -676,6 +676,7 @@ export const alipayMarketingCardQueryOperation: Operation<AlipayMarketingCardQue
  * Calls `alipay.marketing.card.query`: validates the request, signs it, sends it and verifies the signed answer.
  * Resolves to `{ status: 'success', response }` (code 10000) or `{ status: 'pending', response }`
  * (10003 业务处理中: poll the query method or wait for the notification), both with the trace id.
+ * Over v2 (gateway.do) only: the method has no v3 route, so `protocol: 'v3'` still calls it over v2.
  * @throws AlipayValidationError before anything is sent when the request is invalid.
  * @throws AlipayApiError when the gateway answers with a code other than 10000 or 10003 (see `isAlipayMarketingCardQueryError`).
  */

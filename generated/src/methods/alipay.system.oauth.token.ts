@@ -151,7 +151,7 @@ export function validateAlipaySystemOauthTokenRequest(value: unknown): Validatio
           case "refresh_token":
             break;
           default:
-            issues.push({ path: "grant_type", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: "grant_type", rule: "enum", message: "not one of the documented values: authorization_code, refresh_token" });
         }
       }
     }
@@ -279,12 +279,14 @@ export const alipaySystemOauthTokenOperation: Operation<AlipaySystemOauthTokenRe
   validateResponse: validateAlipaySystemOauthTokenResponse,
   errorCodes: ["isv.code-invalid", "isv.refresh-token-invalid", "isv.refresh-token-time-out", "isv.grant-type-invalid"],
   params: ["grant_type", "code", "refresh_token"],
+  v3: { method: "POST", path: "/v3/alipay/system/oauth/token" },
 };
 
 /**
  * Calls `alipay.system.oauth.token`: validates the request, signs it, sends it and verifies the signed answer.
  * Resolves to `{ status: 'success', response }` (code 10000) or `{ status: 'pending', response }`
  * (10003 业务处理中: poll the query method or wait for the notification), both with the trace id.
+ * Over v3 when the client or the call says `protocol: 'v3'`: `POST /v3/alipay/system/oauth/token`.
  * @throws AlipayValidationError before anything is sent when the request is invalid.
  * @throws AlipayApiError when the gateway answers with a code other than 10000 or 10003 (see `isAlipaySystemOauthTokenError`).
  */

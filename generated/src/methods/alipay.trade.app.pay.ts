@@ -51,17 +51,26 @@ export const TradeStatus = {
   TRADE_FINISHED: "TRADE_FINISHED",
 } as const;
 
-/** Model `GoodsDetail` of `alipay.trade.app.pay`, first used at `request.goods_detail[]`. */
-export interface GoodsDetail {
-}
+/**
+ * Model `GoodsDetail` of `alipay.trade.app.pay`, first used at `request.goods_detail[]`.
+ *
+ * The doc page does not show its fields: any object is accepted.
+ */
+export type GoodsDetail = Record<string, unknown>;
 
-/** Model `ExtendParams` of `alipay.trade.app.pay`, first used at `request.extend_params`. */
-export interface ExtendParams {
-}
+/**
+ * Model `ExtendParams` of `alipay.trade.app.pay`, first used at `request.extend_params`.
+ *
+ * The doc page does not show its fields: any object is accepted.
+ */
+export type ExtendParams = Record<string, unknown>;
 
-/** Model `ExtUserInfo` of `alipay.trade.app.pay`, first used at `request.ext_user_info`. */
-export interface ExtUserInfo {
-}
+/**
+ * Model `ExtUserInfo` of `alipay.trade.app.pay`, first used at `request.ext_user_info`.
+ *
+ * The doc page does not show its fields: any object is accepted.
+ */
+export type ExtUserInfo = Record<string, unknown>;
 
 /**
  * Request parameters (biz_content) of `alipay.trade.app.pay`.
@@ -402,7 +411,6 @@ export function validateAlipayTradeAppPayRequest(value: unknown): ValidationIssu
         for (let i = 0; i < v.length; i++) {
           const e: unknown = v[i];
           if (typeof e !== "object" || e === null || Array.isArray(e)) issues.push({ path: "goods_detail[" + i + "]", rule: "type", message: "expected an object" });
-          else validateGoodsDetail(e as Record<string, unknown>, "goods_detail[" + i + "].", issues, true);
         }
       }
     }
@@ -420,7 +428,6 @@ export function validateAlipayTradeAppPayRequest(value: unknown): ValidationIssu
     const v = o["extend_params"];
     if (v !== undefined) {
       if (typeof v !== "object" || v === null || Array.isArray(v)) issues.push({ path: "extend_params", rule: "type", message: "expected an object" });
-      else validateExtendParams(v as Record<string, unknown>, "extend_params.", issues, true);
     }
   }
   {
@@ -445,7 +452,6 @@ export function validateAlipayTradeAppPayRequest(value: unknown): ValidationIssu
     const v = o["ext_user_info"];
     if (v !== undefined) {
       if (typeof v !== "object" || v === null || Array.isArray(v)) issues.push({ path: "ext_user_info", rule: "type", message: "expected an object" });
-      else validateExtUserInfo(v as Record<string, unknown>, "ext_user_info.", issues, true);
     }
   }
   {
@@ -463,7 +469,7 @@ export function validateAlipayTradeAppPayRequest(value: unknown): ValidationIssu
               case "medical_insurance_info":
                 break;
               default:
-                issues.push({ path: "query_options[" + i + "]", rule: "enum", message: "not one of the documented values" });
+                issues.push({ path: "query_options[" + i + "]", rule: "enum", message: "not one of the documented values: hyb_amount, enterprise_pay_info, medical_insurance_info" });
             }
           }
         }
@@ -513,39 +519,6 @@ export function validateAlipayTradeAppPayResponse(value: unknown): ValidationIss
   return issues;
 }
 
-function validateGoodsDetail(o: Record<string, unknown>, p: string, issues: ValidationIssue[], strict: boolean): void {
-  if (strict) {
-    for (const k in o) {
-      switch (k) {
-        default:
-          issues.push({ path: p + k, rule: "unknown", message: "not a documented field" });
-      }
-    }
-  }
-}
-
-function validateExtendParams(o: Record<string, unknown>, p: string, issues: ValidationIssue[], strict: boolean): void {
-  if (strict) {
-    for (const k in o) {
-      switch (k) {
-        default:
-          issues.push({ path: p + k, rule: "unknown", message: "not a documented field" });
-      }
-    }
-  }
-}
-
-function validateExtUserInfo(o: Record<string, unknown>, p: string, issues: ValidationIssue[], strict: boolean): void {
-  if (strict) {
-    for (const k in o) {
-      switch (k) {
-        default:
-          issues.push({ path: p + k, rule: "unknown", message: "not a documented field" });
-      }
-    }
-  }
-}
-
 /** What the runtime needs to call `alipay.trade.app.pay`. */
 export const alipayTradeAppPayOperation: Operation<AlipayTradeAppPayRequest, AlipayTradeAppPayResponse, AlipayTradeAppPayErrorCode> = {
   method: "alipay.trade.app.pay",
@@ -557,6 +530,7 @@ export const alipayTradeAppPayOperation: Operation<AlipayTradeAppPayRequest, Ali
 /**
  * Signs `alipay.trade.app.pay` for the app: returns the order string to hand to the Alipay app SDK. Nothing
  * is sent from the server. Pass `notifyUrl` (where Alipay posts the payment notification).
+ * Over v2 (gateway.do) only: the method has no v3 route, so `protocol: 'v3'` still calls it over v2.
  * @throws AlipayValidationError before anything is signed when the request is invalid.
  */
 export function alipayTradeAppPay(client: AlipayClient, request: AlipayTradeAppPayRequest, options?: Omit<BrowserRequestOptions, 'returnUrl'>): string {
@@ -713,7 +687,7 @@ export function validateAlipayTradeAppPayNotification(value: unknown): Validatio
           case "TRADE_FINISHED":
             break;
           default:
-            issues.push({ path: "trade_status", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: "trade_status", rule: "enum", message: "not one of the documented values: WAIT_BUYER_PAY, TRADE_CLOSED, TRADE_SUCCESS, TRADE_FINISHED" });
         }
       }
     }

@@ -112,7 +112,7 @@ export function validateAlipayTradeCancelResponse(value: unknown): ValidationIss
           case "refund":
             break;
           default:
-            issues.push({ path: "action", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: "action", rule: "enum", message: "not one of the documented values: close, refund" });
         }
       }
     }
@@ -156,12 +156,14 @@ export const alipayTradeCancelOperation: Operation<AlipayTradeCancelRequest, Ali
   validateRequest: validateAlipayTradeCancelRequest,
   validateResponse: validateAlipayTradeCancelResponse,
   errorCodes: [],
+  v3: { method: "POST", path: "/v3/alipay/trade/cancel" },
 };
 
 /**
  * Calls `alipay.trade.cancel`: validates the request, signs it, sends it and verifies the signed answer.
  * Resolves to `{ status: 'success', response }` (code 10000) or `{ status: 'pending', response }`
  * (10003 业务处理中: poll the query method or wait for the notification), both with the trace id.
+ * Over v3 when the client or the call says `protocol: 'v3'`: `POST /v3/alipay/trade/cancel`.
  * @throws AlipayValidationError before anything is sent when the request is invalid.
  * @throws AlipayApiError when the gateway answers with a code other than 10000 or 10003 (see `isAlipayTradeCancelError`).
  */

@@ -1884,12 +1884,14 @@ export const alipayTradeCreateOperation: Operation<AlipayTradeCreateRequest, Ali
   validateRequest: validateAlipayTradeCreateRequest,
   validateResponse: validateAlipayTradeCreateResponse,
   errorCodes: [],
+  v3: { method: "POST", path: "/v3/alipay/trade/create" },
 };
 
 /**
  * Calls `alipay.trade.create`: validates the request, signs it, sends it and verifies the signed answer.
  * Resolves to `{ status: 'success', response }` (code 10000) or `{ status: 'pending', response }`
  * (10003 业务处理中: poll the query method or wait for the notification), both with the trace id.
+ * Over v3 when the client or the call says `protocol: 'v3'`: `POST /v3/alipay/trade/create`.
  * @throws AlipayValidationError before anything is sent when the request is invalid.
  * @throws AlipayApiError when the gateway answers with a code other than 10000 or 10003 (see `isAlipayTradeCreateError`).
  */
@@ -2047,7 +2049,7 @@ export function validateAlipayTradeCreateNotification(value: unknown): Validatio
           case "TRADE_FINISHED":
             break;
           default:
-            issues.push({ path: "trade_status", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: "trade_status", rule: "enum", message: "not one of the documented values: WAIT_BUYER_PAY, TRADE_CLOSED, TRADE_SUCCESS, TRADE_FINISHED" });
         }
       }
     }

@@ -1870,7 +1870,7 @@ function validatePayParams(o: Record<string, unknown>, p: string, issues: Valida
           case "NEAR_REAL_TIME_ASYNC":
             break;
           default:
-            issues.push({ path: p + "async_type", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: p + "async_type", rule: "enum", message: "not one of the documented values: NORMAL_ASYNC, NEAR_REAL_TIME_ASYNC" });
         }
       }
     }
@@ -2544,12 +2544,14 @@ export const alipayTradePayOperation: Operation<AlipayTradePayRequest, AlipayTra
   validateRequest: validateAlipayTradePayRequest,
   validateResponse: validateAlipayTradePayResponse,
   errorCodes: [],
+  v3: { method: "POST", path: "/v3/alipay/trade/pay" },
 };
 
 /**
  * Calls `alipay.trade.pay`: validates the request, signs it, sends it and verifies the signed answer.
  * Resolves to `{ status: 'success', response }` (code 10000) or `{ status: 'pending', response }`
  * (10003 业务处理中: poll the query method or wait for the notification), both with the trace id.
+ * Over v3 when the client or the call says `protocol: 'v3'`: `POST /v3/alipay/trade/pay`.
  * @throws AlipayValidationError before anything is sent when the request is invalid.
  * @throws AlipayApiError when the gateway answers with a code other than 10000 or 10003 (see `isAlipayTradePayError`).
  */
@@ -2707,7 +2709,7 @@ export function validateAlipayTradePayNotification(value: unknown): ValidationIs
           case "TRADE_FINISHED":
             break;
           default:
-            issues.push({ path: "trade_status", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: "trade_status", rule: "enum", message: "not one of the documented values: WAIT_BUYER_PAY, TRADE_CLOSED, TRADE_SUCCESS, TRADE_FINISHED" });
         }
       }
     }

@@ -837,7 +837,7 @@ export function validateAlipayTradeQueryResponse(value: unknown): ValidationIssu
           case "PRIVATE":
             break;
           default:
-            issues.push({ path: "buyer_user_type", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: "buyer_user_type", rule: "enum", message: "not one of the documented values: CORPORATE, PRIVATE" });
         }
       }
     }
@@ -852,7 +852,7 @@ export function validateAlipayTradeQueryResponse(value: unknown): ValidationIssu
           case "WAP":
             break;
           default:
-            issues.push({ path: "cashier_type", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: "cashier_type", rule: "enum", message: "not one of the documented values: APP, WAP" });
         }
       }
     }
@@ -1248,7 +1248,7 @@ export function validateAlipayTradeQueryResponse(value: unknown): ValidationIssu
           case "TRADE_FINISHED":
             break;
           default:
-            issues.push({ path: "trade_status", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: "trade_status", rule: "enum", message: "not one of the documented values: WAIT_BUYER_PAY, TRADE_CLOSED, TRADE_SUCCESS, TRADE_FINISHED" });
         }
       }
     }
@@ -2107,12 +2107,14 @@ export const alipayTradeQueryOperation: Operation<AlipayTradeQueryRequest, Alipa
   validateRequest: validateAlipayTradeQueryRequest,
   validateResponse: validateAlipayTradeQueryResponse,
   errorCodes: ["ACQ.INVALID_PARAMETER", "ACQ.SYSTEM_ERROR", "ACQ.TRADE_NOT_EXIST"],
+  v3: { method: "POST", path: "/v3/alipay/trade/query" },
 };
 
 /**
  * Calls `alipay.trade.query`: validates the request, signs it, sends it and verifies the signed answer.
  * Resolves to `{ status: 'success', response }` (code 10000) or `{ status: 'pending', response }`
  * (10003 业务处理中: poll the query method or wait for the notification), both with the trace id.
+ * Over v3 when the client or the call says `protocol: 'v3'`: `POST /v3/alipay/trade/query`.
  * @throws AlipayValidationError before anything is sent when the request is invalid.
  * @throws AlipayApiError when the gateway answers with a code other than 10000 or 10003 (see `isAlipayTradeQueryError`).
  */

@@ -1300,6 +1300,7 @@ export const alipayTradeWapPayOperation: Operation<AlipayTradeWapPayRequest, Ali
  * Signs `alipay.trade.wap.pay` for the buyer's browser: `url` is the GET link to redirect to, `html` an
  * auto-submitting POST form to send as the page. Nothing is sent from the server. Pass `returnUrl`
  * (where the browser comes back) and `notifyUrl` (where Alipay posts the payment notification).
+ * Over v2 (gateway.do) only: the method has no v3 route, so `protocol: 'v3'` still calls it over v2.
  * @throws AlipayValidationError before anything is signed when the request is invalid.
  */
 export function alipayTradeWapPay(client: AlipayClient, request: AlipayTradeWapPayRequest, options?: BrowserRequestOptions): PageRequest {
@@ -1456,7 +1457,7 @@ export function validateAlipayTradeWapPayNotification(value: unknown): Validatio
           case "TRADE_FINISHED":
             break;
           default:
-            issues.push({ path: "trade_status", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: "trade_status", rule: "enum", message: "not one of the documented values: WAIT_BUYER_PAY, TRADE_CLOSED, TRADE_SUCCESS, TRADE_FINISHED" });
         }
       }
     }

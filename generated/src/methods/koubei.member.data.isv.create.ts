@@ -252,7 +252,7 @@ export function validateKoubeiMemberDataIsvCreateRequest(value: unknown): Valida
           case "other":
             break;
           default:
-            issues.push({ path: "member_source", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: "member_source", rule: "enum", message: "not one of the documented values: weixin, alipay, offline, other" });
         }
       }
     }
@@ -279,7 +279,7 @@ export function validateKoubeiMemberDataIsvCreateRequest(value: unknown): Valida
           case "0":
             break;
           default:
-            issues.push({ path: "member_status", rule: "enum", message: "not one of the documented values" });
+            issues.push({ path: "member_status", rule: "enum", message: "not one of the documented values: 1, 0" });
         }
       }
     }
@@ -461,6 +461,7 @@ export const koubeiMemberDataIsvCreateOperation: Operation<KoubeiMemberDataIsvCr
  * Calls `koubei.member.data.isv.create`: validates the request, signs it, sends it and verifies the signed answer.
  * Resolves to `{ status: 'success', response }` (code 10000) or `{ status: 'pending', response }`
  * (10003 业务处理中: poll the query method or wait for the notification), both with the trace id.
+ * Over v2 (gateway.do) only: the method has no v3 route, so `protocol: 'v3'` still calls it over v2.
  * @throws AlipayValidationError before anything is sent when the request is invalid.
  * @throws AlipayApiError when the gateway answers with a code other than 10000 or 10003 (see `isKoubeiMemberDataIsvCreateError`).
  */
