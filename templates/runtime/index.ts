@@ -56,7 +56,7 @@ export { checkResponseSignature } from './verify.js';
 export { aesDecrypt, aesEncrypt } from './aes.js';
 export { certSn, isRsaSigned, rootCertSn } from './cert.js';
 export { notifySignContent, verifyNotify, type NotifyParams, type NotifyVersion } from './notify.js';
-export { createNodeTransport, type NodeTransportOptions } from './node-transport.js';
+export { createNodeTransport, type NodeAgent, type NodeTransportOptions } from './node-transport.js';
 export { alipayKeyFor, loadCertMode, type AlipayCertConfig, type CertInput, type CertMode } from './cert-mode.js';
 export { checkAesKey, decryptAnswer, encryptedBizContent } from './aes-call.js';
 export { backoffDelay, isRetryableFailure, mayRetry, retryPolicy, type RetryOptions, type RetryPolicy } from './retry.js';

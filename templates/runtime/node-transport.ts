@@ -14,6 +14,14 @@ import { Buffer } from 'node:buffer';
 import type { FetchLike } from './client.js';
 
 /** Options of createNodeTransport. */
+/**
+ * A node:http(s) Agent as the option needs it (an `http.Agent`, `https.Agent` or a proxy agent is
+ * one): structural, so the package's declarations do not need @types/node.
+ */
+export interface NodeAgent {
+  destroy(): void;
+}
+
 export interface NodeTransportOptions {
   /** Most sockets kept per host (default 64). */
   maxSockets?: number;
@@ -25,7 +33,7 @@ export interface NodeTransportOptions {
    * suit the gateway's protocol (an https.Agent for an https gateway). maxSockets / idleTimeoutMs
    * then do not apply (they configure the built-in agents).
    */
-  agent?: HttpAgent;
+  agent?: NodeAgent;
 }
 
 function headerRecord(headers: RequestInit['headers']): Record<string, string> {
@@ -178,7 +186,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): FetchLi
       const req = request(url, {
         method: init.method ?? 'GET',
         headers,
-        agent: options.agent ?? (https ? httpsAgent : httpAgent),
+        agent: (options.agent as HttpAgent | undefined) ?? (https ? httpsAgent : httpAgent),
         ...(init.signal ? { signal: init.signal } : {}),
       });
       req.on('response', (res) => resolve(toResponse(res, url)));

@@ -31,7 +31,7 @@ export function signParams(params: Readonly<Record<string, string | undefined>>,
   }
   const content = buildSignContent(kept);
   const sign = signContent(content, clientState(client).privateKey, client.signType);
-  kept.sign = sign;
+  kept['sign'] = sign;
   return { params: kept, signContent: content, sign };
 }
 

@@ -124,7 +124,7 @@ async function sendV3(
   client: AlipayClient,
   method: string,
   url: string,
-  init: { method: string; headers: Record<string, string>; body: string | undefined },
+  init: { method: string; headers: Record<string, string>; body?: string },
   options: CallOptions | undefined,
   progress: Progress,
 ): Promise<V3Answer> {
@@ -201,7 +201,7 @@ export async function invokeV3<Req, Res, Code extends string>(
   const hasBody = route.method !== 'GET';
   const headers = buildV3Headers(authorization, randomUUID().replaceAll('-', ''), appAuthToken, hasBody);
   const url = `${client.endpoint}${target.pathQuery}`;
-  const init = { method: route.method, headers, body: hasBody ? target.body : undefined };
+  const init = { method: route.method, headers, ...(hasBody && target.body !== undefined && { body: target.body }) };
   const progress: Progress = { status: undefined, traceId: undefined };
   const observers = state.observers;
   if (observers === undefined) return interpretV3(client, op, await sendV3(client, method, url, init, options, progress), options);

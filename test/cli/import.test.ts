@@ -43,7 +43,7 @@ describe('import: several pages, summaries', () => {
     const lines = r.out.trimEnd().split('\n');
     expect(lines).toHaveLength(PAGES.length);
     expect(lines[0]).toBe(
-      `wrote ${join(out, 'alipay.trade.query.yaml')} (${PAGES[0]}: method alipay.trade.query; opendocs layout, detected; 23 field(s), 1 warning(s))`,
+      `wrote ${join(out, 'alipay.trade.query.yaml')} (${PAGES[0]}: method alipay.trade.query; opendocs layout, detected; 23 field(s), 3 warning(s))`,
     );
     expect(lines[4]).toMatch(/^wrote .*alipay\.fund\.trans\.order\.query\.yaml \(.*: method alipay\.fund\.trans\.order\.query; browser-tsv layout, detected; \d+ field\(s\), 0 warning\(s\)\)$/);
     // Every stderr line is a positioned diagnostic of one of the pages.
@@ -69,11 +69,13 @@ describe('import -: a page from standard input', () => {
   it('reads the page from stdin, takes the method from the page, and writes what the file import writes', async () => {
     const fromFile = join(out, 'file');
     await runCli(['import', PAGES[0]!, '--out', fromFile]);
-    const r = await runCli(['import', '-', '--out', out], { input: await readFile(PAGES[0]!, 'utf8') });
+    // Both one folder below `out`: the $schema line is relative to the spec file.
+    const fromStdin = join(out, 'stdin');
+    const r = await runCli(['import', '-', '--out', fromStdin], { input: await readFile(PAGES[0]!, 'utf8') });
     expect(r.code).toBe(0);
-    expect(r.out).toBe(`wrote ${join(out, 'alipay.trade.query.yaml')} (<stdin>: method alipay.trade.query; opendocs layout, detected; 23 field(s), 1 warning(s))\n`);
+    expect(r.out).toBe(`wrote ${join(fromStdin, 'alipay.trade.query.yaml')} (<stdin>: method alipay.trade.query; opendocs layout, detected; 23 field(s), 3 warning(s))\n`);
     expect(r.err).toMatch(/^<stdin>:\d+:\d+: warning: /);
-    expect(await readFile(join(out, 'alipay.trade.query.yaml'), 'utf8')).toBe(await readFile(join(fromFile, 'alipay.trade.query.yaml'), 'utf8'));
+    expect(await readFile(join(fromStdin, 'alipay.trade.query.yaml'), 'utf8')).toBe(await readFile(join(fromFile, 'alipay.trade.query.yaml'), 'utf8'));
   });
 
   it('--layout forces the layout of the piped page; not a page or - twice: exit 1, nothing written, no stack trace', async () => {
@@ -97,12 +99,12 @@ describe('import over an existing spec', () => {
     await runCli(['import', PAGES[0]!, PAGES[1]!, '--out', out]);
     const file = join(out, 'alipay.trade.query.yaml');
     const fresh = await readFile(file, 'utf8');
-    // A review: a description reworded, a field dropped, a field made required.
+    // A review: a description reworded, a field dropped, a max length lowered.
     const reviewed = await edit(file, (s) => {
       s.description = '统一收单交易查询 (reviewed)';
       s.request = s.request.filter((f) => f.name !== 'query_options');
       if (s.examples?.request !== undefined) delete (s.examples.request as Record<string, unknown>).query_options;
-      s.request.find((f) => f.name === 'out_trade_no')!.required = true;
+      s.request.find((f) => f.name === 'out_trade_no')!.maxLength = 32;
     });
     const closeBefore = await readFile(join(out, 'alipay.trade.close.yaml'), 'utf8');
     await rm(join(out, 'alipay.trade.close.yaml'));
@@ -115,7 +117,7 @@ describe('import over an existing spec', () => {
     );
     expect(r.err).toContain('  docs      (method): description changed\n');
     expect((await runCli(['validate', '--specs', out])).code).toBe(0);
-    expect(r.err).toContain('  feature   request.out_trade_no: required true -> conditional\n');
+    expect(r.err).toContain('  feature   request.out_trade_no: max length 32 -> 64\n');
     expect(r.err).toMatch(/ {2}feature {3}request\.query_options: optional field added \(array\)\n/);
     expect(r.err).toContain('alipay-codegen: import failed: 1 spec(s) exist and differ from their page; nothing written\n');
     expect(r.err).not.toMatch(STACK);

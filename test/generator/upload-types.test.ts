@@ -30,7 +30,7 @@ const inputs: Req[] = [
   { image_content: { data: createReadStream('shop.png'), filename: '门店.png', contentType: 'image/png' } },
 ];
 export const calls = inputs.map((r) => invokeResult(client, alipayOfflineMaterialImageUploadOperation, r));
-export const direct: Promise<{ image_id?: string }> = alipayOfflineMaterialImageUpload(client, inputs[0]!);
+export const direct: Promise<{ status: 'success' | 'pending'; response: { image_id?: string } }> = alipayOfflineMaterialImageUpload(client, inputs[0]!);
 export const file: AlipayFile = readFileSync('x');
 
 // @ts-expect-error a string is no file

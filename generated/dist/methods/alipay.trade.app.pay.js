@@ -72,6 +72,7 @@ export function validateAlipayTradeAppPayRequest(value) {
         for (let i = 0; i < v.length; i++) {
           const e = v[i];
           if (typeof e !== "object" || e === null || Array.isArray(e)) issues.push({ path: "goods_detail[" + i + "]", rule: "type", message: "expected an object" });
+          else validateGoodsDetail(e, "goods_detail[" + i + "].", issues, true);
         }
       }
     }
@@ -89,6 +90,7 @@ export function validateAlipayTradeAppPayRequest(value) {
     const v = o["extend_params"];
     if (v !== undefined) {
       if (typeof v !== "object" || v === null || Array.isArray(v)) issues.push({ path: "extend_params", rule: "type", message: "expected an object" });
+      else validateExtendParams(v, "extend_params.", issues, true);
     }
   }
   {
@@ -113,6 +115,7 @@ export function validateAlipayTradeAppPayRequest(value) {
     const v = o["ext_user_info"];
     if (v !== undefined) {
       if (typeof v !== "object" || v === null || Array.isArray(v)) issues.push({ path: "ext_user_info", rule: "type", message: "expected an object" });
+      else validateExtUserInfo(v, "ext_user_info.", issues, true);
     }
   }
   {
@@ -177,6 +180,252 @@ export function validateAlipayTradeAppPayResponse(value) {
     }
   }
   return issues;
+}
+
+function validateGoodsDetail(o, p, issues, strict) {
+  {
+    const v = o["alipay_goods_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "alipay_goods_id", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["body"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "body", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["categories_tree"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "categories_tree", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["goods_category"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "goods_category", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["goods_ean_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "goods_ean_id", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["goods_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "goods_id", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["goods_name"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "goods_name", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["out_item_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "out_item_id", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["out_sku_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "out_sku_id", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["price"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "price", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["quantity"];
+    if (v !== undefined) {
+      if (typeof v !== "number" || !Number.isFinite(v)) issues.push({ path: p + "quantity", rule: "type", message: "expected a finite number" });
+    }
+  }
+  {
+    const v = o["show_url"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "show_url", rule: "type", message: "expected a string" });
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "alipay_goods_id":
+        case "body":
+        case "categories_tree":
+        case "goods_category":
+        case "goods_ean_id":
+        case "goods_id":
+        case "goods_name":
+        case "out_item_id":
+        case "out_sku_id":
+        case "price":
+        case "quantity":
+        case "show_url":
+          break;
+        default:
+          issues.push({ path: p + k, rule: "unknown", message: "not a documented field" });
+      }
+    }
+  }
+}
+
+function validateExtendParams(o, p, issues, strict) {
+  {
+    const v = o["card_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "card_type", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["credit_ext_info"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "credit_ext_info", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["hb_fq_num"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "hb_fq_num", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["hb_fq_seller_percent"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "hb_fq_seller_percent", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["industry_reflux_info"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "industry_reflux_info", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["royalty_freeze"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "royalty_freeze", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["specified_seller_name"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "specified_seller_name", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["sys_service_provider_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "sys_service_provider_id", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["tc_installment_order_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "tc_installment_order_id", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["trade_component_order_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "trade_component_order_id", rule: "type", message: "expected a string" });
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "card_type":
+        case "credit_ext_info":
+        case "hb_fq_num":
+        case "hb_fq_seller_percent":
+        case "industry_reflux_info":
+        case "royalty_freeze":
+        case "specified_seller_name":
+        case "sys_service_provider_id":
+        case "tc_installment_order_id":
+        case "trade_component_order_id":
+          break;
+        default:
+          issues.push({ path: p + k, rule: "unknown", message: "not a documented field" });
+      }
+    }
+  }
+}
+
+function validateExtUserInfo(o, p, issues, strict) {
+  {
+    const v = o["cert_no"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "cert_no", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["cert_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "cert_type", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["fix_buyer"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "fix_buyer", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["identity_hash"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "identity_hash", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["min_age"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "min_age", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["mobile"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "mobile", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["name"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "name", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["need_check_info"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "need_check_info", rule: "type", message: "expected a string" });
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "cert_no":
+        case "cert_type":
+        case "fix_buyer":
+        case "identity_hash":
+        case "min_age":
+        case "mobile":
+        case "name":
+        case "need_check_info":
+          break;
+        default:
+          issues.push({ path: p + k, rule: "unknown", message: "not a documented field" });
+      }
+    }
+  }
 }
 
 export const alipayTradeAppPayOperation = {

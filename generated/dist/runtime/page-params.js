@@ -13,7 +13,7 @@ export function signParams(params, client) {
     }
     const content = buildSignContent(kept);
     const sign = signContent(content, clientState(client).privateKey, client.signType);
-    kept.sign = sign;
+    kept['sign'] = sign;
     return { params: kept, signContent: content, sign };
 }
 /**

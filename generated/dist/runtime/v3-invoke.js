@@ -168,7 +168,7 @@ export async function invokeV3(client, op, route, request, options) {
     const hasBody = route.method !== 'GET';
     const headers = buildV3Headers(authorization, randomUUID().replaceAll('-', ''), appAuthToken, hasBody);
     const url = `${client.endpoint}${target.pathQuery}`;
-    const init = { method: route.method, headers, body: hasBody ? target.body : undefined };
+    const init = { method: route.method, headers, ...(hasBody && target.body !== undefined && { body: target.body }) };
     const progress = { status: undefined, traceId: undefined };
     const observers = state.observers;
     if (observers === undefined)

@@ -51,26 +51,83 @@ export const TradeStatus = {
   TRADE_FINISHED: "TRADE_FINISHED",
 } as const;
 
-/**
- * Model `GoodsDetail` of `alipay.trade.app.pay`, first used at `request.goods_detail[]`.
- *
- * The doc page does not show its fields: any object is accepted.
- */
-export type GoodsDetail = Record<string, unknown>;
+/** Model `GoodsDetail` of `alipay.trade.app.pay`, first used at `request.goods_detail[]`. */
+export interface GoodsDetail {
+  /** 支付宝定义的统一商品编号 */
+  alipay_goods_id?: string;
+  /** 商品描述信息 */
+  body?: string;
+  /** 商品类目树，从商品类目根节点到叶子节点的类目id组成，类目id值使用|分割 */
+  categories_tree?: string;
+  /** 商品类目 */
+  goods_category?: string;
+  /** 商品69条码 */
+  goods_ean_id?: string;
+  /** 商品的编号，该参数传入支付券上绑定商品goods_id, 倘若无支付券需要消费，该字段传入商品最小粒度的商品ID（如：若商品有sku粒度，则传商户sku粒度的ID） */
+  goods_id?: string;
+  /** 商品名称 */
+  goods_name?: string;
+  /** 商家侧小程序商品ID，指商家提报给小程序商品库的商品。当前接口的extend_params.trade_component_order_id字段不为空时该字段必填，且与交易组件订单参数保持一致。了解小程序商品请参考：<a href="https://opendocs.alipay.com/mini/06uila?pathHash=63b6fba7">https://opendocs.alipay.com/mini/06uila?pathHash=63b6fba7</a> */
+  out_item_id?: string;
+  /** 商家侧小程序商品ID，指商家提报给小程序商品库的商品。当前接口的extend_params.trade_component_order_id字段不为空时该字段必填，且与交易组件订单参数保持一致。了解小程序商品请参考：<a target="_blank" href="https://opendocs.alipay.com/mini/06uila?pathHash=63b6fba7" >https://opendocs.alipay.com/mini/06uila?pathHash=63b6fba7</a> */
+  out_sku_id?: string;
+  /** 商品单价，单位为元 */
+  price?: string;
+  /** 商品数量 */
+  quantity?: number;
+  /** 商品的展示地址 */
+  show_url?: string;
+}
 
-/**
- * Model `ExtendParams` of `alipay.trade.app.pay`, first used at `request.extend_params`.
- *
- * The doc page does not show its fields: any object is accepted.
- */
-export type ExtendParams = Record<string, unknown>;
+/** Model `ExtendParams` of `alipay.trade.app.pay`, first used at `request.extend_params`. */
+export interface ExtendParams {
+  /** 卡类型 */
+  card_type?: string;
+  /** 信用参数，可选，如有需要请与芝麻约定后传入，信用服务说明见 */
+  credit_ext_info?: string;
+  /** 使用花呗分期要进行的分期数 */
+  hb_fq_num?: string;
+  /** 使用花呗分期需要卖家承担的手续费比例的百分值，传入100代表100% */
+  hb_fq_seller_percent?: string;
+  /** 行业数据回流信息, 详见：地铁支付接口参数补充说明 */
+  industry_reflux_info?: string;
+  /** 是否进行资金冻结，用于后续分账，true表示资金冻结，false或不传表示资金不冻结 */
+  royalty_freeze?: string;
+  /** 特殊场景下，允许商户指定交易展示的卖家名称 */
+  specified_seller_name?: string;
+  /**
+   * 系统商编号
+   * 该参数作为系统商返佣数据提取的依据，请填写系统商签约协议的PID
+   */
+  sys_service_provider_id?: string;
+  /** 公域商品交易分期单ID，小程序交易组件订单特殊场景使用，请传入 订单分期接口(alipay.open.mini.order.installment.create)中返回的installment_order_id */
+  tc_installment_order_id?: string;
+  /** 公域商品交易业务订单ID */
+  trade_component_order_id?: string;
+}
 
-/**
- * Model `ExtUserInfo` of `alipay.trade.app.pay`, first used at `request.ext_user_info`.
- *
- * The doc page does not show its fields: any object is accepted.
- */
-export type ExtUserInfo = Record<string, unknown>;
+/** Model `ExtUserInfo` of `alipay.trade.app.pay`, first used at `request.ext_user_info`. */
+export interface ExtUserInfo {
+  /** 买家证件号。 注：need_check_info=T或fix_buyer=T时该参数才有效，支付宝会比较买家在支付宝留存的证件号码与该参数传入的值是否匹配。 */
+  cert_no?: string;
+  /** 指定买家证件类型。 枚举值： IDENTITY_CARD：身份证； PASSPORT：护照； OFFICER_CARD：军官证； SOLDIER_CARD：士兵证； HOKOU：户口本； PERMANENT_RESIDENCE_FOREIGNER：外国人永久居留身份证。 如有其它类型需要支持，请与蚂蚁金服工作人员联系。 注： need_check_info=T或fix_buyer=T时该参数才有效，支付宝会比较买家在支付宝留存的证件类型与该参数传入的值是否匹配。 */
+  cert_type?: string;
+  /** 是否强制校验买家身份。 需要强制校验传：T; 不需要强制校验传：F或者不传； 当传T时，接口上必须指定cert_type、cert_no和name信息且支付宝会校验传入的信息跟支付买家的信息都匹配，否则报错。 默认为不校验。 */
+  fix_buyer?: string;
+  /** 买家加密身份信息。当指定了此参数且指定need_check_info=T时，支付宝会对买家身份进行校验，校验逻辑为买家姓名、买家证件号拼接后的字符串，以sha256算法utf-8编码计算hash，若与传入的值不匹配则会拦截本次支付。注意：如果同时指定了用户明文身份信息（name，cert_type，cert_no中任意一个），则忽略identity_hash以明文参数校验。 */
+  identity_hash?: string;
+  /**
+   * 允许的最小买家年龄。 买家年龄必须大于等于所传数值
+   * 注： 1. need_check_info=T时该参数才有效 2. min_age为整数，必须大于等于0
+   */
+  min_age?: string;
+  /** 指定买家手机号。 注：该参数暂不校验 */
+  mobile?: string;
+  /** 指定买家姓名。 注： need_check_info=T或fix_buyer=T时该参数才有效 */
+  name?: string;
+  /** 是否强制校验买家信息； 需要强制校验传：T; 不需要强制校验传：F或者不传； 当传T时，支付宝会校验支付买家的信息与接口上传递的cert_type、cert_no、name或age是否匹配，只有接口传递了信息才会进行对应项的校验；只要有任何一项信息校验不匹配交易都会失败。如果传递了need_check_info，但是没有传任何校验项，则不进行任何校验。 默认为不校验。 */
+  need_check_info?: string;
+}
 
 /**
  * Request parameters (biz_content) of `alipay.trade.app.pay`.
@@ -411,6 +468,7 @@ export function validateAlipayTradeAppPayRequest(value: unknown): ValidationIssu
         for (let i = 0; i < v.length; i++) {
           const e: unknown = v[i];
           if (typeof e !== "object" || e === null || Array.isArray(e)) issues.push({ path: "goods_detail[" + i + "]", rule: "type", message: "expected an object" });
+          else validateGoodsDetail(e as Record<string, unknown>, "goods_detail[" + i + "].", issues, true);
         }
       }
     }
@@ -428,6 +486,7 @@ export function validateAlipayTradeAppPayRequest(value: unknown): ValidationIssu
     const v = o["extend_params"];
     if (v !== undefined) {
       if (typeof v !== "object" || v === null || Array.isArray(v)) issues.push({ path: "extend_params", rule: "type", message: "expected an object" });
+      else validateExtendParams(v as Record<string, unknown>, "extend_params.", issues, true);
     }
   }
   {
@@ -452,6 +511,7 @@ export function validateAlipayTradeAppPayRequest(value: unknown): ValidationIssu
     const v = o["ext_user_info"];
     if (v !== undefined) {
       if (typeof v !== "object" || v === null || Array.isArray(v)) issues.push({ path: "ext_user_info", rule: "type", message: "expected an object" });
+      else validateExtUserInfo(v as Record<string, unknown>, "ext_user_info.", issues, true);
     }
   }
   {
@@ -517,6 +577,252 @@ export function validateAlipayTradeAppPayResponse(value: unknown): ValidationIss
     }
   }
   return issues;
+}
+
+function validateGoodsDetail(o: Record<string, unknown>, p: string, issues: ValidationIssue[], strict: boolean): void {
+  {
+    const v = o["alipay_goods_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "alipay_goods_id", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["body"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "body", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["categories_tree"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "categories_tree", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["goods_category"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "goods_category", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["goods_ean_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "goods_ean_id", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["goods_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "goods_id", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["goods_name"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "goods_name", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["out_item_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "out_item_id", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["out_sku_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "out_sku_id", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["price"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "price", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["quantity"];
+    if (v !== undefined) {
+      if (typeof v !== "number" || !Number.isFinite(v)) issues.push({ path: p + "quantity", rule: "type", message: "expected a finite number" });
+    }
+  }
+  {
+    const v = o["show_url"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "show_url", rule: "type", message: "expected a string" });
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "alipay_goods_id":
+        case "body":
+        case "categories_tree":
+        case "goods_category":
+        case "goods_ean_id":
+        case "goods_id":
+        case "goods_name":
+        case "out_item_id":
+        case "out_sku_id":
+        case "price":
+        case "quantity":
+        case "show_url":
+          break;
+        default:
+          issues.push({ path: p + k, rule: "unknown", message: "not a documented field" });
+      }
+    }
+  }
+}
+
+function validateExtendParams(o: Record<string, unknown>, p: string, issues: ValidationIssue[], strict: boolean): void {
+  {
+    const v = o["card_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "card_type", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["credit_ext_info"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "credit_ext_info", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["hb_fq_num"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "hb_fq_num", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["hb_fq_seller_percent"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "hb_fq_seller_percent", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["industry_reflux_info"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "industry_reflux_info", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["royalty_freeze"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "royalty_freeze", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["specified_seller_name"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "specified_seller_name", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["sys_service_provider_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "sys_service_provider_id", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["tc_installment_order_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "tc_installment_order_id", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["trade_component_order_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "trade_component_order_id", rule: "type", message: "expected a string" });
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "card_type":
+        case "credit_ext_info":
+        case "hb_fq_num":
+        case "hb_fq_seller_percent":
+        case "industry_reflux_info":
+        case "royalty_freeze":
+        case "specified_seller_name":
+        case "sys_service_provider_id":
+        case "tc_installment_order_id":
+        case "trade_component_order_id":
+          break;
+        default:
+          issues.push({ path: p + k, rule: "unknown", message: "not a documented field" });
+      }
+    }
+  }
+}
+
+function validateExtUserInfo(o: Record<string, unknown>, p: string, issues: ValidationIssue[], strict: boolean): void {
+  {
+    const v = o["cert_no"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "cert_no", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["cert_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "cert_type", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["fix_buyer"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "fix_buyer", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["identity_hash"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "identity_hash", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["min_age"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "min_age", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["mobile"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "mobile", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["name"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "name", rule: "type", message: "expected a string" });
+    }
+  }
+  {
+    const v = o["need_check_info"];
+    if (v !== undefined) {
+      if (typeof v !== "string") issues.push({ path: p + "need_check_info", rule: "type", message: "expected a string" });
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "cert_no":
+        case "cert_type":
+        case "fix_buyer":
+        case "identity_hash":
+        case "min_age":
+        case "mobile":
+        case "name":
+        case "need_check_info":
+          break;
+        default:
+          issues.push({ path: p + k, rule: "unknown", message: "not a documented field" });
+      }
+    }
+  }
 }
 
 /** What the runtime needs to call `alipay.trade.app.pay`. */
