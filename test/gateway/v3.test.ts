@@ -110,8 +110,9 @@ describe('v3 routes of the served specs', () => {
   it('alipay.trade.query through the generated function over v2 and v3: the same typed result', async () => {
     const { alipayTradeQuery, alipayTradeQueryOperation } = await method(QUERY);
     expect(alipayTradeQueryOperation.v3).toEqual({ method: 'POST', path: '/v3/alipay/trade/query' });
-    const overV2 = await alipayTradeQuery(client(), queryRequest);
-    const overV3 = await alipayTradeQuery(client({ protocol: 'v3' }), queryRequest);
+    // Generated functions resolve with a CallResult (status, response, traceId).
+    const { response: overV2 } = await alipayTradeQuery(client(), queryRequest);
+    const { response: overV3 } = await alipayTradeQuery(client({ protocol: 'v3' }), queryRequest);
     expect(overV3).toEqual(overV2);
     expect(overV3.code).toBe('10000');
     expect(typeof overV3.trade_no).toBe('string');
@@ -127,7 +128,7 @@ describe('v3 routes of the served specs', () => {
 
   it('alipay-sdk curl() passes against the same route with verification on, with the same data', async () => {
     const { alipayTradeQuery } = await method(QUERY);
-    const ours = await alipayTradeQuery(client({ protocol: 'v3' }), queryRequest);
+    const { response: ours } = await alipayTradeQuery(client({ protocol: 'v3' }), queryRequest);
     const result = await sdk.curl('POST', '/v3/alipay/trade/query', { body: queryRequest });
     expect(result.responseHttpStatus).toBe(200);
     const { code: _code, msg: _msg, ...fields } = ours;
@@ -246,7 +247,7 @@ describe('requests checked with the generated validators', () => {
   it('path and query fields: the generated function of a GET route with a path field', async () => {
     const { alipayTestCardGet, alipayTestCardGetOperation } = await method('alipay.test.card.get');
     expect(alipayTestCardGetOperation.v3).toEqual({ method: 'GET', path: '/v3/alipay/test/cards/{card_no}' });
-    const result = await alipayTestCardGet(client({ protocol: 'v3' }), { card_no: 'A 1/2', page: 3 });
+    const { response: result } = await alipayTestCardGet(client({ protocol: 'v3' }), { card_no: 'A 1/2', page: 3 });
     expect(result).toEqual({ code: '10000', msg: 'Success', holder: 'Li Lei' });
     // The query's number is read as a number: a text there is refused by the validator.
     const typed = await rawV3('GET', '/v3/alipay/test/cards/A1?page=x', '');
