@@ -7,8 +7,7 @@ import type { CallOptions, CallResult, Operation, PendingResponse, ResponseBase 
 import { clientState, type AlipayClient } from './client.js';
 import { AlipayApiError, AlipayConfigError, AlipayHttpError, AlipayMalformedResponseError, AlipayValidationError } from './errors.js';
 import { declaredCharset, gbkByteRange, type AnswerCharset } from './charset.js';
-import { maskPersonalData } from './mask.js';
-import { emitRequest, emitResponse } from './observe.js';
+import { emitRequest } from './observe.js';
 import { buildMultipartBody, splitFiles, type MultipartBody } from './multipart-body.js';
 import { buildSignedRequest } from './request.js';
 import { extractResponseNode } from './response.js';
@@ -18,12 +17,11 @@ import type { KeyObject } from 'node:crypto';
 import { alipayKeyFor } from './cert-mode.js';
 import { decryptAnswer, encryptedBizContent } from './aes-call.js';
 import { callPolicy, mayRetry, withRetries } from './retry.js';
-import { exchange, httpErrorBody, type Progress, type TransportRequest } from './transport.js';
-// v3-invoke.js imports this module's transport helpers back: a cycle of functions only, used at call time.
+import { exchange, httpErrorBody, observed, type Progress, type TransportRequest } from './transport.js';
 import { invokeV3 } from './v3-invoke.js';
 
-// Exported from here since before transport.ts held it (index.ts).
-export { traceIdOf } from './transport.js';
+// Exported from here since before transport.ts held them (index.ts).
+export { describeError, traceIdOf } from './transport.js';
 
 const REQUEST_HEADERS: Readonly<Record<string, string>> = {
   'content-type': 'application/x-www-form-urlencoded;charset=utf-8',
@@ -146,30 +144,7 @@ export async function invokeResult<Req, Res, Code extends string>(
   if (observers === undefined) return withRetries(retrying, options?.signal, attempt);
 
   emitRequest(observers, method, client.gateway, params);
-  const started = performance.now();
-  const ended = (outcome: 'success' | 'pending' | 'error', error?: unknown): void =>
-    emitResponse(observers, {
-      method,
-      status: progress.status,
-      traceId: progress.traceId,
-      outcome,
-      ...(error === undefined ? {} : { error: describeError(error) }),
-      durationMs: performance.now() - started,
-    });
-  try {
-    const result = await withRetries(retrying, options?.signal, attempt);
-    ended(result.status);
-    return result;
-  } catch (error) {
-    ended('error', error);
-    throw error;
-  }
-}
-
-/** An error as observers may see it: its class name and masked message, nothing else. */
-export function describeError(error: unknown): { name: string; message: string } {
-  if (error instanceof Error) return { name: error.name, message: maskPersonalData(error.message) };
-  return { name: typeof error, message: '' };
+  return observed(observers, method, progress, () => withRetries(retrying, options?.signal, attempt));
 }
 
 /** Scans, verifies and parses the answer into a result, or throws the error it stands for. */

@@ -8,6 +8,8 @@ import { Buffer } from 'node:buffer';
 import type { CallOptions } from './contract.js';
 import { checkTimeoutMs, clientState, type AlipayClient } from './client.js';
 import { AlipayHttpError, AlipayMalformedResponseError, AlipayNetworkError, AlipayResponseTooLargeError, AlipayTimeoutError } from './errors.js';
+import { maskPersonalData } from './mask.js';
+import { emitResponse, type Observers } from './observe.js';
 
 /** How much of a failure body is kept (masked) on AlipayHttpError. */
 export const HTTP_ERROR_BODY_BYTES = 2048;
@@ -194,5 +196,36 @@ export async function exchange<T>(
   } finally {
     clearTimeout(timer);
     userSignal?.removeEventListener('abort', onUserAbort);
+  }
+}
+
+/** An error as observers may see it: its class name and masked message, nothing else. */
+export function describeError(error: unknown): { name: string; message: string } {
+  if (error instanceof Error) return { name: error.name, message: maskPersonalData(error.message) };
+  return { name: typeof error, message: '' };
+}
+
+/**
+ * Runs a call (its attempts included) and reports its end to the observers: outcome, the last
+ * status and trace id `progress` saw, the masked error, the duration. Resolves and rejects as `call`.
+ */
+export async function observed<T extends { readonly status: 'success' | 'pending' }>(observers: Observers, method: string, progress: Progress, call: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const ended = (outcome: 'success' | 'pending' | 'error', error?: unknown): void =>
+    emitResponse(observers, {
+      method,
+      status: progress.status,
+      traceId: progress.traceId,
+      outcome,
+      ...(error === undefined ? {} : { error: describeError(error) }),
+      durationMs: performance.now() - started,
+    });
+  try {
+    const result = await call();
+    ended(result.status);
+    return result;
+  } catch (error) {
+    ended('error', error);
+    throw error;
   }
 }

@@ -13,11 +13,10 @@ import { Buffer } from 'node:buffer';
 import type { CallOptions, CallResult, Operation, ResponseBase, V3Route } from './contract.js';
 import { clientState, type AlipayClient } from './client.js';
 import { AlipayConfigError, AlipayHttpError, AlipayMalformedResponseError, AlipaySignatureError, AlipayValidationError } from './errors.js';
-import { describeError } from './invoke.js';
 import { splitFiles, type MultipartBody } from './multipart-body.js';
-import { emitRequest, emitResponse } from './observe.js';
+import { emitRequest } from './observe.js';
 import { callPolicy, mayRetry, withRetries } from './retry.js';
-import { exchange, HTTP_ERROR_BODY_BYTES, type Progress } from './transport.js';
+import { exchange, HTTP_ERROR_BODY_BYTES, observed, type Progress } from './transport.js';
 import { AlipayV3ApiError } from './v3-errors.js';
 import { decryptV3Answer, encryptV3Body, v3AlipayKey, v3CertHeaders, v3UploadBody } from './v3-modes.js';
 import { buildV3Target } from './v3-request.js';
@@ -232,22 +231,5 @@ export async function invokeV3<Req, Res, Code extends string>(
     body: payload.signedBody,
     app_auth_token: appAuthToken,
   });
-  const started = performance.now();
-  const ended = (outcome: 'success' | 'pending' | 'error', error?: unknown): void =>
-    emitResponse(observers, {
-      method,
-      status: progress.status,
-      traceId: progress.traceId,
-      outcome,
-      ...(error === undefined ? {} : { error: describeError(error) }),
-      durationMs: performance.now() - started,
-    });
-  try {
-    const result = await withRetries(retrying, options?.signal, attempt);
-    ended(result.status);
-    return result;
-  } catch (error) {
-    ended('error', error);
-    throw error;
-  }
+  return observed(observers, method, progress, () => withRetries(retrying, options?.signal, attempt));
 }

@@ -9,9 +9,10 @@
  */
 import type { KeyObject } from 'node:crypto';
 import type { AlipayFile } from './contract.js';
-import { aesDecrypt, aesEncrypt } from './aes.js';
+import { aesEncrypt } from './aes.js';
+import { decryptAnswer } from './aes-call.js';
 import { alipayKeyFor, type CertMode } from './cert-mode.js';
-import { AlipayMalformedResponseError, AlipaySignatureError } from './errors.js';
+import { AlipaySignatureError } from './errors.js';
 import { buildMultipartBody, type MultipartBody } from './multipart-body.js';
 
 /** The request header of certificate mode. */
@@ -50,18 +51,7 @@ export function encryptV3Body(json: string, aesKey: string): { body: string; hea
  * ciphertext, verified); AlipayMalformedResponseError when it cannot be decrypted or is not JSON.
  */
 export function decryptV3Answer(ciphertext: string, aesKey: string, method: string, traceId: string | undefined): unknown {
-  const fail = (why: string): AlipayMalformedResponseError => new AlipayMalformedResponseError(`${method}: the encrypted v3 answer ${why}`, method, { traceId });
-  let plaintext: string;
-  try {
-    plaintext = aesDecrypt(ciphertext.trim(), aesKey);
-  } catch {
-    throw fail('cannot be decrypted with the client aesKey');
-  }
-  try {
-    return JSON.parse(plaintext) as unknown;
-  } catch {
-    throw fail('does not decrypt to JSON');
-  }
+  return decryptAnswer(ciphertext.trim(), aesKey, method, 'v3 answer', traceId);
 }
 
 /** The multipart body of a v3 upload: the `data` part holds `json` (the signed text), then the files. */

@@ -204,7 +204,7 @@ describe('AES over v3, against alipay-sdk curl() with needEncrypt', () => {
     // A signed answer that is not ciphertext of the client's key.
     const error = await invokeResult(client({ aesKey: AES_KEY }), queryOp, { out_trade_no: '1' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AlipayMalformedResponseError);
-    expect((error as Error).message).toContain('the encrypted v3 answer cannot be decrypted with the client aesKey');
+    expect((error as Error).message).toContain('the encrypted v3 answer node cannot be decrypted with the client aesKey');
     await expect(invokeResult(client({ aesKey: AES_KEY }), uploadOp, { image_content: IMAGE }, { encrypt: true })).rejects.toThrow(AlipayConfigError);
     await expect(invokeResult(client(), queryOp, { out_trade_no: '1' }, { encrypt: true })).rejects.toThrow('options.encrypt needs the client option aesKey');
   });
