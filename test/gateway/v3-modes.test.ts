@@ -43,6 +43,31 @@ let specs: MethodSpec[];
 let pkg: GeneratedPackage;
 let queryRequest: Record<string, unknown>;
 
+/** A v3 client of `gateway` with the app key it created (public-key mode unless `extra` says otherwise). */
+function v3Client(gateway: TestGateway, extra: Record<string, unknown> = {}) {
+  return pkg.index.createAlipayClient({
+    appId: APP_ID,
+    privateKey: gateway.keys.appPrivateKey!,
+    alipayPublicKey: gateway.keys.gatewayPublicKeyPem,
+    gateway: gateway.url,
+    protocol: 'v3',
+    validateResponse: true,
+    ...extra,
+  });
+}
+
+/** alipay-sdk for `gateway`'s origin with the app key (`extra`: cert mode, encryptKey). */
+function sdkOf(gateway: TestGateway, extra: Record<string, unknown> = {}): AlipaySdk {
+  const keys = extra['appCertContent'] === undefined ? { alipayPublicKey: gateway.keys.gatewayPublicKeyPem } : {};
+  return new AlipaySdk({
+    appId: APP_ID,
+    privateKey: gateway.keys.appPrivateKey!.export({ type: 'pkcs1', format: 'pem' }) as string,
+    ...keys,
+    endpoint: new URL(gateway.url).origin,
+    ...extra,
+  });
+}
+
 async function method(name: string): Promise<Record<string, any>> {
   return (await import(`${pkg.dir}/dist/methods/${name}.js`)) as Record<string, any>;
 }
@@ -67,15 +92,8 @@ describe('v3 in certificate mode', () => {
 
   function certClient(extra: Record<string, unknown> = {}) {
     const files = gateway.keys.certs!.files;
-    return pkg.index.createAlipayClient({
-      appId: APP_ID,
-      privateKey: gateway.keys.appPrivateKey!,
-      certs: { appCert: files.appCert, alipayCert: files.alipayCert, alipayRootCert: files.alipayRootCert },
-      gateway: gateway.url,
-      protocol: 'v3',
-      validateResponse: true,
-      ...extra,
-    });
+    const certs = { appCert: files.appCert, alipayCert: files.alipayCert, alipayRootCert: files.alipayRootCert };
+    return v3Client(gateway, { alipayPublicKey: undefined, certs, ...extra });
   }
 
   it('the generated alipay.trade.query: app_cert_sn signed, alipay-root-cert-sn sent, alipay-sn answered', async () => {
@@ -94,14 +112,7 @@ describe('v3 in certificate mode', () => {
 
   it('alipay-sdk curl() in certificate mode passes, its alipay-sn check and signature check on', async () => {
     const certs = gateway.keys.certs!;
-    const sdk = new AlipaySdk({
-      appId: APP_ID,
-      privateKey: gateway.keys.appPrivateKey!.export({ type: 'pkcs1', format: 'pem' }) as string,
-      appCertContent: certs.appCertPem,
-      alipayPublicCertContent: certs.alipayCertPem,
-      alipayRootCertContent: certs.alipayRootCertPem,
-      endpoint: new URL(gateway.url).origin,
-    });
+    const sdk = sdkOf(gateway, { appCertContent: certs.appCertPem, alipayPublicCertContent: certs.alipayCertPem, alipayRootCertContent: certs.alipayRootCertPem });
     const result = await sdk.curl('POST', '/v3/alipay/trade/query', { body: queryRequest });
     expect(result.responseHttpStatus).toBe(200);
     expect(typeof result.data.trade_no).toBe('string');
@@ -110,13 +121,7 @@ describe('v3 in certificate mode', () => {
   it('refuses a call without the serials, or with another root bundle, naming which', async () => {
     const { alipayTradeQuery } = await method(QUERY);
     const certs = gateway.keys.certs!;
-    const publicKeyClient = pkg.index.createAlipayClient({
-      appId: APP_ID,
-      privateKey: gateway.keys.appPrivateKey!,
-      alipayPublicKey: gateway.keys.gatewayPublicKeyPem,
-      gateway: gateway.url,
-      protocol: 'v3',
-    });
+    const publicKeyClient = v3Client(gateway);
     const missing = await alipayTradeQuery(publicKeyClient, queryRequest).catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(pkg.index.AlipayV3ApiError);
     expect([(missing as any).status, (missing as any).code]).toEqual([401, 'missing-app-cert-sn']);
@@ -138,16 +143,7 @@ describe('v3 with AES content encryption', () => {
   });
 
   function aesClient(extra: Record<string, unknown> = {}) {
-    return pkg.index.createAlipayClient({
-      appId: APP_ID,
-      privateKey: gateway.keys.appPrivateKey!,
-      alipayPublicKey: gateway.keys.gatewayPublicKeyPem,
-      gateway: gateway.url,
-      protocol: 'v3',
-      aesKey: AES_KEY,
-      validateResponse: true,
-      ...extra,
-    });
+    return v3Client(gateway, { aesKey: AES_KEY, ...extra });
   }
 
   it('the generated alipay.trade.query: ciphertext out (text/plain, AES headers), ciphertext back, typed result', async () => {
@@ -168,13 +164,7 @@ describe('v3 with AES content encryption', () => {
   });
 
   it('alipay-sdk curl() with needEncrypt gets the same fields, and a plain call to the same gateway stays plain', async () => {
-    const sdk = new AlipaySdk({
-      appId: APP_ID,
-      privateKey: gateway.keys.appPrivateKey!.export({ type: 'pkcs1', format: 'pem' }) as string,
-      alipayPublicKey: gateway.keys.gatewayPublicKeyPem,
-      encryptKey: AES_KEY,
-      endpoint: new URL(gateway.url).origin,
-    });
+    const sdk = sdkOf(gateway, { encryptKey: AES_KEY });
     const { alipayTradeQuery } = await method(QUERY);
     const { response: ours } = await alipayTradeQuery(aesClient(), queryRequest);
     const { code: _c, msg: _m, ...fields } = ours;
@@ -196,14 +186,7 @@ describe('v3 with AES content encryption', () => {
   it('a gateway without the key refuses an encrypted body (decryption-error)', async () => {
     const plainGateway = await startTestGateway({ specs, appId: APP_ID });
     try {
-      const client = pkg.index.createAlipayClient({
-        appId: APP_ID,
-        privateKey: plainGateway.keys.appPrivateKey!,
-        alipayPublicKey: plainGateway.keys.gatewayPublicKeyPem,
-        gateway: plainGateway.url,
-        protocol: 'v3',
-        aesKey: AES_KEY,
-      });
+      const client = v3Client(plainGateway, { aesKey: AES_KEY });
       const { alipayTradeQuery } = await method(QUERY);
       const error = await alipayTradeQuery(client, queryRequest).catch((e: unknown) => e);
       expect((error as any).code).toBe('decryption-error');
@@ -222,16 +205,7 @@ describe('v3 uploads', () => {
     await gateway?.close();
   });
 
-  function client(extra: Record<string, unknown> = {}) {
-    return pkg.index.createAlipayClient({
-      appId: APP_ID,
-      privateKey: gateway.keys.appPrivateKey!,
-      alipayPublicKey: gateway.keys.gatewayPublicKeyPem,
-      gateway: gateway.url,
-      protocol: 'v3',
-      ...extra,
-    });
-  }
+  const client = (extra: Record<string, unknown> = {}) => v3Client(gateway, extra);
   const fileId = createHash('sha256').update(IMAGE).digest('hex').slice(0, 32);
 
   it('the generated upload: multipart, the JSON in the data part (signed), the file arrives intact', async () => {
@@ -255,12 +229,7 @@ describe('v3 uploads', () => {
   });
 
   it('alipay-sdk curl() with an AlipayFormData form passes against the same route', async () => {
-    const sdk = new AlipaySdk({
-      appId: APP_ID,
-      privateKey: gateway.keys.appPrivateKey!.export({ type: 'pkcs1', format: 'pem' }) as string,
-      alipayPublicKey: gateway.keys.gatewayPublicKeyPem,
-      endpoint: new URL(gateway.url).origin,
-    });
+    const sdk = sdkOf(gateway);
     const form = new AlipayFormData();
     form.addField('image_type', 'png');
     form.addFile('image_content', 'shop.png', Buffer.from(IMAGE));
