@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { AlipayMalformedResponseError, AlipaySignatureError, decryptV3Answer, encryptV3Body, v3CertHeaders } from '../../templates/runtime/index.js';
-import { v3AlipayKey, v3UploadBody } from '../../templates/runtime/v3-modes.js';
+import { v3AlipayKey } from '../../templates/runtime/v3-modes.js';
+import { v3UploadBody } from '../../templates/runtime/v3-upload.js';
 import { rsaKeyPair } from './test-gateway.js';
 import { vectors } from './helpers.js';
 
