@@ -5,13 +5,10 @@
  * the authString (v3-sign.ts) and the `alipay-root-cert-sn` request header, and an answer's
  * `alipay-sn` header picks the Alipay certificate whose key verifies it; AES sends the ciphertext
  * as a text/plain body (signed as sent) with `alipay-encrypt-type: AES`, and a success answer is
- * ciphertext, decrypted after its signature is verified; an upload is multipart/form-data with
- * the JSON in a `data` part (application/json, what is signed) and one file part per file.
+ * ciphertext, decrypted after its signature is verified. Uploads: v3-upload.ts.
  */
 import type { KeyObject } from './platform.js';
-import type { AlipayFile } from './contract.js';
 import { type CertMode } from './cert-mode.js';
-import { type MultipartBody } from './multipart-body.js';
 /** The request header of certificate mode. */
 export declare function v3CertHeaders(alipayRootCertSn: string): Record<string, string>;
 /**
@@ -32,5 +29,3 @@ export declare function encryptV3Body(json: string, aesKey: string): {
  * ciphertext, verified); AlipayMalformedResponseError when it cannot be decrypted or is not JSON.
  */
 export declare function decryptV3Answer(ciphertext: string, aesKey: string, method: string, traceId: string | undefined): unknown;
-/** The multipart body of a v3 upload: the `data` part holds `json` (the signed text), then the files. */
-export declare function v3UploadBody(json: string, files: readonly (readonly [string, AlipayFile])[]): MultipartBody;

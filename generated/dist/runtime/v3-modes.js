@@ -2,7 +2,6 @@ import { aesEncrypt } from './aes.js';
 import { decryptAnswer } from './aes-call.js';
 import { alipayKeyFor } from './cert-mode.js';
 import { AlipaySignatureError } from './errors.js';
-import { buildMultipartBody } from './multipart-body.js';
 /** The request header of certificate mode. */
 export function v3CertHeaders(alipayRootCertSn) {
     return { 'alipay-root-cert-sn': alipayRootCertSn };
@@ -32,8 +31,4 @@ export function encryptV3Body(json, aesKey) {
  */
 export function decryptV3Answer(ciphertext, aesKey, method, traceId) {
     return decryptAnswer(ciphertext.trim(), aesKey, method, 'v3 answer', traceId);
-}
-/** The multipart body of a v3 upload: the `data` part holds `json` (the signed text), then the files. */
-export function v3UploadBody(json, files) {
-    return buildMultipartBody([['data', json, 'application/json']], files);
 }

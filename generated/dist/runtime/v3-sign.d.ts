@@ -1,12 +1,4 @@
 /// <reference path="./platform.d.ts" />
-/**
- * The v3 (RESTful) signature, as the official SDKs build it: an `authString` of the app id, the
- * optional app cert SN, a nonce and an epoch-ms timestamp; the string to sign
- * `authString\nMETHOD\npath?query\nbody\n[appAuthToken\n]`, SHA256withRSA; the header
- * `Authorization: ALIPAY-SHA256withRSA <authString>,sign=<base64>`. Answers are signed over
- * `alipay-timestamp\nalipay-nonce\nbody\n`. Pure functions: the nonce and clock come from the caller.
- */
-import { Buffer } from 'node:buffer';
 import type { KeyObject } from './platform.js';
 /** The scheme word of the Authorization header (v3 signs with SHA256withRSA only). */
 export declare const V3_AUTH_SCHEME = "ALIPAY-SHA256withRSA";
@@ -48,7 +40,7 @@ export interface ParsedV3Authorization {
 /** Reads an Authorization header; undefined when it is not `ALIPAY-SHA256withRSA k=v,…,sign=…`. */
 export declare function parseV3Authorization(header: string | undefined): ParsedV3Authorization | undefined;
 /** The bytes an answer's `alipay-signature` covers: `timestamp\nnonce\nbody\n` (the body as received). */
-export declare function v3AnswerSignedBytes(timestamp: string, nonce: string, body: Uint8Array | string): Buffer;
+export declare function v3AnswerSignedBytes(timestamp: string, nonce: string, body: Uint8Array | string): Uint8Array;
 /** Signs an answer as Alipay does (the gateway's side): the `alipay-signature` value. */
 export declare function signV3Answer(timestamp: string, nonce: string, body: string, privateKey: KeyObject): string;
 /** Verifies an answer's `alipay-signature`; never throws. */

@@ -113,7 +113,11 @@ export interface Progress {
 export interface TransportRequest {
   readonly method: string;
   readonly headers: Readonly<Record<string, string>>;
-  readonly body: string | Blob | ReadableStream<Uint8Array> | undefined;
+  /**
+   * A string, or an upload's Blob or ReadableStream (multipart-body.ts). Typed `object`: the public
+   * declarations compile without the DOM and Node type libraries, which declare those two.
+   */
+  readonly body: string | object | undefined;
 }
 
 /** An answer's status line and headers, and its body, read on demand under the same timeout. */

@@ -18,7 +18,8 @@ import { emitRequest } from './observe.js';
 import { callPolicy, mayRetry, withRetries } from './retry.js';
 import { exchange, HTTP_ERROR_BODY_BYTES, observed, type Progress } from './transport.js';
 import { AlipayV3ApiError } from './v3-errors.js';
-import { decryptV3Answer, encryptV3Body, v3AlipayKey, v3CertHeaders, v3UploadBody } from './v3-modes.js';
+import { decryptV3Answer, encryptV3Body, v3AlipayKey, v3CertHeaders } from './v3-modes.js';
+import { v3UploadBody } from './v3-upload.js';
 import { buildV3Target } from './v3-request.js';
 import { signV3Request, verifyV3Answer } from './v3-sign.js';
 

@@ -4,16 +4,13 @@
  * the authString (v3-sign.ts) and the `alipay-root-cert-sn` request header, and an answer's
  * `alipay-sn` header picks the Alipay certificate whose key verifies it; AES sends the ciphertext
  * as a text/plain body (signed as sent) with `alipay-encrypt-type: AES`, and a success answer is
- * ciphertext, decrypted after its signature is verified; an upload is multipart/form-data with
- * the JSON in a `data` part (application/json, what is signed) and one file part per file.
+ * ciphertext, decrypted after its signature is verified. Uploads: v3-upload.ts.
  */
 import type { KeyObject } from 'node:crypto';
-import type { AlipayFile } from './contract.js';
 import { aesEncrypt } from './aes.js';
 import { decryptAnswer } from './aes-call.js';
 import { alipayKeyFor, type CertMode } from './cert-mode.js';
 import { AlipaySignatureError } from './errors.js';
-import { buildMultipartBody, type MultipartBody } from './multipart-body.js';
 
 /** The request header of certificate mode. */
 export function v3CertHeaders(alipayRootCertSn: string): Record<string, string> {
@@ -52,9 +49,4 @@ export function encryptV3Body(json: string, aesKey: string): { body: string; hea
  */
 export function decryptV3Answer(ciphertext: string, aesKey: string, method: string, traceId: string | undefined): unknown {
   return decryptAnswer(ciphertext.trim(), aesKey, method, 'v3 answer', traceId);
-}
-
-/** The multipart body of a v3 upload: the `data` part holds `json` (the signed text), then the files. */
-export function v3UploadBody(json: string, files: readonly (readonly [string, AlipayFile])[]): MultipartBody {
-  return buildMultipartBody([['data', json, 'application/json']], files);
 }

@@ -81,7 +81,7 @@ export function parseV3Authorization(header: string | undefined): ParsedV3Author
 }
 
 /** The bytes an answer's `alipay-signature` covers: `timestamp\nnonce\nbody\n` (the body as received). */
-export function v3AnswerSignedBytes(timestamp: string, nonce: string, body: Uint8Array | string): Buffer {
+export function v3AnswerSignedBytes(timestamp: string, nonce: string, body: Uint8Array | string): Uint8Array {
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   return Buffer.concat([Buffer.from(`${timestamp}\n${nonce}\n`, 'utf8'), bytes, Buffer.from('\n')]);
 }
