@@ -4,18 +4,22 @@
  * with the method's generated validator -> the success answer, the method's fields only. Every
  * answer but the unsigned scenarios is signed as Alipay signs v3 answers: `alipay-timestamp`,
  * `alipay-nonce`, `alipay-signature` over `timestamp\nnonce\nbody\n`, plus `alipay-trace-id`.
- * Failures are HTTP >= 400 with `{code, message}`. The v2 scenarios map to v3: business-error ->
+ * Failures are HTTP >= 400 with `{code, message}`. Cert mode, AES and uploads: v3-modes.ts.
+ * The v2 scenarios map to v3: business-error ->
  * 400 with the method's code; error-response -> 401 unsigned; wrong/missing-signature spoil
  * `alipay-signature`; truncated, http-502, html-error, latency as over v2.
  */
 import { randomBytes, randomUUID, type KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { signV3Answer, type ValidationIssue } from '../../templates/runtime/index.js';
+import { parseV3Authorization, signV3Answer, type ValidationIssue } from '../../templates/runtime/index.js';
+import type { GatewayCertSns } from './cert-mode.js';
 import type { Node } from './codes.js';
 import type { GatewayMethod } from './methods.js';
+import { checkFiles, isMultipart, MalformedMultipartError, MAX_UPLOAD_BYTES, readMultipart, uploadAnswer, UploadTooLargeError } from './multipart.js';
 import { BodyTooLargeError, MAX_BODY_BYTES, readBody } from './params.js';
 import { parseScenario, SCENARIO_HEADER, ScenarioError, type Scenario } from './scenario.js';
 import { createV3AuthChecker, V3_MAX_CLOCK_SKEW_MS, type V3Refusal } from './v3-auth.js';
+import { checkV3CertSns, encryptV3Answer, refusalOfNode, v3CertAnswerHeaders, v3RequestJson, withFiles } from './v3-modes.js';
 import { buildV3Routes, v3RequestObject, V3_PREFIX, type V3RouteTable } from './v3-routes.js';
 
 export { V3_PREFIX };
@@ -39,6 +43,12 @@ export interface V3Context {
   readonly serverScenario: Scenario;
   readonly extraLatencyMs: number;
   readonly delay: (ms: number) => Promise<void>;
+  /** Certificate mode: the serials requests must carry and answers announce. */
+  readonly certs?: GatewayCertSns | undefined;
+  /** The app's AES key: bodies sent with `alipay-encrypt-type: AES` are decrypted, their success answers encrypted. */
+  readonly aesKey?: string | undefined;
+  /** Largest upload (multipart) body; default MAX_UPLOAD_BYTES. */
+  readonly maxUploadBytes?: number | undefined;
   /** Records the request (stats, log line). */
   readonly finish: (started: number, httpMethod: string, method: string | undefined, result: string) => void;
 }
@@ -54,6 +64,8 @@ interface V3Answer {
   readonly body: string;
   /** false: no signature headers (unsigned scenarios). */
   readonly signed: boolean;
+  /** The body is AES ciphertext (sent as text/plain). */
+  readonly encrypted?: boolean;
   readonly method: string | undefined;
   /** For the log: `200`, `400/ACQ.TRADE_NOT_EXIST`, ... */
   readonly result: string;
@@ -94,8 +106,16 @@ export function createV3Handler(ctx: V3Context): V3Handler {
     res.end(text);
   };
 
-  /** Decides the answer of an authentic-looking call to a known route. */
-  const decide = (req: IncomingMessage, target: string, body: string, scenario: Scenario, method: GatewayMethod, pathValues: Readonly<Record<string, string>>): V3Answer => {
+  /** Decides the answer of an authentic-looking call to a known route (`body`: an upload's `data` part). */
+  const decide = (
+    req: IncomingMessage,
+    target: string,
+    body: string,
+    scenario: Scenario,
+    method: GatewayMethod,
+    pathValues: Readonly<Record<string, string>>,
+    files: ReadonlyMap<string, Uint8Array> | undefined,
+  ): V3Answer => {
     const name = method.ir.method;
     if (scenario.outcome.kind === 'error-response') {
       return failure({ status: 401, code: 'invalid-app-id', message: '无效的AppID参数' }, name, false);
@@ -108,9 +128,19 @@ export function createV3Handler(ctx: V3Context): V3Handler {
       appAuthToken: req.headers['alipay-app-auth-token'] as string | undefined,
     });
     if (refused !== undefined) return failure(refused, name);
+    if (ctx.certs !== undefined) {
+      const appCertSn = parseV3Authorization(req.headers.authorization)?.fields['app_cert_sn'];
+      const certRefused = checkV3CertSns(appCertSn, req.headers['alipay-root-cert-sn'] as string | undefined, ctx.certs);
+      if (certRefused !== undefined) return failure(certRefused, name);
+    }
+    const decrypted = v3RequestJson(body, req.headers['alipay-encrypt-type'] as string | undefined, ctx.aesKey);
+    if ('refused' in decrypted) return failure(decrypted.refused, name);
+    const filesRefused = files === undefined ? undefined : checkFiles(method, files);
+    if (filesRefused !== undefined) return failure(refusalOfNode(filesRefused), name);
     const q = target.indexOf('?');
-    const request = v3RequestObject({ method, pathValues }, new URLSearchParams(q < 0 ? '' : target.slice(q + 1)), body);
-    if (request === undefined) return failure({ status: 400, code: 'invalid-parameter', message: '参数无效: the body is not a JSON object' }, name);
+    const parsed = v3RequestObject({ method, pathValues }, new URLSearchParams(q < 0 ? '' : target.slice(q + 1)), decrypted.json);
+    if (parsed === undefined) return failure({ status: 400, code: 'invalid-parameter', message: '参数无效: the body is not a JSON object' }, name);
+    const request = files === undefined ? parsed : withFiles(parsed, files);
     const issues = method.validateRequest(request).filter((i) => i.rule !== 'unknown');
     if (issues.length > 0) return failure(invalidRequest(method, issues), name);
     if (scenario.outcome.kind === 'business-error') {
@@ -118,7 +148,10 @@ export function createV3Handler(ctx: V3Context): V3Handler {
       const documented = method.ir.errors.find((e) => e.code === code);
       return failure({ status: 400, code, message: documented?.description ?? code }, name);
     }
-    return { status: 200, body: successBody(ctx.successNodes.get(name)!), signed: true, method: name, result: '200' };
+    const node = ctx.successNodes.get(name)!;
+    const json = successBody(files === undefined ? node : uploadAnswer(method, node, files));
+    if (!decrypted.encrypted) return { status: 200, body: json, signed: true, method: name, result: '200' };
+    return { status: 200, body: encryptV3Answer(json, ctx.aesKey!), signed: true, encrypted: true, method: name, result: '200 AES' };
   };
 
   const write = (res: ServerResponse, answer: V3Answer, scenario: Scenario): string => {
@@ -129,15 +162,17 @@ export function createV3Handler(ctx: V3Context): V3Handler {
       // A wrong signature: a real one, of other bytes, so only verification can tell.
       const signedBody = scenario.body === 'wrong-signature' ? `${answer.body} ` : answer.body;
       Object.assign(headers, { 'alipay-timestamp': timestamp, 'alipay-nonce': nonce, 'alipay-signature': signV3Answer(timestamp, nonce, signedBody, ctx.gatewayPrivateKey) });
+      Object.assign(headers, v3CertAnswerHeaders(ctx.certs));
     }
+    const type = answer.encrypted === true ? TEXT_TYPE : JSON_TYPE;
     if (scenario.body === 'truncated') {
       // The full length is announced, half is sent, then the connection drops.
       const bytes = Buffer.from(answer.body);
-      res.writeHead(answer.status, { 'content-type': JSON_TYPE, 'content-length': bytes.length, ...headers });
+      res.writeHead(answer.status, { 'content-type': type, 'content-length': bytes.length, ...headers });
       res.write(bytes.subarray(0, bytes.length >> 1), () => res.destroy());
       return `${answer.result} truncated`;
     }
-    sendText(res, answer.status, JSON_TYPE, answer.body, headers);
+    sendText(res, answer.status, type, answer.body, headers);
     return answer.result;
   };
 
@@ -167,14 +202,35 @@ export function createV3Handler(ctx: V3Context): V3Handler {
         return ctx.finish(started, httpMethod, undefined, 'HTTP 400');
       }
       let body: string;
-      try {
-        body = await readBody(req);
-      } catch (error) {
-        if (!(error instanceof BodyTooLargeError)) throw error;
-        res.setHeader('connection', 'close');
-        sendText(res, 413, TEXT_TYPE, `request body too large: the gateway accepts at most ${MAX_BODY_BYTES} bytes (1 MiB)\n`);
-        if (error.cut) res.once('finish', () => res.destroy());
-        return ctx.finish(started, httpMethod, undefined, 'HTTP 413');
+      let files: ReadonlyMap<string, Uint8Array> | undefined;
+      if (httpMethod === 'POST' && isMultipart(req.headers['content-type'])) {
+        const maxUploadBytes = ctx.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+        try {
+          const upload = await readMultipart(req, maxUploadBytes);
+          // The data part is the signed JSON (a part without one signs as '').
+          body = upload.fields['data'] ?? '';
+          files = upload.files;
+        } catch (error) {
+          if (error instanceof UploadTooLargeError) {
+            // Answered at once; the rest of the body is drained (multipart.ts) until the connection closes.
+            res.setHeader('connection', 'close');
+            sendText(res, 413, TEXT_TYPE, `request body too large: uploads are limited to ${maxUploadBytes} bytes\n`);
+            return ctx.finish(started, httpMethod, undefined, 'HTTP 413');
+          }
+          if (!(error instanceof MalformedMultipartError)) throw error;
+          sendText(res, 400, JSON_TYPE, JSON.stringify({ code: 'invalid-parameter', message: '参数无效: malformed multipart/form-data body' }));
+          return ctx.finish(started, httpMethod, undefined, '400/invalid-parameter');
+        }
+      } else {
+        try {
+          body = await readBody(req);
+        } catch (error) {
+          if (!(error instanceof BodyTooLargeError)) throw error;
+          res.setHeader('connection', 'close');
+          sendText(res, 413, TEXT_TYPE, `request body too large: the gateway accepts at most ${MAX_BODY_BYTES} bytes (1 MiB)\n`);
+          if (error.cut) res.once('finish', () => res.destroy());
+          return ctx.finish(started, httpMethod, undefined, 'HTTP 413');
+        }
       }
       const latency = scenario.latencyMs + ctx.extraLatencyMs;
       if (latency > 0) await ctx.delay(latency);
@@ -187,7 +243,7 @@ export function createV3Handler(ctx: V3Context): V3Handler {
         sendText(res, 200, 'text/html;charset=utf-8', HTML_ERROR_PAGE);
         return ctx.finish(started, httpMethod, undefined, 'HTML page');
       }
-      const answer = decide(req, target, body, scenario, method, found.match.pathValues);
+      const answer = decide(req, target, body, scenario, method, found.match.pathValues, files);
       return ctx.finish(started, httpMethod, answer.method, write(res, answer, scenario));
     },
   };

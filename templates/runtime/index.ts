@@ -77,7 +77,7 @@ export {
 } from './v3-sign.js';
 export { buildV3Target, v3HasBody, v3PathParams, type V3Target } from './v3-request.js';
 export { buildV3Headers } from './v3-invoke.js';
-export { checkV3AlipaySn, decryptV3Answer, encryptV3Body, v3CertHeaders } from './v3-modes.js';
+export { decryptV3Answer, encryptV3Body, v3CertHeaders } from './v3-modes.js';
 export { pageRequest, pageRequestOf, escapeHtml, type PageRequest } from './page.js';
 export { appOrderString, appOrderStringOf } from './app.js';
 export { browserParams, signParams, type BrowserRequestOptions, type SignedParams } from './page-params.js';

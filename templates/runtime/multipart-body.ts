@@ -30,11 +30,15 @@ export interface MultipartBody {
 /** A piece of the body: our header bytes, or a file's data as given. */
 type Piece = Uint8Array | AlipayBlobLike | AsyncIterable<Uint8Array>;
 
-function pieces(fields: readonly (readonly [string, string])[], files: readonly (readonly [string, AlipayFile])[], boundary: string): Piece[] {
+/** A text part: name, value, and a content type only when it has one (v3's `data` part: application/json). */
+export type TextPart = readonly [name: string, value: string, contentType?: string];
+
+function pieces(fields: readonly TextPart[], files: readonly (readonly [string, AlipayFile])[], boundary: string): Piece[] {
   const out: Piece[] = [];
   let text = '';
-  for (const [name, value] of fields) {
-    text += `--${boundary}\r\nContent-Disposition: form-data; name=${quoteHeaderValue(name)}\r\n\r\n${value}\r\n`;
+  for (const [name, value, type] of fields) {
+    const typeLine = type === undefined ? '' : `Content-Type: ${type}\r\n`;
+    text += `--${boundary}\r\nContent-Disposition: form-data; name=${quoteHeaderValue(name)}\r\n${typeLine}\r\n${value}\r\n`;
   }
   for (const [name, file] of files) {
     const { filename, contentType } = fileMeta(name, file);
@@ -82,7 +86,7 @@ function readableOf(iterator: AsyncGenerator<Uint8Array>): ReadableStream<Uint8A
  * SDK writes them (no part content type), then one file part per file.
  */
 export function buildMultipartBody(
-  fields: readonly (readonly [string, string])[],
+  fields: readonly TextPart[],
   files: readonly (readonly [string, AlipayFile])[],
   boundary: string = randomBoundary(),
 ): MultipartBody {

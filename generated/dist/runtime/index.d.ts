@@ -29,7 +29,7 @@ export { AlipayV3ApiError, type V3ErrorBody, type V3ErrorLink } from './v3-error
 export { buildV3AuthString, buildV3SignString, parseV3Authorization, signV3Answer, signV3Request, V3_AUTH_SCHEME, v3AnswerSignedBytes, verifyV3Answer, verifyV3Request, type ParsedV3Authorization, type V3AuthParams, type V3SignedParts, } from './v3-sign.js';
 export { buildV3Target, v3HasBody, v3PathParams, type V3Target } from './v3-request.js';
 export { buildV3Headers } from './v3-invoke.js';
-export { checkV3AlipaySn, decryptV3Answer, encryptV3Body, v3CertHeaders } from './v3-modes.js';
+export { decryptV3Answer, encryptV3Body, v3CertHeaders } from './v3-modes.js';
 export { pageRequest, pageRequestOf, escapeHtml, type PageRequest } from './page.js';
 export { appOrderString, appOrderStringOf } from './app.js';
 export { browserParams, signParams, type BrowserRequestOptions, type SignedParams } from './page-params.js';

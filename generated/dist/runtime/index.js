@@ -21,7 +21,7 @@ export { AlipayV3ApiError } from './v3-errors.js';
 export { buildV3AuthString, buildV3SignString, parseV3Authorization, signV3Answer, signV3Request, V3_AUTH_SCHEME, v3AnswerSignedBytes, verifyV3Answer, verifyV3Request, } from './v3-sign.js';
 export { buildV3Target, v3HasBody, v3PathParams } from './v3-request.js';
 export { buildV3Headers } from './v3-invoke.js';
-export { checkV3AlipaySn, decryptV3Answer, encryptV3Body, v3CertHeaders } from './v3-modes.js';
+export { decryptV3Answer, encryptV3Body, v3CertHeaders } from './v3-modes.js';
 export { pageRequest, pageRequestOf, escapeHtml } from './page.js';
 export { appOrderString, appOrderStringOf } from './app.js';
 export { browserParams, signParams } from './page-params.js';

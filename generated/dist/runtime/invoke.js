@@ -3,11 +3,10 @@
  * parse, map errors. Validation comes first so an invalid request is never signed nor sent.
  */
 import { Buffer } from 'node:buffer';
-import { checkTimeoutMs, clientState } from './client.js';
-import { AlipayApiError, AlipayConfigError, AlipayHttpError, AlipayMalformedResponseError, AlipayNetworkError, AlipayResponseTooLargeError, AlipayTimeoutError, AlipayValidationError, } from './errors.js';
+import { clientState } from './client.js';
+import { AlipayApiError, AlipayConfigError, AlipayHttpError, AlipayMalformedResponseError, AlipayValidationError } from './errors.js';
 import { declaredCharset, gbkByteRange } from './charset.js';
-import { maskPersonalData } from './mask.js';
-import { emitRequest, emitResponse } from './observe.js';
+import { emitRequest } from './observe.js';
 import { buildMultipartBody, splitFiles } from './multipart-body.js';
 import { buildSignedRequest } from './request.js';
 import { extractResponseNode } from './response.js';
@@ -16,8 +15,10 @@ import { checkResponseSignature } from './verify.js';
 import { alipayKeyFor } from './cert-mode.js';
 import { decryptAnswer, encryptedBizContent } from './aes-call.js';
 import { callPolicy, mayRetry, withRetries } from './retry.js';
-// v3-invoke.js imports this module's transport helpers back: a cycle of functions only, used at call time.
+import { exchange, httpErrorBody, observed } from './transport.js';
 import { invokeV3 } from './v3-invoke.js';
+// Exported from here since before transport.ts held them (index.ts).
+export { describeError, traceIdOf } from './transport.js';
 const REQUEST_HEADERS = {
     'content-type': 'application/x-www-form-urlencoded;charset=utf-8',
     accept: 'application/json',
@@ -29,37 +30,6 @@ const utf8 = new TextDecoder('utf-8');
 const decoders = { 'utf-8': utf8 };
 function decoderFor(charset) {
     return (decoders[charset] ??= new TextDecoder(charset));
-}
-/** How much of a non-200 body is kept (masked) on AlipayHttpError. */
-const HTTP_ERROR_BODY_BYTES = 2048;
-/** `ECONNREFUSED 127.0.0.1:1234`: the code and where, from a system error (fetch wraps it in `cause`). */
-function describeSystemError(error) {
-    if (typeof error.code !== 'string')
-        return undefined;
-    const host = typeof error.address === 'string' ? error.address : typeof error.hostname === 'string' ? error.hostname : undefined;
-    const port = typeof error.port === 'number' || typeof error.port === 'string' ? `:${error.port}` : '';
-    return host === undefined ? error.code : `${error.code} ${host.includes(':') ? `[${host}]` : host}${port}`;
-}
-/** A short, key-free description of why fetch failed (e.g. `ECONNREFUSED 127.0.0.1:1234`). */
-export function describeFailure(error, url) {
-    const own = typeof error === 'object' && error !== null ? error : undefined;
-    const cause = own?.cause;
-    const described = (typeof cause === 'object' && cause !== null ? describeSystemError(cause) : undefined) ?? (own === undefined ? undefined : describeSystemError(own));
-    if (described !== undefined)
-        return described.includes(' ') ? described : `${described} ${hostOf(url)}`;
-    if (error instanceof Error)
-        return `${error.message} (${hostOf(url)})`;
-    return `unknown error (${hostOf(url)})`;
-}
-/** `host:port` of the gateway URL (never its query, which holds the signed params). */
-function hostOf(url) {
-    try {
-        const parsed = new URL(url);
-        return parsed.port === '' ? `${parsed.hostname}:${parsed.protocol === 'https:' ? 443 : 80}` : parsed.host;
-    }
-    catch {
-        return 'the gateway';
-    }
 }
 /**
  * Moves the operation's top-level params out of the request (stringified; absent ones left out)
@@ -81,143 +51,25 @@ export function splitRequest(request, params) {
     }
     return { top, biz: Object.keys(rest).length > 0 ? JSON.stringify(rest) : undefined };
 }
-const TRACE_ID = /^[A-Za-z0-9_-]{1,128}$/;
-/**
- * The gateway's trace id: the `trace_id` header of gateway.do answers (where the official SDKs read
- * it), else `alipay-trace-id` (v3). Only an id-shaped value (letters, digits, `_`, `-`) is taken.
- */
-export function traceIdOf(response) {
-    const headers = response.headers;
-    if (headers === undefined || typeof headers.get !== 'function')
-        return undefined;
-    const value = headers.get('trace_id') ?? headers.get('alipay-trace-id');
-    return value !== null && TRACE_ID.test(value) ? value : undefined;
-}
-/**
- * Reads the whole body, at most `limit` bytes: a declared Content-Length above it fails before
- * reading, and the stream is cancelled as soon as the bytes read pass it. Without `tooLarge`, the
- * first `limit` bytes are returned instead.
- */
-export async function readBounded(response, limit, tooLarge) {
-    const declared = Number(response.headers?.get('content-length') ?? Number.NaN);
-    if (declared > limit && tooLarge !== undefined) {
-        response.body?.cancel().catch(() => undefined);
-        throw tooLarge();
-    }
-    const body = response.body;
-    if (body === null || body === undefined)
-        return new Uint8Array(0);
-    const reader = body.getReader();
-    const chunks = [];
-    let total = 0;
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        total += value.byteLength;
-        if (total > limit) {
-            reader.cancel().catch(() => undefined);
-            if (tooLarge !== undefined)
-                throw tooLarge();
-            // Without tooLarge: keep the first `limit` bytes.
-            chunks.push(value.subarray(0, value.byteLength - (total - limit)));
-            total = limit;
-            break;
-        }
-        chunks.push(value);
-    }
-    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
-}
-/** The start of a non-200 body, for AlipayHttpError (masked there); undefined when it cannot be read. */
-export async function httpErrorBody(response) {
-    try {
-        const text = utf8.decode(await readBounded(response, HTTP_ERROR_BODY_BYTES, undefined)).trim();
-        return text === '' ? undefined : text;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The fetch init of a form body, or of an upload's multipart body (a stream body needs `duplex: 'half'`). */
-function requestInit(body, signal) {
+/** The fetch request of a form body, or of an upload's multipart body. */
+function transportRequest(body) {
     if (typeof body === 'string')
-        return { method: 'POST', headers: REQUEST_HEADERS, body, signal, redirect: 'manual' };
+        return { method: 'POST', headers: REQUEST_HEADERS, body };
     // No content-length: fetch derives it from a Blob (a newer undici as global dispatcher refuses one set by hand).
-    const headers = { 'content-type': body.contentType, accept: 'application/json' };
-    return { method: 'POST', headers, body: body.body, signal, redirect: 'manual', ...(body.length === undefined && { duplex: 'half' }) };
+    return { method: 'POST', headers: { 'content-type': body.contentType, accept: 'application/json' }, body: body.body };
 }
-/** POSTs the signed request and reads the answer, under one timeout covering headers and body. */
-async function send(client, method, url, body, options, progress) {
-    const state = clientState(client);
-    const timeoutMs = options?.timeoutMs === undefined ? client.timeoutMs : checkTimeoutMs(options.timeoutMs, 'options.timeoutMs');
-    // One controller for our timeout and the caller's signal; the timer covers the body read too.
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-    }, timeoutMs);
-    const userSignal = options?.signal;
-    const onUserAbort = () => controller.abort(userSignal?.reason);
-    if (userSignal !== undefined) {
-        if (userSignal.aborted) {
-            clearTimeout(timer);
-            throw userSignal.reason;
-        }
-        userSignal.addEventListener('abort', onUserAbort, { once: true });
-    }
-    let traceId;
-    try {
-        let response;
-        try {
-            // Never follow redirects: a 307/308 would re-post the signed request wherever Location points.
-            const init = requestInit(body, controller.signal);
-            // undici's extension of RequestInit: how the global fetch is routed through a proxy.
-            if (state.dispatcher !== undefined)
-                init['dispatcher'] = state.dispatcher;
-            response = await state.fetch(url, init);
-        }
-        catch (error) {
-            if (timedOut)
-                throw new AlipayTimeoutError(method, timeoutMs);
-            if (userSignal?.aborted === true)
-                throw userSignal.reason;
-            throw new AlipayNetworkError(`${method}: request failed: ${describeFailure(error, url)}`, method, { cause: error });
-        }
-        traceId = traceIdOf(response);
-        progress.status = response.status;
-        progress.traceId = traceId;
-        if (response.status !== 200) {
-            const redirect = response.status >= 300 && response.status < 400;
-            if (redirect) {
-                response.body?.cancel().catch(() => undefined);
-                throw new AlipayHttpError(method, response.status, { traceId, detail: 'redirect refused (redirects are never followed)' });
-            }
+/** POSTs the signed request and reads the answer (transport.ts: one timeout covering headers and body). */
+function send(client, method, url, body, options, progress) {
+    return exchange(client, method, url, transportRequest(body), options, progress, async ({ response, traceId, read }) => {
+        if (response.status !== 200)
             throw new AlipayHttpError(method, response.status, { traceId, body: await httpErrorBody(response) });
-        }
-        let bytes;
-        try {
-            bytes = await readBounded(response, client.maxResponseBytes, () => new AlipayResponseTooLargeError(method, client.maxResponseBytes, { traceId }));
-        }
-        catch (error) {
-            if (error instanceof AlipayResponseTooLargeError)
-                throw error;
-            if (timedOut)
-                throw new AlipayTimeoutError(method, timeoutMs, { traceId });
-            if (userSignal?.aborted === true)
-                throw userSignal.reason;
-            throw new AlipayMalformedResponseError(`${method}: response body ended early`, method, { cause: error, traceId });
-        }
+        const bytes = await read();
         const charset = declaredCharset(response.headers?.get('content-type'));
         // Buffer's UTF-8 decoding is the cheaper one on Node 20 for small bodies.
         if (charset === 'utf-8')
             return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), traceId, bytes: undefined };
         return { text: decoderFor(charset).decode(bytes), traceId, bytes };
-    }
-    finally {
-        clearTimeout(timer);
-        userSignal?.removeEventListener('abort', onUserAbort);
-    }
+    });
 }
 /**
  * Calls `op` on the gateway and resolves with the verified answer: `{ status: 'success', response }`
@@ -276,30 +128,7 @@ export async function invokeResult(client, op, request, options) {
     if (observers === undefined)
         return withRetries(retrying, options?.signal, attempt);
     emitRequest(observers, method, client.gateway, params);
-    const started = performance.now();
-    const ended = (outcome, error) => emitResponse(observers, {
-        method,
-        status: progress.status,
-        traceId: progress.traceId,
-        outcome,
-        ...(error === undefined ? {} : { error: describeError(error) }),
-        durationMs: performance.now() - started,
-    });
-    try {
-        const result = await withRetries(retrying, options?.signal, attempt);
-        ended(result.status);
-        return result;
-    }
-    catch (error) {
-        ended('error', error);
-        throw error;
-    }
-}
-/** An error as observers may see it: its class name and masked message, nothing else. */
-export function describeError(error) {
-    if (error instanceof Error)
-        return { name: error.name, message: maskPersonalData(error.message) };
-    return { name: typeof error, message: '' };
+    return observed(observers, method, progress, () => withRetries(retrying, options?.signal, attempt));
 }
 /** Scans, verifies and parses the answer into a result, or throws the error it stands for. */
 function interpret(client, op, answer, options, encrypted = false) {

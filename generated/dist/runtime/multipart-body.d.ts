@@ -14,11 +14,13 @@ export interface MultipartBody {
     readonly body: Blob | ReadableStream<Uint8Array>;
     readonly length: number | undefined;
 }
+/** A text part: name, value, and a content type only when it has one (v3's `data` part: application/json). */
+export type TextPart = readonly [name: string, value: string, contentType?: string];
 /**
  * The multipart/form-data body of text `fields` (in order) and `files`: text parts as the Node
  * SDK writes them (no part content type), then one file part per file.
  */
-export declare function buildMultipartBody(fields: readonly (readonly [string, string])[], files: readonly (readonly [string, AlipayFile])[], boundary?: string): MultipartBody;
+export declare function buildMultipartBody(fields: readonly TextPart[], files: readonly (readonly [string, AlipayFile])[], boundary?: string): MultipartBody;
 /** Takes the file params out of a request: the rest (text params, biz_content fields) and the files present. */
 export declare function splitFiles(request: unknown, names: readonly string[]): {
     rest: Record<string, unknown>;

@@ -14,8 +14,9 @@ export function randomBoundary() {
 function pieces(fields, files, boundary) {
     const out = [];
     let text = '';
-    for (const [name, value] of fields) {
-        text += `--${boundary}\r\nContent-Disposition: form-data; name=${quoteHeaderValue(name)}\r\n\r\n${value}\r\n`;
+    for (const [name, value, type] of fields) {
+        const typeLine = type === undefined ? '' : `Content-Type: ${type}\r\n`;
+        text += `--${boundary}\r\nContent-Disposition: form-data; name=${quoteHeaderValue(name)}\r\n${typeLine}\r\n${value}\r\n`;
     }
     for (const [name, file] of files) {
         const { filename, contentType } = fileMeta(name, file);

@@ -1,9 +1,13 @@
 /// <reference path="./platform.d.ts" />
 /**
- * One v3 call: (validated by invokeResult) -> path, query and JSON body from the route -> the
- * Authorization header -> fetch with a timeout -> read (bounded) -> verify `alipay-signature` ->
- * the same CallResult and errors as v2. A success body holds the method's fields only; `code`
- * `10000` and `msg` `Success` are set on it so the result has the method's Response type as over v2.
+ * One v3 call: (validated by invokeResult) -> path, query and JSON body from the route -> the body
+ * as sent (JSON; AES ciphertext with the client's aesKey; multipart with a `data` part for an
+ * upload) -> the Authorization header over it (with `app_cert_sn` in cert mode) -> the shared
+ * transport (transport.ts) -> verify `alipay-signature` (the key `alipay-sn` names in cert mode)
+ * -> decrypt -> the same CallResult and errors as v2. A success body holds the method's fields
+ * only; `code` `10000` and `msg` `Success` are set on it so the result has the method's Response
+ * type as over v2. Retries follow the v2 policy (retry.ts); each attempt is signed anew (fresh
+ * nonce and timestamp: the gateway refuses a nonce it has seen).
  */
 import { type KeyObject } from './platform.js';
 import type { CallOptions, CallResult, Operation, V3Route } from './contract.js';
@@ -23,11 +27,16 @@ export interface V3Answer {
  * Checks the answer's `alipay-signature` over `alipay-timestamp\nalipay-nonce\nbody\n`. Returns
  * true when it verifies, false for an unsigned failure (`failure`: HTTP >= 400, reported as
  * `signed: false`), and throws AlipaySignatureError for an unsigned success or a signature that
- * does not verify: the v2 policy.
+ * does not verify: the v2 policy. `publicKey` may be a function: called only for a signed answer
+ * (cert mode picks the key by the answer's `alipay-sn`).
  */
-export declare function checkV3Signature(answer: V3Answer, publicKey: KeyObject, failure: boolean, method: string): boolean;
-/** Verifies and parses a v3 answer into a result, or throws the error it stands for. */
-export declare function interpretV3<Req, Res, Code extends string>(client: AlipayClient, op: Operation<Req, Res, Code>, answer: V3Answer, options: CallOptions | undefined): CallResult<Res>;
+export declare function checkV3Signature(answer: V3Answer, publicKey: KeyObject | (() => KeyObject), failure: boolean, method: string): boolean;
+/**
+ * Verifies and parses a v3 answer into a result, or throws the error it stands for. `encrypted`:
+ * the request was AES-encrypted, so a success body is ciphertext, decrypted once its signature
+ * (over the ciphertext) verifies; failures (HTTP >= 400) come as plain JSON.
+ */
+export declare function interpretV3<Req, Res, Code extends string>(client: AlipayClient, op: Operation<Req, Res, Code>, answer: V3Answer, options: CallOptions | undefined, encrypted?: boolean): CallResult<Res>;
 /**
  * Calls `op` over its v3 `route` (the request was validated by invokeResult). Resolves and rejects
  * as invokeResult does; a v3 failure is an AlipayV3ApiError (an AlipayApiError with `links`).

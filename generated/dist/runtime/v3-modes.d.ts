@@ -1,15 +1,31 @@
 /// <reference path="./platform.d.ts" />
+/**
+ * What certificate mode, AES content encryption and uploads change in a v3 call (wired by
+ * v3-invoke.ts, as the official Node SDK's `curl()` does them): cert mode adds `app_cert_sn` to
+ * the authString (v3-sign.ts) and the `alipay-root-cert-sn` request header, and an answer's
+ * `alipay-sn` header picks the Alipay certificate whose key verifies it; AES sends the ciphertext
+ * as a text/plain body (signed as sent) with `alipay-encrypt-type: AES`, and a success answer is
+ * ciphertext, decrypted after its signature is verified. Uploads: v3-upload.ts.
+ */
+import type { KeyObject } from './platform.js';
+import { type CertMode } from './cert-mode.js';
 /** The request header of certificate mode. */
 export declare function v3CertHeaders(alipayRootCertSn: string): Record<string, string>;
 /**
- * Throws AlipaySignatureError when the answer names an Alipay certificate (`alipay-sn`) other than
- * the configured one (the answer was signed with a key the client does not hold).
+ * The key that verifies a cert-mode answer: the Alipay certificate its `alipay-sn` header names
+ * (the first configured one when it names none, as over v2). An SN the client holds no certificate
+ * for is an AlipaySignatureError naming it and the client's SNs (serials are not secrets).
  */
-export declare function checkV3AlipaySn(answerSn: string | null, alipayCertSn: string, method: string, traceId?: string): void;
-/** An AES-encrypted v3 body and the headers that say so (the official Node SDK sends both AES headers). */
+export declare function v3AlipayKey(mode: CertMode, answerSn: string | null, method: string, traceId: string | undefined): KeyObject;
+/** The headers of an AES-encrypted v3 body (the official Node SDK sends both AES headers). */
+export declare const V3_AES_HEADERS: Readonly<Record<string, string>>;
+/** An AES-encrypted v3 body and the headers that say so. */
 export declare function encryptV3Body(json: string, aesKey: string): {
     body: string;
     headers: Record<string, string>;
 };
-/** The JSON text of an encrypted v3 answer (after its signature, computed over the ciphertext, verified). */
-export declare function decryptV3Answer(ciphertext: string, aesKey: string): string;
+/**
+ * The parsed JSON of an encrypted v3 success answer (after its signature, computed over the
+ * ciphertext, verified); AlipayMalformedResponseError when it cannot be decrypted or is not JSON.
+ */
+export declare function decryptV3Answer(ciphertext: string, aesKey: string, method: string, traceId: string | undefined): unknown;

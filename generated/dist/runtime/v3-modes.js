@@ -1,33 +1,34 @@
-/**
- * The v3 parts of certificate mode and AES content encryption, as functions the client wires in
- * (see README: not yet wired): cert mode adds `app_cert_sn` to the authString (v3-sign.ts) and the
- * `alipay-root-cert-sn` request header, and checks an answer's `alipay-sn` against the Alipay
- * certificate's SN; AES sends the ciphertext as a text/plain body (signed as sent) with
- * `alipay-encrypt-type: AES` and answers with ciphertext, decrypted after verification.
- */
-import { aesDecrypt, aesEncrypt } from './aes.js';
+import { aesEncrypt } from './aes.js';
+import { decryptAnswer } from './aes-call.js';
+import { alipayKeyFor } from './cert-mode.js';
 import { AlipaySignatureError } from './errors.js';
 /** The request header of certificate mode. */
 export function v3CertHeaders(alipayRootCertSn) {
     return { 'alipay-root-cert-sn': alipayRootCertSn };
 }
 /**
- * Throws AlipaySignatureError when the answer names an Alipay certificate (`alipay-sn`) other than
- * the configured one (the answer was signed with a key the client does not hold).
+ * The key that verifies a cert-mode answer: the Alipay certificate its `alipay-sn` header names
+ * (the first configured one when it names none, as over v2). An SN the client holds no certificate
+ * for is an AlipaySignatureError naming it and the client's SNs (serials are not secrets).
  */
-export function checkV3AlipaySn(answerSn, alipayCertSn, method, traceId) {
-    if (answerSn !== null && answerSn !== '' && answerSn !== alipayCertSn) {
-        throw new AlipaySignatureError(`${method}: the answer is signed with another Alipay certificate (alipay-sn differs from the configured one)`, method, { traceId });
+export function v3AlipayKey(mode, answerSn, method, traceId) {
+    const sn = answerSn === null || answerSn === '' ? undefined : answerSn;
+    if (sn !== undefined && !mode.alipayKeys.has(sn)) {
+        const known = [...mode.alipayKeys.keys()].join(', ');
+        throw new AlipaySignatureError(`${method}: the v3 answer is signed with the Alipay certificate alipay-sn=${sn}, which matches none of the client's Alipay certificates (${known}): add that certificate to certs.alipayCert`, method, { traceId });
     }
+    return alipayKeyFor(mode, sn, method, traceId);
 }
-/** An AES-encrypted v3 body and the headers that say so (the official Node SDK sends both AES headers). */
+/** The headers of an AES-encrypted v3 body (the official Node SDK sends both AES headers). */
+export const V3_AES_HEADERS = { 'content-type': 'text/plain', 'alipay-encrypt-type': 'AES', 'alipay-encryption-algm': 'AES' };
+/** An AES-encrypted v3 body and the headers that say so. */
 export function encryptV3Body(json, aesKey) {
-    return {
-        body: aesEncrypt(json, aesKey),
-        headers: { 'content-type': 'text/plain', 'alipay-encrypt-type': 'AES', 'alipay-encryption-algm': 'AES' },
-    };
+    return { body: aesEncrypt(json, aesKey), headers: { ...V3_AES_HEADERS } };
 }
-/** The JSON text of an encrypted v3 answer (after its signature, computed over the ciphertext, verified). */
-export function decryptV3Answer(ciphertext, aesKey) {
-    return aesDecrypt(ciphertext.trim(), aesKey);
+/**
+ * The parsed JSON of an encrypted v3 success answer (after its signature, computed over the
+ * ciphertext, verified); AlipayMalformedResponseError when it cannot be decrypted or is not JSON.
+ */
+export function decryptV3Answer(ciphertext, aesKey, method, traceId) {
+    return decryptAnswer(ciphertext.trim(), aesKey, method, 'v3 answer', traceId);
 }

@@ -1,34 +1,31 @@
 /**
- * One v3 call: (validated by invokeResult) -> path, query and JSON body from the route -> the
- * Authorization header -> fetch with a timeout -> read (bounded) -> verify `alipay-signature` ->
- * the same CallResult and errors as v2. A success body holds the method's fields only; `code`
- * `10000` and `msg` `Success` are set on it so the result has the method's Response type as over v2.
+ * One v3 call: (validated by invokeResult) -> path, query and JSON body from the route -> the body
+ * as sent (JSON; AES ciphertext with the client's aesKey; multipart with a `data` part for an
+ * upload) -> the Authorization header over it (with `app_cert_sn` in cert mode) -> the shared
+ * transport (transport.ts) -> verify `alipay-signature` (the key `alipay-sn` names in cert mode)
+ * -> decrypt -> the same CallResult and errors as v2. A success body holds the method's fields
+ * only; `code` `10000` and `msg` `Success` are set on it so the result has the method's Response
+ * type as over v2. Retries follow the v2 policy (retry.ts); each attempt is signed anew (fresh
+ * nonce and timestamp: the gateway refuses a nonce it has seen).
  */
 import { randomUUID, type KeyObject } from 'node:crypto';
 import { Buffer } from 'node:buffer';
 import type { CallOptions, CallResult, Operation, ResponseBase, V3Route } from './contract.js';
-import { checkTimeoutMs, clientState, type AlipayClient } from './client.js';
-import {
-  AlipayConfigError,
-  AlipayHttpError,
-  AlipayMalformedResponseError,
-  AlipayNetworkError,
-  AlipayResponseTooLargeError,
-  AlipaySignatureError,
-  AlipayTimeoutError,
-  AlipayValidationError,
-} from './errors.js';
-import { describeError, describeFailure, readBounded, traceIdOf } from './invoke.js';
-import { emitRequest, emitResponse } from './observe.js';
+import { clientState, type AlipayClient } from './client.js';
+import { AlipayConfigError, AlipayHttpError, AlipayMalformedResponseError, AlipaySignatureError, AlipayValidationError } from './errors.js';
+import { splitFiles, type MultipartBody } from './multipart-body.js';
+import { emitRequest } from './observe.js';
+import { callPolicy, mayRetry, withRetries } from './retry.js';
+import { exchange, HTTP_ERROR_BODY_BYTES, observed, type Progress } from './transport.js';
 import { AlipayV3ApiError } from './v3-errors.js';
+import { decryptV3Answer, encryptV3Body, v3AlipayKey, v3CertHeaders } from './v3-modes.js';
+import { v3UploadBody } from './v3-upload.js';
 import { buildV3Target } from './v3-request.js';
 import { signV3Request, verifyV3Answer } from './v3-sign.js';
 
 /** Per-call options that are v2 protocol params with no v3 form: refused rather than dropped. */
 const V2_ONLY_OPTIONS = ['authToken', 'terminalType', 'terminalInfo', 'prodCode', 'notifyUrl', 'returnUrl'] as const;
 
-/** How much of a failure body that is not a v3 error is kept (masked) on AlipayHttpError. */
-const HTTP_ERROR_BODY_BYTES = 2048;
 const SUCCESS: ResponseBase = { code: '10000', msg: 'Success' };
 
 /** The request headers of a v3 call. */
@@ -47,18 +44,14 @@ export interface V3Answer {
   readonly traceId: string | undefined;
 }
 
-interface Progress {
-  status: number | undefined;
-  traceId: string | undefined;
-}
-
 /**
  * Checks the answer's `alipay-signature` over `alipay-timestamp\nalipay-nonce\nbody\n`. Returns
  * true when it verifies, false for an unsigned failure (`failure`: HTTP >= 400, reported as
  * `signed: false`), and throws AlipaySignatureError for an unsigned success or a signature that
- * does not verify: the v2 policy.
+ * does not verify: the v2 policy. `publicKey` may be a function: called only for a signed answer
+ * (cert mode picks the key by the answer's `alipay-sn`).
  */
-export function checkV3Signature(answer: V3Answer, publicKey: KeyObject, failure: boolean, method: string): boolean {
+export function checkV3Signature(answer: V3Answer, publicKey: KeyObject | (() => KeyObject), failure: boolean, method: string): boolean {
   const traceId = answer.traceId;
   const signature = answer.headers.get('alipay-signature');
   if (signature === null || signature === '') {
@@ -70,14 +63,19 @@ export function checkV3Signature(answer: V3Answer, publicKey: KeyObject, failure
   if (timestamp === null || nonce === null) {
     throw new AlipaySignatureError(`${method}: the v3 answer is signed but lacks alipay-timestamp or alipay-nonce`, method, { traceId });
   }
-  if (!verifyV3Answer(timestamp, nonce, answer.bytes, signature, publicKey)) {
+  const key = typeof publicKey === 'function' ? publicKey() : publicKey;
+  if (!verifyV3Answer(timestamp, nonce, answer.bytes, signature, key)) {
     throw new AlipaySignatureError(`${method}: the v3 answer's signature does not verify with the Alipay public key`, method, { traceId });
   }
   return true;
 }
 
+function textOf(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}
+
 function parseJson(bytes: Uint8Array): unknown {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const text = textOf(bytes);
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text) as unknown;
@@ -90,19 +88,31 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Verifies and parses a v3 answer into a result, or throws the error it stands for. */
+/** The key that verifies `answer`: the client's Alipay public key, or in cert mode the certificate its `alipay-sn` names. */
+function answerKey(client: AlipayClient, answer: V3Answer, method: string): () => KeyObject {
+  const state = clientState(client);
+  const mode = state.certMode;
+  return mode === undefined ? () => state.publicKey! : () => v3AlipayKey(mode, answer.headers.get('alipay-sn'), method, answer.traceId);
+}
+
+/**
+ * Verifies and parses a v3 answer into a result, or throws the error it stands for. `encrypted`:
+ * the request was AES-encrypted, so a success body is ciphertext, decrypted once its signature
+ * (over the ciphertext) verifies; failures (HTTP >= 400) come as plain JSON.
+ */
 export function interpretV3<Req, Res, Code extends string>(
   client: AlipayClient,
   op: Operation<Req, Res, Code>,
   answer: V3Answer,
   options: CallOptions | undefined,
+  encrypted: boolean = false,
 ): CallResult<Res> {
   const method = op.method;
   const { status, traceId } = answer;
   if (status >= 300 && status < 400) throw new AlipayHttpError(method, status, { traceId, detail: 'redirect refused (redirects are never followed)' });
   const failure = status >= 400 || status < 200;
-  const signed = client.verifyResponseSign && checkV3Signature(answer, clientState(client).publicKey!, failure, method);
-  const parsed = parseJson(answer.bytes);
+  const signed = client.verifyResponseSign && checkV3Signature(answer, answerKey(client, answer, method), failure, method);
+  const parsed = encrypted && !failure ? decryptV3Answer(textOf(answer.bytes), clientState(client).aesKey!, method, traceId) : parseJson(answer.bytes);
   if (failure) {
     if (isRecord(parsed) && typeof parsed['code'] === 'string') {
       throw new AlipayV3ApiError<Code>(method, status, parsed as Record<string, unknown> & { code: string }, { signed, traceId });
@@ -119,62 +129,62 @@ export function interpretV3<Req, Res, Code extends string>(
   return { status: 'success', response: result as Res, traceId };
 }
 
-/** Sends the request and reads the answer, under one timeout covering headers and body. */
-async function sendV3(
-  client: AlipayClient,
-  method: string,
-  url: string,
-  init: { method: string; headers: Record<string, string>; body?: string },
-  options: CallOptions | undefined,
-  progress: Progress,
-): Promise<V3Answer> {
+/** What one call sends, before each attempt signs it. */
+interface V3Payload {
+  readonly pathQuery: string;
+  /** What the signature covers: the JSON, its ciphertext, or an upload's `data` JSON. */
+  readonly signedBody: string;
+  /** Sent as is: '' and absent for a GET route. */
+  readonly body: string | MultipartBody | undefined;
+  /** Headers of the body (content type, AES headers). */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly encrypted: boolean;
+  readonly upload: boolean;
+}
+
+/**
+ * The body of a call: an upload method's files leave the request (never signed) and go as file
+ * parts beside the `data` JSON; otherwise the JSON, encrypted when the client has an aesKey (the
+ * official SDK encrypts JSON bodies only: a GET route has none, an upload's `data` part stays plain).
+ */
+function payloadOf<Req, Res, Code extends string>(client: AlipayClient, op: Operation<Req, Res, Code>, route: V3Route, request: Req, options: CallOptions | undefined): V3Payload {
+  const method = op.method;
   const state = clientState(client);
-  const timeoutMs = options?.timeoutMs === undefined ? client.timeoutMs : checkTimeoutMs(options.timeoutMs, 'options.timeoutMs');
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  const userSignal = options?.signal;
-  const onUserAbort = (): void => controller.abort(userSignal?.reason);
-  if (userSignal !== undefined) {
-    if (userSignal.aborted) {
-      clearTimeout(timer);
-      throw userSignal.reason;
-    }
-    userSignal.addEventListener('abort', onUserAbort, { once: true });
+  if (options?.encrypt === true && state.aesKey === undefined) throw new AlipayConfigError(`${method}: options.encrypt needs the client option aesKey`);
+  const uploads = op.files === undefined ? undefined : splitFiles(request, op.files);
+  const target = buildV3Target(method, route, uploads?.rest ?? request);
+  if (route.method === 'GET') return { pathQuery: target.pathQuery, signedBody: '', body: undefined, headers: {}, encrypted: false, upload: false };
+  if (uploads !== undefined) {
+    if (options?.encrypt === true) throw new AlipayConfigError(`${method}: an upload is not encrypted over v3 (its data part is sent as JSON): call it without options.encrypt`);
+    const body = v3UploadBody(target.body, uploads.files);
+    return { pathQuery: target.pathQuery, signedBody: target.body, body, headers: { 'content-type': body.contentType }, encrypted: false, upload: true };
   }
-  try {
-    let response: Response;
-    try {
-      // Never follow redirects: a 307/308 would re-send the signed request wherever Location points.
-      response = await state.fetch(url, { ...init, signal: controller.signal, redirect: 'manual' });
-    } catch (error) {
-      if (timedOut) throw new AlipayTimeoutError(method, timeoutMs);
-      if (userSignal?.aborted === true) throw userSignal.reason;
-      throw new AlipayNetworkError(`${method}: request failed: ${describeFailure(error, url)}`, method, { cause: error });
-    }
-    const traceId = traceIdOf(response);
-    progress.status = response.status;
-    progress.traceId = traceId;
-    if (response.status >= 300 && response.status < 400) {
-      response.body?.cancel().catch(() => undefined);
-      return { status: response.status, bytes: new Uint8Array(0), headers: response.headers, traceId };
-    }
-    try {
-      const bytes = await readBounded(response, client.maxResponseBytes, () => new AlipayResponseTooLargeError(method, client.maxResponseBytes, { traceId }));
-      return { status: response.status, bytes, headers: response.headers, traceId };
-    } catch (error) {
-      if (error instanceof AlipayResponseTooLargeError) throw error;
-      if (timedOut) throw new AlipayTimeoutError(method, timeoutMs, { traceId });
-      if (userSignal?.aborted === true) throw userSignal.reason;
-      throw new AlipayMalformedResponseError(`${method}: response body ended early`, method, { cause: error, traceId });
-    }
-  } finally {
-    clearTimeout(timer);
-    userSignal?.removeEventListener('abort', onUserAbort);
+  if (state.aesKey !== undefined && (options?.encrypt ?? true)) {
+    const aes = encryptV3Body(target.body, state.aesKey);
+    return { pathQuery: target.pathQuery, signedBody: aes.body, body: aes.body, headers: aes.headers, encrypted: true, upload: false };
   }
+  return { pathQuery: target.pathQuery, signedBody: target.body, body: target.body, headers: { 'content-type': 'application/json' }, encrypted: false, upload: false };
+}
+
+/** One attempt's signed request: a fresh nonce, timestamp and request id. */
+function signAttempt(client: AlipayClient, route: V3Route, payload: V3Payload, appAuthToken: string | undefined): { headers: Record<string, string>; nonce: string; timestamp: number } {
+  const state = clientState(client);
+  const auth = { appId: client.appId, appCertSn: state.certMode?.appCertSn, nonce: randomUUID(), timestamp: Date.now() };
+  const authorization = signV3Request(auth, { httpMethod: route.method, pathQuery: payload.pathQuery, body: payload.signedBody, appAuthToken }, state.privateKey);
+  const headers = { ...buildV3Headers(authorization, randomUUID().replaceAll('-', ''), appAuthToken, false), ...payload.headers };
+  if (state.certMode !== undefined) Object.assign(headers, v3CertHeaders(state.certMode.rootCertSn));
+  return { headers, nonce: auth.nonce, timestamp: auth.timestamp };
+}
+
+/** Sends one attempt and reads the whole answer (failures included: v3 errors are JSON bodies). */
+function sendV3(client: AlipayClient, method: string, url: string, request: { method: string; headers: Record<string, string>; body: string | MultipartBody | undefined }, options: CallOptions | undefined, progress: Progress): Promise<V3Answer> {
+  const body = typeof request.body === 'object' ? request.body.body : request.body;
+  return exchange(client, method, url, { method: request.method, headers: request.headers, body }, options, progress, async ({ response, traceId, read }) => ({
+    status: response.status,
+    bytes: await read(),
+    headers: response.headers,
+    traceId,
+  }));
 }
 
 /**
@@ -194,43 +204,33 @@ export async function invokeV3<Req, Res, Code extends string>(
     if (options?.[name] !== undefined) throw new AlipayConfigError(`options.${name} has no v3 form: call ${method} over v2 (protocol: 'v2') to send it`);
   }
   const state = clientState(client);
-  const target = buildV3Target(method, route, request);
+  const payload = payloadOf(client, op, route, request, options);
   const appAuthToken = options?.appAuthToken;
-  const auth = { appId: client.appId, nonce: randomUUID(), timestamp: Date.now() };
-  const authorization = signV3Request(auth, { httpMethod: route.method, pathQuery: target.pathQuery, body: target.body, appAuthToken }, state.privateKey);
-  const hasBody = route.method !== 'GET';
-  const headers = buildV3Headers(authorization, randomUUID().replaceAll('-', ''), appAuthToken, hasBody);
-  const url = `${client.endpoint}${target.pathQuery}`;
-  const init = { method: route.method, headers, ...(hasBody && target.body !== undefined && { body: target.body }) };
+  const url = `${client.endpoint}${payload.pathQuery}`;
+  const policy = callPolicy(client, options?.retry);
+  // An upload is never resent (a stream can be read only once), as over v2.
+  const retrying = !payload.upload && policy !== undefined && policy.attempts > 1 && mayRetry(method, request, options?.idempotencyKey) ? policy : undefined;
   const progress: Progress = { status: undefined, traceId: undefined };
+  const first = signAttempt(client, route, payload, appAuthToken);
+  let attempts = 0;
+  const attempt = async (): Promise<CallResult<Res>> => {
+    // The first attempt sends the signature observers saw; each retry signs anew.
+    const headers = attempts++ === 0 ? first.headers : signAttempt(client, route, payload, appAuthToken).headers;
+    const answer = await sendV3(client, method, url, { method: route.method, headers, body: payload.body }, options, progress);
+    return interpretV3(client, op, answer, options, payload.encrypted);
+  };
   const observers = state.observers;
-  if (observers === undefined) return interpretV3(client, op, await sendV3(client, method, url, init, options, progress), options);
+  if (observers === undefined) return withRetries(retrying, options?.signal, attempt);
 
   emitRequest(observers, method, `${client.endpoint}${route.path}`, {
     app_id: client.appId,
-    nonce: auth.nonce,
-    timestamp: String(auth.timestamp),
+    app_cert_sn: state.certMode?.appCertSn,
+    nonce: first.nonce,
+    timestamp: String(first.timestamp),
     http_method: route.method,
-    path: target.pathQuery,
-    body: target.body,
+    path: payload.pathQuery,
+    body: payload.signedBody,
     app_auth_token: appAuthToken,
   });
-  const started = performance.now();
-  const ended = (outcome: 'success' | 'pending' | 'error', error?: unknown): void =>
-    emitResponse(observers, {
-      method,
-      status: progress.status,
-      traceId: progress.traceId,
-      outcome,
-      ...(error === undefined ? {} : { error: describeError(error) }),
-      durationMs: performance.now() - started,
-    });
-  try {
-    const result = interpretV3(client, op, await sendV3(client, method, url, init, options, progress), options);
-    ended(result.status);
-    return result;
-  } catch (error) {
-    ended('error', error);
-    throw error;
-  }
+  return observed(observers, method, progress, () => withRetries(retrying, options?.signal, attempt));
 }
