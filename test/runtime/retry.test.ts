@@ -146,7 +146,7 @@ describe('the policy', () => {
 
   it('backs off exponentially, capped, with the upper half jittered', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 60_000 }), fc.integer({ min: 1, max: 9 }), fc.double({ min: 0, max: 1, maxExcluded: true }), (base, max, retry, r) => {
+      fc.property(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 60_000 }), fc.integer({ min: 1, max: 9 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (base, max, retry, r) => {
         const policy = { attempts: 10, backoffMs: base, maxBackoffMs: max };
         const ceiling = Math.min(max, base * 2 ** (retry - 1));
         const delay = backoffDelay(policy, retry, () => r);
