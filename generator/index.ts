@@ -5,7 +5,8 @@
  *
  * - `generate` / `check`: a spec folder -> an output folder (package or sources shape), and the
  *   up-to-date check CI runs.
- * - `importDocs`: doc pages -> spec files; `importDoc`: one page's text -> a spec, in memory.
+ * - `importDocs`: doc pages -> spec files (a differing spec is refused: `ImportRefusedError`, unless
+ *   `force`); `importDoc`: one page's text -> a spec, in memory.
  * - `loadSpecDir` / `parseSpec`: the loader `validate` uses; the spec types.
  * - `startGateway`: the local gateway `serve` runs, in-process.
  * - `loadConfig`, `resolveRun`: alipay-codegen.config.json as the CLI reads it.
@@ -13,7 +14,7 @@
 export { check, generate, type CheckResult, type GenerateResult, type OutputOptions } from './build/output.js';
 export { generatePackage, type GenerateOptions } from './build/pipeline.js';
 export { DEFAULT_LAYOUT, type OutputLayout } from './build/files.js';
-export { importDocs, type ImportDocsOptions, type ImportDocsResult, type ImportedSpec } from './build/import-docs.js';
+export { ImportRefusedError, importDocs, type ImportDocsOptions, type ImportDocsResult, type ImportedSpec, type ImportStatus, type RefusedSpec } from './build/import-docs.js';
 export { importDoc, type ImportOptions, type ImportResult } from './importer/import-doc.js';
 export type { LayoutName } from './importer/page-model.js';
 export { loadSpecDir, parseSpec, type SpecDirResult, type SpecResult } from './spec/load.js';

@@ -1,17 +1,17 @@
 /**
  * The gateway's two keys: the app public key (verifies requests) and the gateway private key
- * (signs answers). Either may be passed; a missing one is created, as a pair, at start, and the
- * half the client needs is written to a key directory (private keys with mode 0600). Key
- * contents are never logged or printed: only paths and the gateway PUBLIC key.
+ * (signs answers). Either may be passed; a missing one is created, as a pair, at start (or reused
+ * from the keys dir an earlier start wrote), and written to the keys directory (private keys with
+ * mode 0600). Key contents are never logged or printed: only paths and the gateway PUBLIC key.
  */
-import { generateKeyPair, type KeyObject } from 'node:crypto';
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { generateKeyPair, X509Certificate, type KeyObject } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { loadPrivateKey, loadPublicKey, type KeyInput } from '../../templates/runtime/index.js';
-import { writeFileAtomic } from '../write/index.js';
+import { certSn, loadPrivateKey, loadPublicKey, rootCertSn, type KeyInput } from '../../templates/runtime/index.js';
 import { createCertChain } from './cert-chain.js';
+import { openKeysDir, type KeyFile, type KeysDir } from './keys-dir.js';
 
 export interface KeyOptions {
   appPublicKey?: KeyInput;
@@ -66,56 +66,103 @@ function pem(key: KeyObject): string {
     : (key.export({ type: 'spki', format: 'pem' }) as string);
 }
 
+/** The files a gateway writes into its keys dir. */
+export const KEY_FILES = {
+  alipayPublicKey: 'alipay-public-key.pem',
+  alipayPrivateKey: 'alipay-private-key.pem',
+  appPrivateKey: 'app-private-key.pem',
+  appPublicKey: 'app-public-key.pem',
+  appCert: 'app-cert.crt',
+  alipayCert: 'alipay-cert.crt',
+  alipayRootCert: 'alipay-root-cert.crt',
+} as const;
+
+type Pair = { privateKey: KeyObject; publicKey: KeyObject };
+
+/** A pair created here, or the one a keys dir holds from an earlier start (its private key file). */
+async function createdPair(store: KeysDir, privateFile: string): Promise<Pair> {
+  const stored = store.reuse(privateFile);
+  if (stored === undefined) return rsaPair();
+  const privateKey = loadPrivateKey(stored, privateFile);
+  return { privateKey, publicKey: loadPublicKey(privateKey) };
+}
+
+/** The chain an earlier cert-mode start wrote, when it is still valid and certifies these keys. */
+function storedChain(store: KeysDir, alipayPublicKey: KeyObject, appPublicKey: KeyObject): Omit<GatewayCerts, 'files'> | undefined {
+  const [appCertPem, alipayCertPem, alipayRootCertPem] = [KEY_FILES.appCert, KEY_FILES.alipayCert, KEY_FILES.alipayRootCert].map((f) => store.reuse(f));
+  if (appCertPem === undefined || alipayCertPem === undefined || alipayRootCertPem === undefined) return undefined;
+  try {
+    const [app, alipay, root] = [appCertPem, alipayCertPem, alipayRootCertPem].map((pem) => new X509Certificate(pem)) as [X509Certificate, X509Certificate, X509Certificate];
+    const valid = (c: X509Certificate): boolean => Date.parse(c.validTo) > Date.now() + 24 * 3600_000;
+    if (!app.publicKey.equals(appPublicKey) || !alipay.publicKey.equals(alipayPublicKey) || ![app, alipay, root].every(valid)) return undefined;
+    if (!app.verify(root.publicKey) || !alipay.verify(root.publicKey)) return undefined;
+    return { appCertPem, alipayCertPem, alipayRootCertPem, appCertSn: certSn(app), alipayCertSn: certSn(alipay), rootCertSn: rootCertSn(alipayRootCertPem) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The keys a gateway runs with. A pair it creates (no key passed for it) is written to the keys
+ * dir: a `keysDir` given keeps them, and the next start with the same dir reuses them (and the
+ * certificates, in cert mode), so configured clients keep working; files there it did not write
+ * are never overwritten (./keys-dir.ts). Without `keysDir`, a fresh temp dir (removed by close()).
+ */
 export async function resolveKeys(options: KeyOptions): Promise<GatewayKeys> {
+  const createsApp = options.appPublicKey === undefined;
+  const createsGateway = options.gatewayPrivateKey === undefined;
+  const certMode = options.certMode === true;
+  if (!createsApp && !createsGateway && !certMode) {
+    const appPublicKey = loadPublicKey(options.appPublicKey!, 'appPublicKey');
+    const gatewayPrivateKey = loadPrivateKey(options.gatewayPrivateKey!, 'gatewayPrivateKey');
+    return { appPublicKey, gatewayPrivateKey, gatewayPublicKeyPem: pem(loadPublicKey(gatewayPrivateKey)), dir: undefined, appPrivateKeyFile: undefined, appPrivateKey: undefined, gatewayPublicKeyFile: undefined };
+  }
+  const names = [
+    KEY_FILES.alipayPublicKey,
+    ...(createsGateway ? [KEY_FILES.alipayPrivateKey] : []),
+    ...(createsApp ? [KEY_FILES.appPrivateKey, KEY_FILES.appPublicKey] : []),
+    ...(certMode ? [KEY_FILES.appCert, KEY_FILES.alipayCert, KEY_FILES.alipayRootCert] : []),
+  ];
+  const store = await openKeysDir(options.keysDir ?? (await mkdtemp(join(tmpdir(), 'alipay-gateway-keys-'))), names);
   const [app, gateway] = await Promise.all([
-    options.appPublicKey === undefined ? rsaPair() : undefined,
-    options.gatewayPrivateKey === undefined ? rsaPair() : undefined,
+    createsApp ? createdPair(store, KEY_FILES.appPrivateKey) : undefined,
+    createsGateway ? createdPair(store, KEY_FILES.alipayPrivateKey) : undefined,
   ]);
   const appPublicKey = app?.publicKey ?? loadPublicKey(options.appPublicKey!, 'appPublicKey');
   const gatewayPrivateKey = gateway?.privateKey ?? loadPrivateKey(options.gatewayPrivateKey!, 'gatewayPrivateKey');
-  const gatewayPublicKeyPem = pem(gateway?.publicKey ?? loadPublicKey(gatewayPrivateKey));
+  const gatewayPublicKey = gateway?.publicKey ?? loadPublicKey(gatewayPrivateKey);
+  const gatewayPublicKeyPem = pem(gatewayPublicKey);
 
-  let dir: string | undefined;
-  let appPrivateKeyFile: string | undefined;
-  let gatewayPublicKeyFile: string | undefined;
+  const dir = store.dir;
+  const files = new Map<string, KeyFile>([[KEY_FILES.alipayPublicKey, { text: gatewayPublicKeyPem }]]);
+  if (gateway !== undefined) files.set(KEY_FILES.alipayPrivateKey, { text: pem(gateway.privateKey), mode: 0o600 });
+  if (app !== undefined) {
+    files.set(KEY_FILES.appPrivateKey, { text: pem(app.privateKey), mode: 0o600 });
+    files.set(KEY_FILES.appPublicKey, { text: pem(app.publicKey) });
+  }
   let certs: GatewayCerts | undefined;
-  if (options.certMode === true) {
-    const chain = await createCertChain({ alipay: { privateKey: gatewayPrivateKey, publicKey: loadPublicKey(gatewayPrivateKey) }, appPublicKey });
-    if (options.keysDir !== undefined) await mkdir((dir = options.keysDir), { recursive: true });
-    else dir = await mkdtemp(join(tmpdir(), 'alipay-gateway-keys-'));
-    const files = { appCert: join(dir, 'app-cert.crt'), alipayCert: join(dir, 'alipay-cert.crt'), alipayRootCert: join(dir, 'alipay-root-cert.crt') };
-    await writeFileAtomic(files.appCert, chain.app.pem);
-    await writeFileAtomic(files.alipayCert, chain.alipay.pem);
-    await writeFileAtomic(files.alipayRootCert, chain.root.pem);
-    certs = {
-      appCertPem: chain.app.pem,
-      alipayCertPem: chain.alipay.pem,
-      alipayRootCertPem: chain.root.pem,
-      appCertSn: chain.app.sn,
-      alipayCertSn: chain.alipay.sn,
-      rootCertSn: chain.rootSn,
-      files,
-    };
-  }
-  if (app !== undefined || gateway !== undefined) {
-    if (dir === undefined && options.keysDir !== undefined) await mkdir((dir = options.keysDir), { recursive: true });
-    else if (dir === undefined) dir = await mkdtemp(join(tmpdir(), 'alipay-gateway-keys-'));
-    gatewayPublicKeyFile = join(dir, 'alipay-public-key.pem');
-    await writeFileAtomic(gatewayPublicKeyFile, gatewayPublicKeyPem);
-    if (app !== undefined) {
-      appPrivateKeyFile = join(dir, 'app-private-key.pem');
-      await writeFileAtomic(appPrivateKeyFile, pem(app.privateKey), { mode: 0o600 });
-      await writeFileAtomic(join(dir, 'app-public-key.pem'), pem(app.publicKey));
+  if (certMode) {
+    const certFiles = { appCert: join(dir, KEY_FILES.appCert), alipayCert: join(dir, KEY_FILES.alipayCert), alipayRootCert: join(dir, KEY_FILES.alipayRootCert) };
+    const reused = storedChain(store, gatewayPublicKey, appPublicKey);
+    if (reused !== undefined) {
+      certs = { ...reused, files: certFiles };
+    } else {
+      const chain = await createCertChain({ alipay: { privateKey: gatewayPrivateKey, publicKey: gatewayPublicKey }, appPublicKey });
+      certs = { appCertPem: chain.app.pem, alipayCertPem: chain.alipay.pem, alipayRootCertPem: chain.root.pem, appCertSn: chain.app.sn, alipayCertSn: chain.alipay.sn, rootCertSn: chain.rootSn, files: certFiles };
     }
+    files.set(KEY_FILES.appCert, { text: certs.appCertPem });
+    files.set(KEY_FILES.alipayCert, { text: certs.alipayCertPem });
+    files.set(KEY_FILES.alipayRootCert, { text: certs.alipayRootCertPem });
   }
+  await store.write(files);
   return {
     appPublicKey,
     gatewayPrivateKey,
     gatewayPublicKeyPem,
     dir,
-    appPrivateKeyFile,
+    appPrivateKeyFile: app === undefined ? undefined : join(dir, KEY_FILES.appPrivateKey),
     appPrivateKey: app?.privateKey,
-    gatewayPublicKeyFile,
+    gatewayPublicKeyFile: join(dir, KEY_FILES.alipayPublicKey),
     certs,
   };
 }

@@ -24,6 +24,12 @@ import { ownObject, setOwn, type JsonObject } from './own.js';
 import { COMPONENT_PREFIX, SchemaBuilder } from './schema.js';
 import { addV3Operation, v3ErrorSchema, V3_ERROR_SCHEMA } from './v3-paths.js';
 
+/**
+ * The mark every document carries (a specification extension at its root), so that `openapi --out`
+ * knows a file it may replace: one it wrote, not some other file at that path.
+ */
+export const GENERATOR_MARK = { key: 'x-generator', value: 'alipay-codegen' } as const;
+
 export interface OpenApiOptions {
   title?: string;
   /** `info.version`: the version of this API description. */
@@ -80,6 +86,7 @@ export function openApiDocument(methods: readonly MethodIR[], options: OpenApiOp
   const tags = [...new Set(sorted.map((ir) => tagOf(ir.method)))].sort();
   return {
     openapi: '3.1.0',
+    [GENERATOR_MARK.key]: GENERATOR_MARK.value,
     info: {
       title: options.title ?? 'Alipay Open Platform gateway',
       version: options.version ?? '1.0',

@@ -41,9 +41,8 @@ describe('I/O errors: the path, the reason, exit 1, no stack trace', () => {
     const page = join(ROOT, '../shared/docs-samples/alipay.trade.close.opendocs.md');
     const imported = await runCli(['import', page, '--out', locked], { unprivileged: true });
     expect(imported.code).toBe(1);
-    // The page's warnings (a one-of group to check) come first; the error is the last line.
-    expect(imported.err.split('\n').filter((l) => l !== '').at(-1)).toBe(`alipay-codegen: cannot write ${join(locked, 'alipay.trade.close.yaml')}: permission denied (EACCES); nothing was written`);
-    expect(imported.err).not.toMatch(/\n\s+at /);
+    // The page's warnings (places the importer guessed) come first; then the error.
+    expect(imported.err.split('\n').filter((l) => !/^\S+:\d+:\d+: warning: /.test(l))).toEqual([`alipay-codegen: cannot write ${join(locked, 'alipay.trade.close.yaml')}: permission denied (EACCES); nothing was written`, '']);
     expect(await readdir(locked)).toEqual([]);
   });
 
@@ -66,11 +65,13 @@ describe('I/O errors: the path, the reason, exit 1, no stack trace', () => {
 describe('summaries on stdout, diagnostics on stderr; --out everywhere', () => {
   it('validate prints its summary on stdout and its problems on stderr', async () => {
     const specs = join(work, 'bad-specs');
-    await cp(SPECS, specs, { recursive: true });
+    // Specs that load without warnings (some committed specs carry review warnings), and a broken one.
+    await mkdir(specs);
+    for (const spec of ['alipay.trade.query.yaml', 'alipay.marketing.card.query.yaml']) await cp(join(SPECS, spec), join(specs, spec));
     await writeFile(join(specs, 'a.b.yaml'), 'method: a.b\nrequest: 3\nresponse: {}\nerrors: []\n');
     const r = await runCli(['validate', '--specs', specs]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^\d+ spec\(s\) valid, 1 error\(s\), 0 warning\(s\)\n$/);
+    expect(r.out).toBe('2 spec(s) valid, 1 error(s), 0 warning(s)\n');
     expect(r.err).toBe(`${join(specs, 'a.b.yaml')}:2:10: error: request: expected a map, got a number\n`);
   });
 

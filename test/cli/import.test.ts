@@ -6,7 +6,7 @@
 import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { dumpSpec } from '../../generator/spec/dump.js';
 import { parseSpec } from '../../generator/spec/load.js';
 import type { MethodSpec } from '../../generator/spec/model.js';
@@ -42,8 +42,11 @@ describe('import: several pages, summaries', () => {
     expect(r.code).toBe(0);
     const lines = r.out.trimEnd().split('\n');
     expect(lines).toHaveLength(PAGES.length);
+    // The summary counts the page's warnings that stderr shows.
+    const warnings = (page: string) => r.err.split('\n').filter((l) => l.startsWith(`${page}:`) && l.includes(': warning: ')).length;
+    expect(warnings(PAGES[0]!)).toBeGreaterThan(0);
     expect(lines[0]).toBe(
-      `wrote ${join(out, 'alipay.trade.query.yaml')} (${PAGES[0]}: method alipay.trade.query; opendocs layout, detected; 23 field(s), 3 warning(s))`,
+      `wrote ${join(out, 'alipay.trade.query.yaml')} (${PAGES[0]}: method alipay.trade.query; opendocs layout, detected; 23 field(s), ${warnings(PAGES[0]!)} warning(s))`,
     );
     expect(lines[4]).toMatch(/^wrote .*alipay\.fund\.trans\.order\.query\.yaml \(.*: method alipay\.fund\.trans\.order\.query; browser-tsv layout, detected; \d+ field\(s\), 0 warning\(s\)\)$/);
     // Every stderr line is a positioned diagnostic of one of the pages.
@@ -67,13 +70,17 @@ describe('import: several pages, summaries', () => {
 
 describe('import -: a page from standard input', () => {
   it('reads the page from stdin, takes the method from the page, and writes what the file import writes', async () => {
-    const fromFile = join(out, 'file');
+    // A sibling of out (the same depth: the $schema line is relative to the spec's folder).
+    const fromFile = await mkdtemp(join(tmpdir(), 'import-cli-file-'));
+    onTestFinished(() => rm(fromFile, { recursive: true, force: true }));
     await runCli(['import', PAGES[0]!, '--out', fromFile]);
     // Both one folder below `out`: the $schema line is relative to the spec file.
     const fromStdin = join(out, 'stdin');
     const r = await runCli(['import', '-', '--out', fromStdin], { input: await readFile(PAGES[0]!, 'utf8') });
     expect(r.code).toBe(0);
-    expect(r.out).toBe(`wrote ${join(fromStdin, 'alipay.trade.query.yaml')} (<stdin>: method alipay.trade.query; opendocs layout, detected; 23 field(s), 3 warning(s))\n`);
+    const warnings = r.err.split('\n').filter((l) => /^<stdin>:\d+:\d+: warning: /.test(l)).length;
+    expect(warnings).toBeGreaterThan(0);
+    expect(r.out).toBe(`wrote ${join(fromStdin, 'alipay.trade.query.yaml')} (<stdin>: method alipay.trade.query; opendocs layout, detected; 23 field(s), ${warnings} warning(s))\n`);
     expect(r.err).toMatch(/^<stdin>:\d+:\d+: warning: /);
     expect(await readFile(join(fromStdin, 'alipay.trade.query.yaml'), 'utf8')).toBe(await readFile(join(fromFile, 'alipay.trade.query.yaml'), 'utf8'));
   });
@@ -99,12 +106,12 @@ describe('import over an existing spec', () => {
     await runCli(['import', PAGES[0]!, PAGES[1]!, '--out', out]);
     const file = join(out, 'alipay.trade.query.yaml');
     const fresh = await readFile(file, 'utf8');
-    // A review: a description reworded, a field dropped, a max length lowered.
+    // A review: a description reworded, a request field dropped, a response field made optional.
     const reviewed = await edit(file, (s) => {
       s.description = '统一收单交易查询 (reviewed)';
       s.request = s.request.filter((f) => f.name !== 'query_options');
       if (s.examples?.request !== undefined) delete (s.examples.request as Record<string, unknown>).query_options;
-      s.request.find((f) => f.name === 'out_trade_no')!.maxLength = 32;
+      s.response.find((f) => f.name === 'trade_no')!.required = false;
     });
     const closeBefore = await readFile(join(out, 'alipay.trade.close.yaml'), 'utf8');
     await rm(join(out, 'alipay.trade.close.yaml'));
@@ -117,7 +124,7 @@ describe('import over an existing spec', () => {
     );
     expect(r.err).toContain('  docs      (method): description changed\n');
     expect((await runCli(['validate', '--specs', out])).code).toBe(0);
-    expect(r.err).toContain('  feature   request.out_trade_no: max length 32 -> 64\n');
+    expect(r.err).toContain('  feature   response.trade_no: required false -> true\n');
     expect(r.err).toMatch(/ {2}feature {3}request\.query_options: optional field added \(array\)\n/);
     expect(r.err).toContain('alipay-codegen: import failed: 1 spec(s) exist and differ from their page; nothing written\n');
     expect(r.err).not.toMatch(STACK);

@@ -2,12 +2,13 @@
  * The generator in someone else's build (issue 12's "Done when"), step by step as a new user:
  * the packed generator installed as a dev dependency of a fresh app, `init`, `import` of a real doc
  * page, `generate` in both shapes, the app's own `tsc` (5.9 and 7) over code using both, `check`
- * failing after a spec edit and passing after `generate`, and `serve` answering the generated
- * client. The steps share one app and run in order.
+ * failing after a spec edit and passing after `generate`, `serve` answering the generated
+ * client, and `diff` reporting a breaking spec edit with its semver bump. The steps share one app
+ * and run in order.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,8 +129,39 @@ describe.sequential('a fresh app with the packed generator', () => {
     expect(ok(await cli(['check']), 'check').stdout).toBe('generated is up to date with specs\n');
   });
 
-  // `alipay-codegen diff` (issue 12, added by another helper): after the spec edit above, assert
-  // here that `diff` reports the changed method and the semver bump it suggests.
+  it('diff reports a request field made required as breaking, with the bump, against a git commit and a folder (--json)', async () => {
+    // The app's specs as committed (git) and as a copy (a folder BASE), then the edit.
+    const git = (...args: string[]) => run('git', ['-c', 'user.email=app@example.invalid', '-c', 'user.name=app', ...args], app);
+    ok(await git('init', '-q'), 'git init');
+    ok(await git('add', 'specs'), 'git add');
+    ok(await git('commit', '-qm', 'specs'), 'git commit');
+    await cp(join(app, 'specs'), join(root, 'specs-before'), { recursive: true });
+    const file = join(app, 'specs/alipay.trade.close.yaml');
+    const text = await readFile(file, 'utf8');
+    const edited = text.replace(/(\n  operator_id:\n    type: string\n    required:) false\n/, '$1 true\n');
+    expect(edited).not.toBe(text);
+    await writeFile(file, edited);
+
+    interface DiffJson {
+      methods: { method: string; status: string; changes: { path: string; class: string; fact: string }[] }[];
+      counts: Record<string, number>;
+      bump: { bump: string; next: string };
+    }
+    for (const base of ['HEAD', join(root, 'specs-before')]) {
+      const r = await cli(['diff', base, '--json']);
+      // A breaking change found: exit 2 (--fail-on breaking, the default).
+      expect(r.code, r.stderr).toBe(2);
+      const json = JSON.parse(r.stdout) as DiffJson;
+      expect(json.methods.map((m) => [m.method, m.status])).toEqual([['alipay.trade.close', 'changed']]);
+      expect(json.methods[0]!.changes.map((c) => [c.class, c.path, c.fact])).toEqual([['breaking', 'request.operator_id', 'required']]);
+      expect(json.counts).toEqual({ breaking: 1, feature: 0, fix: 0, docs: 0 });
+      // The generated package is 0.1.0: a breaking change bumps the minor (npm's ^0.y.z pins it).
+      expect([json.bump.bump, json.bump.next]).toEqual(['minor', '0.2.0']);
+    }
+    const released = JSON.parse((await cli(['diff', '--json', '--current-version', '1.4.2'])).stdout) as DiffJson;
+    expect([released.bump.bump, released.bump.next]).toEqual(['major', '2.0.0']);
+    expect((await cli(['diff', '--fail-on', 'none'])).code).toBe(0);
+  });
 
   it('serve starts, answers one call made through the generated package, and stops on SIGTERM', async () => {
     const keys = await keyFiles(join(root, 'keys'));

@@ -2,7 +2,8 @@
  * No command that writes deletes or overwrites a file it did not write: generate in both shapes
  * (a foreign folder is refused; with --force the user's files stay; pruning takes only files the
  * manifest lists, also when the shape changes), init (refuses when any file it would write
- * exists), and version (a refused generate leaves the config as it was).
+ * exists), and version (a refused generate leaves the config as it was). The other writing
+ * commands (import, openapi, serve --keys-dir, notify, generate --watch): test/cli/no-overwrite.test.ts.
  */
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';

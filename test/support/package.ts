@@ -9,8 +9,9 @@
  * what the cache lacks.
  */
 import { execFile } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createHash, generateKeyPairSync } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './typescript.js';
@@ -62,8 +63,49 @@ export async function pack(dir: string, dest: string): Promise<string> {
   return join(dest, info!.filename);
 }
 
-/** The generator as published: this repository packed (vitest's globalSetup has built dist/). */
-export const packGenerator = (dest: string): Promise<string> => pack(ROOT, dest);
+/**
+ * What `npm pack` of this repository ships (package.json `files`), as a fingerprint: every path,
+ * size and mtime. The same fingerprint, the same tarball.
+ */
+async function generatorFingerprint(): Promise<string> {
+  const manifest = await readFile(join(ROOT, 'package.json'), 'utf8');
+  const hash = createHash('sha256').update(manifest);
+  for (const entry of (JSON.parse(manifest) as { files: string[] }).files) {
+    const top = join(ROOT, entry);
+    const files = (await stat(top)).isDirectory() ? (await readdir(top, { recursive: true })).map((f) => join(top, f)).sort() : [top];
+    for (const file of files) {
+      const s = await stat(file);
+      if (s.isFile()) hash.update(`${file}\0${s.size}\0${s.mtimeMs}\n`);
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** One cache per clone (its path hashed): a clone never removes another one's tarball. */
+const PACK_CACHE_PREFIX = `alipay-codegen-generator-pack-${createHash('sha256').update(ROOT).digest('hex').slice(0, 8)}-`;
+
+/**
+ * The generator as published: this repository packed (vitest's globalSetup has built dist/). Packed
+ * once per content (the test files that need it share one tarball, also across workers and runs):
+ * the tarball is cached in the temp dir under the fingerprint of what it ships, and this clone's
+ * cache of an older build is removed. Resolves to a copy in `dest`.
+ */
+export async function packGenerator(dest: string): Promise<string> {
+  const cache = join(tmpdir(), `${PACK_CACHE_PREFIX}${await generatorFingerprint()}`);
+  if (!existsSync(cache)) {
+    const staging = await mkdtemp(`${cache}-staging-`);
+    await pack(ROOT, staging);
+    // Another worker may have finished first: its tarball is the same.
+    await rename(staging, cache).catch(() => rm(staging, { recursive: true, force: true }));
+    for (const old of await readdir(tmpdir())) {
+      if (old.startsWith(PACK_CACHE_PREFIX) && join(tmpdir(), old) !== cache && !old.includes('-staging-')) await rm(join(tmpdir(), old), { recursive: true, force: true });
+    }
+  }
+  const [name] = await readdir(cache);
+  await mkdir(dest, { recursive: true });
+  await copyFile(join(cache, name!), join(dest, name!));
+  return join(dest, name!);
+}
 
 /** A fresh project: package.json (ESM unless `type` says otherwise) and nothing else. */
 export async function freshProject(dir: string, type: 'module' | 'commonjs' = 'module'): Promise<string> {

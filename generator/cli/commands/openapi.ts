@@ -9,7 +9,8 @@ export function register(program: Command): void {
     .option('--out <file>', 'output file; "-" writes to standard output', 'openapi.json')
     .option('--title <text>', 'info.title of the document', 'Alipay Open Platform gateway')
     .option('--api-version <version>', 'info.version of the document', '1.0')
-    .action(async (options: { specs: string; out: string; title: string; apiVersion: string }) => {
+    .option('--force', 'replace a file at --out that is not a document alipay-codegen openapi wrote')
+    .action(async (options: { specs: string; out: string; title: string; apiVersion: string; force?: boolean }) => {
       const { runOpenApi } = await import('../actions/openapi.js');
       await runOpenApi(options);
     });
