@@ -74,8 +74,8 @@ describe('import -: a page from standard input', () => {
     const fromFile = await mkdtemp(join(tmpdir(), 'import-cli-file-'));
     onTestFinished(() => rm(fromFile, { recursive: true, force: true }));
     await runCli(['import', PAGES[0]!, '--out', fromFile]);
-    // Both one folder below `out`: the $schema line is relative to the spec file.
-    const fromStdin = join(out, 'stdin');
+    // Both folders directly in the temp dir: the $schema line is relative to the spec file.
+    const fromStdin = out;
     const r = await runCli(['import', '-', '--out', fromStdin], { input: await readFile(PAGES[0]!, 'utf8') });
     expect(r.code).toBe(0);
     const warnings = r.err.split('\n').filter((l) => /^<stdin>:\d+:\d+: warning: /.test(l)).length;
