@@ -128,7 +128,8 @@ function verifies(params, sign, version, client) {
     const omit = version === 'v1' ? ['sign_type'] : [];
     const signType = params.get('sign_type')?.text === 'RSA' ? 'RSA' : 'RSA2';
     const raw = [...params.values()].some((p) => p.bytes !== undefined);
-    const strings = {};
+    // Null prototype: a `__proto__` param is signed over like any other.
+    const strings = Object.create(null);
     for (const [k, p] of params)
         strings[k] = p.text;
     const content = raw ? contentBytes(params, omit) : buildSignContent(strings, omit);
@@ -166,9 +167,8 @@ export function parseNotification(client, op, body, options) {
     if (appId !== client.appId) {
         throw new AlipayNotifyError(method, 'app-id', appId === undefined ? 'it has no app_id' : `it is for app_id ${appId}, not this client's ${client.appId}`);
     }
-    const out = {};
-    for (const [k, p] of params)
-        out[k] = p.text;
+    // Own data properties (CreateDataProperty): a `__proto__` param stays data, the prototype untouched.
+    const out = Object.fromEntries([...params].map(([k, p]) => [k, p.text]));
     const issues = op.validateNotification(out);
     if (issues.length > 0) {
         const list = issues.slice(0, 10).map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ');

@@ -144,7 +144,8 @@ function verifies(params: Map<string, Param>, sign: string, version: 'v1' | 'v2'
   const omit = version === 'v1' ? ['sign_type'] : [];
   const signType: SignType = params.get('sign_type')?.text === 'RSA' ? 'RSA' : 'RSA2';
   const raw = [...params.values()].some((p) => p.bytes !== undefined);
-  const strings: Record<string, string> = {};
+  // Null prototype: a `__proto__` param is signed over like any other.
+  const strings: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [k, p] of params) strings[k] = p.text;
   const content = raw ? contentBytes(params, omit) : buildSignContent(strings, omit);
   return verifyContent(content, sign, clientState(client).publicKey!, signType);
@@ -178,8 +179,8 @@ export function parseNotification<N>(client: AlipayClient, op: NotifyOperation, 
   if (appId !== client.appId) {
     throw new AlipayNotifyError(method, 'app-id', appId === undefined ? 'it has no app_id' : `it is for app_id ${appId}, not this client's ${client.appId}`);
   }
-  const out: Record<string, string> = {};
-  for (const [k, p] of params) out[k] = p.text;
+  // Own data properties (CreateDataProperty): a `__proto__` param stays data, the prototype untouched.
+  const out = Object.fromEntries([...params].map(([k, p]) => [k, p.text])) as Record<string, string>;
   const issues = op.validateNotification(out);
   if (issues.length > 0) {
     const list = issues.slice(0, 10).map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ');
