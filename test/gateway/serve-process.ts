@@ -16,6 +16,8 @@ export interface ServeProcess {
   /** The key files it printed, as read from disk. */
   readonly appPrivateKeyPem: string;
   readonly alipayPublicKeyPem: string;
+  /** With `--cert-mode`: the certificate files it printed, as read from disk, and the Alipay cert's SN. */
+  readonly certs?: { readonly appCert: string; readonly alipayCert: string; readonly alipayRootCert: string; readonly alipayCertSn: string };
   /** Everything it printed so far (stdout and stderr). */
   output(): string;
   /** Waits until its output matches `pattern` (its log is written as requests finish). */
@@ -53,13 +55,19 @@ export async function startServe(args: readonly string[] = []): Promise<ServePro
     return code;
   };
   try {
-    await until(child, output, /app private key .*\n/);
+    await until(child, output, / v3 routes.*\n/);
     const url = /listening on (http:\/\/127\.0\.0\.1:\d+\/gateway\.do)/.exec(out)?.[1];
     const appKeyFile = /app private key \(privateKey, signs the requests\): (\S+)/.exec(out)?.[1];
     const alipayKeyFile = /Alipay public key [^\n]*\n\s+file: (\S+)/.exec(out)?.[1];
     if (url === undefined || appKeyFile === undefined || alipayKeyFile === undefined) throw new Error(`unexpected serve output:\n${out}`);
     const [appPrivateKeyPem, alipayPublicKeyPem] = await Promise.all([readFile(appKeyFile, 'utf8'), readFile(alipayKeyFile, 'utf8')]);
-    return { url, origin: new URL(url).origin, appPrivateKeyPem, alipayPublicKeyPem, output, waitFor: (p) => until(child, output, p), stop };
+    const certFile = (name: string) => new RegExp(`certs\\.${name} (\\S+) \\((?:app|alipay|alipay_root)_cert_sn (\\w+)\\)`).exec(out);
+    const [app, alipay, root] = [certFile('appCert'), certFile('alipayCert'), certFile('alipayRootCert')];
+    const certs =
+      app === null || alipay === null || root === null
+        ? undefined
+        : { appCert: await readFile(app[1]!, 'utf8'), alipayCert: await readFile(alipay[1]!, 'utf8'), alipayRootCert: await readFile(root[1]!, 'utf8'), alipayCertSn: alipay[2]! };
+    return { url, origin: new URL(url).origin, appPrivateKeyPem, alipayPublicKeyPem, ...(certs === undefined ? {} : { certs }), output, waitFor: (p) => until(child, output, p), stop };
   } catch (error) {
     if (child.exitCode === null) child.kill('SIGKILL');
     await rm(keysDir, { recursive: true, force: true });
