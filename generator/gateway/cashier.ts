@@ -20,6 +20,7 @@ import { buildNotification, DEFAULT_APP_ID, GATEWAY_SELLER_ID, newTradeNo, trade
 import { notifyFieldsOf } from './notify-fields.js';
 import { describeReport, NotifyUrlError, parseNotifyUrl, sendNotification, type NotifyReport } from './notify-sender.js';
 import { buildReturnParams, returnRedirect } from './return.js';
+import { withAlipayCertSn } from './cert-mode.js';
 import type { Scenario } from './scenario.js';
 
 export const CASHIER_PAY_PATH = '/cashier/pay';
@@ -78,6 +79,8 @@ export interface CashierContext {
   readonly specs: ReadonlyMap<string, MethodSpec>;
   /** The gateway's only accepted app_id, when set (default app of `notify`). */
   readonly appId: string | undefined;
+  /** Certificate mode: the SN of the Alipay certificate, named after the sign of the app pay result (as in the gateway's answers). */
+  readonly alipayCertSn?: string | undefined;
   readonly onNotify: (sent: SentNotification) => void;
 }
 
@@ -275,8 +278,9 @@ export function createCashier(ctx: CashierContext): Cashier {
       };
       const spoil = spoilOf(scenario);
       const signed = ctx.writer.write(responseNodeKey(method), node, checked.signType, spoil === undefined ? true : spoil === 'wrong' ? 'wrong' : false);
-      // The app SDK's result carries sign_type after sign.
-      const result = `${signed.slice(0, -1)},"sign_type":${JSON.stringify(checked.signType)}}`;
+      // The app SDK's result carries sign_type after sign; in certificate mode alipay_cert_sn (outside the signed text) after that.
+      const withType = `${signed.slice(0, -1)},"sign_type":${JSON.stringify(checked.signType)}}`;
+      const result = ctx.alipayCertSn !== undefined && spoil !== 'none' ? withAlipayCertSn(withType, ctx.alipayCertSn) : withType;
       const notifyUrl = blankToUndefined(params['notify_url']);
       const notified = notifyUrl === undefined ? '' : ` notify ${(await notifyOrder(method, trade, notifyUrl, checked.signType, scenario)).accepted ? 'success' : 'not-success'}`;
       return json(200, { resultStatus: '9000', memo: '', result }, `app 9000${notified}`, method);

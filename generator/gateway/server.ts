@@ -138,6 +138,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     writer,
     specs: new Map(specs.map((s) => [s.method, s])),
     appId: options.appId,
+    alipayCertSn: keys.certs?.alipayCertSn,
     onNotify: (notification) => {
       if (sent.length >= MAX_KEPT_NOTIFICATIONS) sent.shift();
       sent.push(notification);

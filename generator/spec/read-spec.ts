@@ -85,7 +85,7 @@ export function readSpec(r: Reader, doc: Document.Parsed): MethodSpec | undefine
   const deprecated = get('deprecated');
   if (deprecated) spec.deprecated = readDeprecated(r, deprecated.value, ['deprecated']);
   const v3 = get('v3');
-  if (v3) spec.v3 = readV3Route(r, v3, method, [...(request ?? []), ...(params ?? [])]);
+  if (v3) spec.v3 = readV3Route(r, v3, method, [...(request ?? []), ...(params ?? [])], kind);
   const examples = get('examples');
   if (examples) spec.examples = readExamples(r, examples, method, request, params ?? [], response);
 

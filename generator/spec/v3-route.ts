@@ -14,6 +14,7 @@
  */
 import { isMap, isScalar, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { isScalarKind } from '../types/table.js';
+import { DEFAULT_METHOD_KIND, METHOD_KIND_TABLE, type MethodKind } from './method-kind.js';
 import type { Field } from './model.js';
 import { readEntries, readList, readString, type Entry, type Reader } from './reader.js';
 import { kindOf } from './yaml-ast.js';
@@ -49,11 +50,23 @@ export function v3PathFields(path: string): string[] {
 
 /**
  * Reads `v3:` (true, or a map of method/path/query). `method` is the spec's wire name (for the
- * rule), `fields` the top-level request fields and params the route may name. Reports every
- * problem at its node; returns undefined when the route is unusable.
+ * rule), `fields` the top-level request fields and params the route may name, `kind` the spec's
+ * method kind: only a method the server sends has a v3 route (a page or app method is sent by the
+ * browser or the Alipay app, over v2 only). Reports every problem at its node; returns undefined
+ * when the route is unusable.
  */
-export function readV3Route(r: Reader, entry: Entry, method: string | undefined, fields: readonly Field[]): V3RouteSpec | undefined {
+export function readV3Route(
+  r: Reader,
+  entry: Entry,
+  method: string | undefined,
+  fields: readonly Field[],
+  kind: MethodKind = DEFAULT_METHOD_KIND,
+): V3RouteSpec | undefined {
   const node = entry.value;
+  if (!METHOD_KIND_TABLE[kind].sends) {
+    r.report(entry.key, ['v3'], `a ${kind} method has no v3 route (${METHOD_KIND_TABLE[kind].description}; Alipay takes it over v2 only): leave v3 out`);
+    return undefined;
+  }
   if (isScalar(node) && node.value === true) return method === undefined ? undefined : defaultV3Route(method);
   if (!isMap(node)) {
     r.report(node ?? entry.key, ['v3'], `expected true or a map of method, path, query, got ${kindOf(node)} (leave v3 out for a v2-only method)`);

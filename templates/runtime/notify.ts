@@ -14,8 +14,9 @@ export type NotifyParams = URLSearchParams | Readonly<Record<string, unknown>>;
 /** `v1`: sign and sign_type left out; `v2`: only sign; `auto` (default): accept either. */
 export type NotifyVersion = 'v1' | 'v2' | 'auto';
 
+/** Null prototype: a param named `__proto__` is kept as data (and signed over), not taken as the prototype. */
 function toStrings(params: NotifyParams): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
   const entries: Iterable<[string, unknown]> = params instanceof URLSearchParams ? params.entries() : Object.entries(params);
   for (const [key, value] of entries) {
     if (value === undefined || value === null) continue;

@@ -61,6 +61,9 @@ export function browserParams<Req, Res, Code extends string>(
       notify_url: options?.notifyUrl,
       return_url: options?.returnUrl,
       ...top,
+      // Certificate mode: the serials the gateway checks (where alipay-sdk's pageExecute/sdkExecute put them).
+      app_cert_sn: clientState(client).certMode?.appCertSn,
+      alipay_root_cert_sn: clientState(client).certMode?.rootCertSn,
       biz_content: biz,
     },
     client,

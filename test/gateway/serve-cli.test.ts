@@ -1,7 +1,7 @@
 /**
  * `alipay-codegen serve` as users run it (the built CLI, as `npm test` builds it first): starts on a
- * free port, prints the URL and which keys to use, answers a signed call, logs it, stops on SIGTERM,
- * and never prints a private key.
+ * free port, prints the URL, which keys to use and the v3 routes it serves, answers a signed call,
+ * logs it, stops on SIGTERM, and never prints a private key.
  */
 import { spawn } from 'node:child_process';
 import { createPublicKey } from 'node:crypto';
@@ -24,7 +24,7 @@ describe('alipay-codegen serve', () => {
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
       const deadline = Date.now() + 60_000;
-      while (!/app private key .*\n/.test(out) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+      while (!/ v3 routes.*\n/.test(out) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
       const url = /listening on (http:\/\/127\.0\.0\.1:\d+\/gateway\.do)/.exec(out)?.[1];
       expect(url, out).toBeDefined();
       const printedPublicKey = /Alipay public key \(alipayPublicKey, verifies the answers\): (\S+)/.exec(out)![1]!;
@@ -33,6 +33,13 @@ describe('alipay-codegen serve', () => {
 
       const appKeyPem = await readFile(appKeyFile, 'utf8');
       const specs = await seedSpecs();
+      // Next to the payment endpoints: every v3 route of the specs, with the base URL a v3 client takes.
+      expect(out).toMatch(/\n {2}payments: .*\n {2}v3 routes /);
+      const v3Line = /\n {2}v3 routes \(base URL (\S+)\): (.*)\n/.exec(out);
+      const routes = specs.flatMap((s) => (s.v3 === undefined ? [] : [`${s.v3.method} ${s.v3.path}`])).sort();
+      expect(routes.length).toBeGreaterThan(0);
+      expect(v3Line?.[1]).toBe(new URL(url!).origin);
+      expect(v3Line?.[2]!.split(', ').sort()).toEqual(routes);
       const answer = await rawCall(url!, loadPrivateKey(appKeyPem), commonParams(CARD_QUERY, exampleRequest(specs, CARD_QUERY)));
       const found = extractResponseNode(answer.body, CARD_QUERY);
       const publicKey = createPublicKey({ key: Buffer.from(printedPublicKey, 'base64'), format: 'der', type: 'spki' });

@@ -5,17 +5,17 @@ import type { AlipayApiError, AlipayClient, BrowserRequestOptions, NotifyBody, N
 
 /**
  * Documented values of `trade_status`.
- * Values:
+ * Values (documented, not all: others are accepted):
  * - `WAIT_BUYER_PAY`: 交易创建，等待买家付款
  * - `TRADE_CLOSED`: 未付款交易超时关闭，或支付完成后全额退款
  * - `TRADE_SUCCESS`: 交易支付成功
  * - `TRADE_FINISHED`: 交易结束，不可退款
  */
-export type TradeStatus = "WAIT_BUYER_PAY" | "TRADE_CLOSED" | "TRADE_SUCCESS" | "TRADE_FINISHED";
+export type TradeStatus = "WAIT_BUYER_PAY" | "TRADE_CLOSED" | "TRADE_SUCCESS" | "TRADE_FINISHED" | (string & {});
 
 /**
  * Documented values of `trade_status`.
- * Values:
+ * Values (documented, not all: others are accepted):
  * - `WAIT_BUYER_PAY`: 交易创建，等待买家付款
  * - `TRADE_CLOSED`: 未付款交易超时关闭，或支付完成后全额退款
  * - `TRADE_SUCCESS`: 交易支付成功
@@ -394,7 +394,7 @@ export interface AlipayTradeWapPayNotification {
   /**
    * 交易状态。交易目前所处状态
    *
-   * Values:
+   * Values (documented, not all: others are accepted):
    * - `WAIT_BUYER_PAY`: 交易创建，等待买家付款
    * - `TRADE_CLOSED`: 未付款交易超时关闭，或支付完成后全额退款
    * - `TRADE_SUCCESS`: 交易支付成功

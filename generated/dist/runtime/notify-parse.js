@@ -2,9 +2,9 @@
  * Turns the body of an asynchronous notification (异步通知) into a verified, typed object, from
  * whatever a server framework hands over: the raw body (string or bytes: decoded here, once, in
  * the body's own `charset`), or params another layer already decoded (URLSearchParams or an
- * object: used as they are, never decoded again). Verified with the client's Alipay public key
- * (V1 and V2 rules, notify.ts), checked against the client's app_id, validated with the method's
- * notification validator.
+ * object: used as they are, never decoded again). Verified with the client's Alipay public key, or
+ * in certificate mode its Alipay certificates' keys (V1 and V2 rules, notify.ts), checked against
+ * the client's app_id, validated with the method's notification validator.
  */
 import { Buffer } from 'node:buffer';
 import { clientState } from './client.js';
@@ -124,15 +124,27 @@ function contentBytes(params, omit) {
     }
     return Buffer.concat(parts);
 }
-function verifies(params, sign, version, client) {
+/**
+ * The keys a notification may be signed with: the Alipay public key, or in certificate mode the
+ * keys of the configured Alipay certificates (more than one while Alipay rotates its certificate;
+ * a notification names none).
+ */
+function alipayKeys(client) {
+    const state = clientState(client);
+    if (state.publicKey !== undefined)
+        return [state.publicKey];
+    return state.certMode === undefined ? [] : [...state.certMode.alipayKeys.values()];
+}
+function verifies(params, sign, version, keys) {
     const omit = version === 'v1' ? ['sign_type'] : [];
     const signType = params.get('sign_type')?.text === 'RSA' ? 'RSA' : 'RSA2';
     const raw = [...params.values()].some((p) => p.bytes !== undefined);
-    const strings = {};
+    // Null prototype: a `__proto__` param is signed over like any other.
+    const strings = Object.create(null);
     for (const [k, p] of params)
         strings[k] = p.text;
     const content = raw ? contentBytes(params, omit) : buildSignContent(strings, omit);
-    return verifyContent(content, sign, clientState(client).publicKey, signType);
+    return keys.some((key) => verifyContent(content, sign, key, signType));
 }
 /**
  * Verifies and validates a notification of `op`'s method and returns its params (strings, as the
@@ -142,8 +154,9 @@ function verifies(params, sign, version, client) {
  */
 export function parseNotification(client, op, body, options) {
     const method = op.method;
-    if (clientState(client).publicKey === undefined)
-        throw new AlipayConfigError('verifying a notification needs the client\'s alipayPublicKey');
+    const keys = alipayKeys(client);
+    if (keys.length === 0)
+        throw new AlipayConfigError('verifying a notification needs the client\'s alipayPublicKey (or certs in certificate mode)');
     // A string is checked before it is read as bytes: latin1 would cut text past U+00FF to one byte.
     if (typeof body === 'string' && /[^\x21-\x7e]/.test(body))
         throw refuse(method, 'decoded', DECODED_BODY);
@@ -159,16 +172,15 @@ export function parseNotification(client, op, body, options) {
     if (sign.includes(' '))
         throw refuse(method, 'decoded', 'the sign has a space where base64 has "+": the params were URL-decoded twice');
     const version = options?.version ?? 'auto';
-    const ok = version === 'auto' ? verifies(params, sign, 'v1', client) || verifies(params, sign, 'v2', client) : verifies(params, sign, version, client);
+    const ok = version === 'auto' ? verifies(params, sign, 'v1', keys) || verifies(params, sign, 'v2', keys) : verifies(params, sign, version, keys);
     if (!ok)
         throw new AlipayNotifyError(method, 'bad-signature', 'the sign does not verify with the Alipay public key (a wrong alipayPublicKey, or a changed body)');
     const appId = params.get('app_id')?.text;
     if (appId !== client.appId) {
         throw new AlipayNotifyError(method, 'app-id', appId === undefined ? 'it has no app_id' : `it is for app_id ${appId}, not this client's ${client.appId}`);
     }
-    const out = {};
-    for (const [k, p] of params)
-        out[k] = p.text;
+    // Own data properties (CreateDataProperty): a `__proto__` param stays data, the prototype untouched.
+    const out = Object.fromEntries([...params].map(([k, p]) => [k, p.text]));
     const issues = op.validateNotification(out);
     if (issues.length > 0) {
         const list = issues.slice(0, 10).map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ');

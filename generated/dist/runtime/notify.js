@@ -1,7 +1,8 @@
 import { loadPublicKey } from './keys.js';
 import { buildSignContent, verifyContent } from './sign.js';
+/** Null prototype: a param named `__proto__` is kept as data (and signed over), not taken as the prototype. */
 function toStrings(params) {
-    const out = {};
+    const out = Object.create(null);
     const entries = params instanceof URLSearchParams ? params.entries() : Object.entries(params);
     for (const [key, value] of entries) {
         if (value === undefined || value === null)

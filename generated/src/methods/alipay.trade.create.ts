@@ -6,17 +6,17 @@ import { invokeResult, isApiErrorOf, isDateTime, isPrice, parseNotification } fr
 
 /**
  * Documented values of `trade_status`.
- * Values:
+ * Values (documented, not all: others are accepted):
  * - `WAIT_BUYER_PAY`: 交易创建，等待买家付款
  * - `TRADE_CLOSED`: 未付款交易超时关闭，或支付完成后全额退款
  * - `TRADE_SUCCESS`: 交易支付成功
  * - `TRADE_FINISHED`: 交易结束，不可退款
  */
-export type TradeStatus = "WAIT_BUYER_PAY" | "TRADE_CLOSED" | "TRADE_SUCCESS" | "TRADE_FINISHED";
+export type TradeStatus = "WAIT_BUYER_PAY" | "TRADE_CLOSED" | "TRADE_SUCCESS" | "TRADE_FINISHED" | (string & {});
 
 /**
  * Documented values of `trade_status`.
- * Values:
+ * Values (documented, not all: others are accepted):
  * - `WAIT_BUYER_PAY`: 交易创建，等待买家付款
  * - `TRADE_CLOSED`: 未付款交易超时关闭，或支付完成后全额退款
  * - `TRADE_SUCCESS`: 交易支付成功
@@ -528,7 +528,7 @@ export interface AlipayTradeCreateNotification {
   /**
    * 交易状态。交易目前所处状态
    *
-   * Values:
+   * Values (documented, not all: others are accepted):
    * - `WAIT_BUYER_PAY`: 交易创建，等待买家付款
    * - `TRADE_CLOSED`: 未付款交易超时关闭，或支付完成后全额退款
    * - `TRADE_SUCCESS`: 交易支付成功
@@ -2041,17 +2041,6 @@ export function validateAlipayTradeCreateNotification(value: unknown): Validatio
     const v = o["trade_status"];
     if (v !== undefined) {
       if (typeof v !== "string") issues.push({ path: "trade_status", rule: "type", message: "expected a string" });
-      else {
-        switch (v) {
-          case "WAIT_BUYER_PAY":
-          case "TRADE_CLOSED":
-          case "TRADE_SUCCESS":
-          case "TRADE_FINISHED":
-            break;
-          default:
-            issues.push({ path: "trade_status", rule: "enum", message: "not one of the documented values: WAIT_BUYER_PAY, TRADE_CLOSED, TRADE_SUCCESS, TRADE_FINISHED" });
-        }
-      }
     }
   }
   {

@@ -42,6 +42,8 @@ export function describeGateway(gateway: Gateway): string {
   lines.push(`  scenarios (header ${SCENARIO_HEADER} or --scenario): ${SCENARIO_NAMES.join(', ')}`);
   const origin = new URL(gateway.url).origin;
   lines.push(`  payments: page/wap pay open the cashier at /gateway.do; app pay order strings: POST ${origin}${APP_PAY_PATH}; notifications: POST ${origin}${NOTIFY_PATH} or alipay-codegen notify --gateway ${origin}`);
+  // The routes as a v3 client is configured: base URL (the origin) plus the route.
+  lines.push(gateway.v3Routes.length === 0 ? '  v3 routes: none (no spec has v3:)' : `  v3 routes (base URL ${origin}): ${gateway.v3Routes.join(', ')}`);
   return lines.join('\n') + '\n';
 }
 

@@ -4,9 +4,12 @@
  * `POST /v3/alipay/trade/query`, `alipaySdk.curl('POST', '/v3/alipay/trade/query', ...)`). Read from
  * the page text, whatever its layout. Only a route the loader accepts is kept: path fields must
  * be required scalar top-level fields of the spec; anything else is dropped with a warning, as
- * are pages showing two different routes. A page without a v3 URL gets no route (v2 only).
+ * are pages showing two different routes. A page without a v3 URL gets no route (v2 only), and so
+ * does the page of a method the buyer's browser or the Alipay app sends (kind page or app, as the
+ * loader requires): a v3 URL there (a link to another method's v3 page) is ignored with a warning.
  */
 import type { Diagnostic } from '../../diagnostics.js';
+import { DEFAULT_METHOD_KIND, METHOD_KIND_TABLE, type MethodKind } from '../../spec/method-kind.js';
 import type { Field, MethodSpec } from '../../spec/model.js';
 import { defaultV3Route, MAX_V3_PATH_LENGTH, V3_HTTP_METHODS, v3PathFields, type V3HttpMethod, type V3RouteSpec } from '../../spec/v3-route.js';
 import { isScalarKind } from '../../types/table.js';
@@ -29,6 +32,20 @@ interface Seen {
   readonly path: string;
   readonly line: number;
   readonly col: number;
+}
+
+/**
+ * Alipay's payment methods started in the buyer's browser (page, wap) or the Alipay app: the page
+ * does not say so, their names do (the importer leaves `kind` to the reviewer).
+ */
+const PAYMENT_START: readonly [RegExp, MethodKind][] = [
+  [/\.(?:page|wap)\.pay$/, 'page'],
+  [/\.app\.pay$/, 'app'],
+];
+
+/** The spec's kind, else the kind its name says, else a call. */
+function kindOf(spec: MethodSpec): MethodKind {
+  return spec.kind ?? PAYMENT_START.find(([name]) => name.test(spec.method))?.[1] ?? DEFAULT_METHOD_KIND;
 }
 
 function topLevel(spec: MethodSpec): Field[] {
@@ -60,6 +77,11 @@ export function findV3Route(text: string, spec: MethodSpec): V3RouteFound {
   if (seen.length === 0) return { diagnostics };
   const first = seen[0]!;
   const at = (s: Seen, message: string): void => void diagnostics.push({ severity: 'warning', line: s.line, col: s.col, message });
+  const kind = kindOf(spec);
+  if (!METHOD_KIND_TABLE[kind].sends) {
+    at(first, `v3 route ${first.path} ignored: ${spec.method} is a ${kind} method (${METHOD_KIND_TABLE[kind].description}), v2 only`);
+    return { diagnostics };
+  }
   const other = seen.find((s) => s.path !== first.path || (s.method !== undefined && first.method !== undefined && s.method !== first.method));
   if (other !== undefined) {
     at(other, `the page shows two v3 routes (${first.method ?? '?'} ${first.path} and ${other.method ?? '?'} ${other.path}): no v3 route taken, set v3: by hand`);
