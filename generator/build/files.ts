@@ -4,12 +4,8 @@
  * the output from these same functions, so both give the same bytes. Paths are relative to the
  * output directory, `/`-separated.
  */
-import { emitClientModule } from '../emit/client-module.js';
-import { emitIndexModule } from '../emit/index-module.js';
 import type { EmittedModule } from '../emit/method-module.js';
-import { gitignore, packageJson, readme, tsconfigJson } from '../emit/package-files.js';
-import { aggregatePlan } from '../plan/package.js';
-import type { MethodHead } from '../plan/types.js';
+import { gitignore, packageJson, tsconfigJson } from '../emit/package-files.js';
 import type { Templates } from './templates.js';
 
 /** Version written to the generated package.json unless one is given. */
@@ -36,18 +32,6 @@ export function fixedFiles(version: string): Map<string, string> {
     ['package.json', packageJson({ version })],
     ['tsconfig.json', tsconfigJson()],
   ]);
-}
-
-/** The package-wide files (README, client, index): they need only the methods' heads. */
-export const AGGREGATE_PATHS: readonly string[] = ['README.md', ...modulePaths('client'), ...modulePaths('index')];
-
-/** `heads` sorted by method name. */
-export function aggregateFiles(heads: readonly MethodHead[], templates: Templates): Map<string, string> {
-  const plan = aggregatePlan(heads);
-  const files = new Map([['README.md', readme(plan, templates.readme)]]);
-  for (const [p, text] of moduleFiles('client', emitClientModule(plan))) files.set(p, text);
-  for (const [p, text] of moduleFiles('index', emitIndexModule(plan))) files.set(p, text);
-  return files;
 }
 
 /** The module stems of the runtime templates (`runtime/client`, ...), sorted. */

@@ -7,7 +7,8 @@
 import { planNames } from '../plan/package.js';
 import { runtimeExportNames } from '../plan/runtime-exports.js';
 import type { MethodSpec } from '../spec/model.js';
-import { DEFAULT_PACKAGE_VERSION, aggregateFiles, fixedFiles, moduleFiles } from './files.js';
+import { aggregateFiles } from './aggregates.js';
+import { DEFAULT_PACKAGE_VERSION, fixedFiles, moduleFiles } from './files.js';
 import { emitMethod } from './method.js';
 import { runtimeFiles } from './runtime-files.js';
 import type { Templates } from './templates.js';
