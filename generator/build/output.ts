@@ -113,7 +113,11 @@ function localCache(outDir: string, out: OutputBuild, verifier: OutputVerifier, 
 }
 
 function sameCache(a: StatCache, b: StatCache): boolean {
-  const same = (x: ReadonlyMap<string, string>, y: ReadonlyMap<string, string>) => x.size === y.size && [...x].every(([k, v]) => y.get(k) === v);
+  const same = (x: ReadonlyMap<string, string>, y: ReadonlyMap<string, string>) => {
+    if (x.size !== y.size) return false;
+    for (const [k, v] of x) if (y.get(k) !== v) return false;
+    return true;
+  };
   return a.manifest === b.manifest && same(a.specs, b.specs) && same(a.files, b.files);
 }
 
@@ -162,7 +166,7 @@ export async function generate(options: OutputOptions): Promise<GenerateResult> 
     plan = await planWrite(outDir, files, { prune: pruneRule(state, verified) });
     // A trusted file seen through a path about to be removed (a symlinked directory) is rewritten.
     const removed = new Set(plan.remove);
-    const lost = [...verified].filter((rel) => {
+    const lost = removed.size === 0 ? [] : [...verified].filter((rel) => {
       for (let d = parentOf(rel); d !== ''; d = parentOf(d)) if (removed.has(d)) return true;
       return false;
     });
