@@ -22,7 +22,7 @@ const client = new AlipayClient({
   alipayPublicKey: process.env.ALIPAY_PUBLIC_KEY,
 });
 const card = await alipayMarketingCardQuery(client, { target_card_no: '0000001', target_card_no_type: 'BIZ_CARD' });
-console.log(card.card_info);
+console.log(card.status === 'success' ? card.response.card_info : card.status);
 `;
 
 const PEER = `import { AlipaySdk } from 'alipay-sdk';

@@ -121,7 +121,7 @@ export async function makeContender(setup: ContenderSetup): Promise<Contender> {
   const client = ours.createAlipayClient(
     name === FETCH_CLIENT ? { ...config, fetch: globalThis.fetch } : name === IN_MEMORY_CLIENT ? { ...config, fetch: replaying(ours.createNodeTransport()) } : config,
   );
-  return { name, call: async () => (await ours.alipayMarketingCardQuery(client, request)).code === '10000' };
+  return { name, call: async () => (await ours.alipayMarketingCardQuery(client, request)).response.code === '10000' };
 }
 
 type Fetch = (url: string, init: RequestInit) => Promise<Response>;

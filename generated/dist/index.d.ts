@@ -4,9 +4,17 @@ export * from "./runtime/index.js";
 
 export { alipayDataDataserviceBillDownloadurlQuery, isAlipayDataDataserviceBillDownloadurlQueryError, alipayDataDataserviceBillDownloadurlQueryOperation, validateAlipayDataDataserviceBillDownloadurlQueryRequest, validateAlipayDataDataserviceBillDownloadurlQueryResponse, type AlipayDataDataserviceBillDownloadurlQueryRequest, type AlipayDataDataserviceBillDownloadurlQueryResponse, type AlipayDataDataserviceBillDownloadurlQueryErrorCode } from "./methods/alipay.data.dataservice.bill.downloadurl.query.js";
 
+export { alipayFundTransCommonQuery, isAlipayFundTransCommonQueryError, alipayFundTransCommonQueryOperation, validateAlipayFundTransCommonQueryRequest, validateAlipayFundTransCommonQueryResponse, type AlipayFundTransCommonQueryRequest, type AlipayFundTransCommonQueryResponse, type AlipayFundTransCommonQueryErrorCode } from "./methods/alipay.fund.trans.common.query.js";
+
+export { alipayFundTransUniTransfer, isAlipayFundTransUniTransferError, alipayFundTransUniTransferOperation, validateAlipayFundTransUniTransferRequest, validateAlipayFundTransUniTransferResponse, type AlipayFundTransUniTransferRequest, type AlipayFundTransUniTransferResponse, type AlipayFundTransUniTransferErrorCode } from "./methods/alipay.fund.trans.uni.transfer.js";
+
 export { alipayMarketingCardQuery, isAlipayMarketingCardQueryError, alipayMarketingCardQueryOperation, validateAlipayMarketingCardQueryRequest, validateAlipayMarketingCardQueryResponse, type AlipayMarketingCardQueryRequest, type AlipayMarketingCardQueryResponse, type AlipayMarketingCardQueryErrorCode } from "./methods/alipay.marketing.card.query.js";
 
+export { alipayOfflineMaterialImageUpload, isAlipayOfflineMaterialImageUploadError, alipayOfflineMaterialImageUploadOperation, validateAlipayOfflineMaterialImageUploadRequest, validateAlipayOfflineMaterialImageUploadResponse, type AlipayOfflineMaterialImageUploadRequest, type AlipayOfflineMaterialImageUploadResponse, type AlipayOfflineMaterialImageUploadErrorCode } from "./methods/alipay.offline.material.image.upload.js";
+
 export { alipaySystemOauthToken, isAlipaySystemOauthTokenError, alipaySystemOauthTokenOperation, validateAlipaySystemOauthTokenRequest, validateAlipaySystemOauthTokenResponse, type AlipaySystemOauthTokenRequest, type AlipaySystemOauthTokenResponse, type AlipaySystemOauthTokenErrorCode } from "./methods/alipay.system.oauth.token.js";
+
+export { alipayTradeAppPay, isAlipayTradeAppPayError, alipayTradeAppPayOperation, validateAlipayTradeAppPayRequest, validateAlipayTradeAppPayResponse, type AlipayTradeAppPayRequest, type AlipayTradeAppPayResponse, type AlipayTradeAppPayErrorCode } from "./methods/alipay.trade.app.pay.js";
 
 export { alipayTradeCancel, isAlipayTradeCancelError, alipayTradeCancelOperation, validateAlipayTradeCancelRequest, validateAlipayTradeCancelResponse, type AlipayTradeCancelRequest, type AlipayTradeCancelResponse, type AlipayTradeCancelErrorCode } from "./methods/alipay.trade.cancel.js";
 
@@ -16,6 +24,8 @@ export { alipayTradeCreate, isAlipayTradeCreateError, alipayTradeCreateOperation
 
 export { alipayTradeFastpayRefundQuery, isAlipayTradeFastpayRefundQueryError, alipayTradeFastpayRefundQueryOperation, validateAlipayTradeFastpayRefundQueryRequest, validateAlipayTradeFastpayRefundQueryResponse, type AlipayTradeFastpayRefundQueryRequest, type AlipayTradeFastpayRefundQueryResponse, type AlipayTradeFastpayRefundQueryErrorCode } from "./methods/alipay.trade.fastpay.refund.query.js";
 
+export { alipayTradePagePay, isAlipayTradePagePayError, alipayTradePagePayOperation, validateAlipayTradePagePayRequest, validateAlipayTradePagePayResponse, type AlipayTradePagePayRequest, type AlipayTradePagePayResponse, type AlipayTradePagePayErrorCode } from "./methods/alipay.trade.page.pay.js";
+
 export { alipayTradePay, isAlipayTradePayError, alipayTradePayOperation, validateAlipayTradePayRequest, validateAlipayTradePayResponse, type AlipayTradePayRequest, type AlipayTradePayResponse, type AlipayTradePayErrorCode } from "./methods/alipay.trade.pay.js";
 
 export { alipayTradePrecreate, isAlipayTradePrecreateError, alipayTradePrecreateOperation, validateAlipayTradePrecreateRequest, validateAlipayTradePrecreateResponse, type AlipayTradePrecreateRequest, type AlipayTradePrecreateResponse, type AlipayTradePrecreateErrorCode } from "./methods/alipay.trade.precreate.js";
@@ -23,5 +33,9 @@ export { alipayTradePrecreate, isAlipayTradePrecreateError, alipayTradePrecreate
 export { alipayTradeQuery, isAlipayTradeQueryError, alipayTradeQueryOperation, validateAlipayTradeQueryRequest, validateAlipayTradeQueryResponse, type AlipayTradeQueryRequest, type AlipayTradeQueryResponse, type AlipayTradeQueryErrorCode } from "./methods/alipay.trade.query.js";
 
 export { alipayTradeRefund, isAlipayTradeRefundError, alipayTradeRefundOperation, validateAlipayTradeRefundRequest, validateAlipayTradeRefundResponse, type AlipayTradeRefundRequest, type AlipayTradeRefundResponse, type AlipayTradeRefundErrorCode } from "./methods/alipay.trade.refund.js";
+
+export { alipayTradeWapPay, isAlipayTradeWapPayError, alipayTradeWapPayOperation, validateAlipayTradeWapPayRequest, validateAlipayTradeWapPayResponse, type AlipayTradeWapPayRequest, type AlipayTradeWapPayResponse, type AlipayTradeWapPayErrorCode } from "./methods/alipay.trade.wap.pay.js";
+
+export { alipayUserInfoShare, isAlipayUserInfoShareError, alipayUserInfoShareOperation, validateAlipayUserInfoShareRequest, validateAlipayUserInfoShareResponse, type AlipayUserInfoShareRequest, type AlipayUserInfoShareResponse, type AlipayUserInfoShareErrorCode } from "./methods/alipay.user.info.share.js";
 
 export { koubeiMemberDataIsvCreate, isKoubeiMemberDataIsvCreateError, koubeiMemberDataIsvCreateOperation, validateKoubeiMemberDataIsvCreateRequest, validateKoubeiMemberDataIsvCreateResponse, type KoubeiMemberDataIsvCreateRequest, type KoubeiMemberDataIsvCreateResponse, type KoubeiMemberDataIsvCreateErrorCode } from "./methods/koubei.member.data.isv.create.js";

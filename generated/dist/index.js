@@ -4,9 +4,17 @@ export * from "./runtime/index.js";
 
 export { alipayDataDataserviceBillDownloadurlQuery, isAlipayDataDataserviceBillDownloadurlQueryError, alipayDataDataserviceBillDownloadurlQueryOperation, validateAlipayDataDataserviceBillDownloadurlQueryRequest, validateAlipayDataDataserviceBillDownloadurlQueryResponse } from "./methods/alipay.data.dataservice.bill.downloadurl.query.js";
 
+export { alipayFundTransCommonQuery, isAlipayFundTransCommonQueryError, alipayFundTransCommonQueryOperation, validateAlipayFundTransCommonQueryRequest, validateAlipayFundTransCommonQueryResponse } from "./methods/alipay.fund.trans.common.query.js";
+
+export { alipayFundTransUniTransfer, isAlipayFundTransUniTransferError, alipayFundTransUniTransferOperation, validateAlipayFundTransUniTransferRequest, validateAlipayFundTransUniTransferResponse } from "./methods/alipay.fund.trans.uni.transfer.js";
+
 export { alipayMarketingCardQuery, isAlipayMarketingCardQueryError, alipayMarketingCardQueryOperation, validateAlipayMarketingCardQueryRequest, validateAlipayMarketingCardQueryResponse } from "./methods/alipay.marketing.card.query.js";
 
+export { alipayOfflineMaterialImageUpload, isAlipayOfflineMaterialImageUploadError, alipayOfflineMaterialImageUploadOperation, validateAlipayOfflineMaterialImageUploadRequest, validateAlipayOfflineMaterialImageUploadResponse } from "./methods/alipay.offline.material.image.upload.js";
+
 export { alipaySystemOauthToken, isAlipaySystemOauthTokenError, alipaySystemOauthTokenOperation, validateAlipaySystemOauthTokenRequest, validateAlipaySystemOauthTokenResponse } from "./methods/alipay.system.oauth.token.js";
+
+export { alipayTradeAppPay, isAlipayTradeAppPayError, alipayTradeAppPayOperation, validateAlipayTradeAppPayRequest, validateAlipayTradeAppPayResponse } from "./methods/alipay.trade.app.pay.js";
 
 export { alipayTradeCancel, isAlipayTradeCancelError, alipayTradeCancelOperation, validateAlipayTradeCancelRequest, validateAlipayTradeCancelResponse } from "./methods/alipay.trade.cancel.js";
 
@@ -16,6 +24,8 @@ export { alipayTradeCreate, isAlipayTradeCreateError, alipayTradeCreateOperation
 
 export { alipayTradeFastpayRefundQuery, isAlipayTradeFastpayRefundQueryError, alipayTradeFastpayRefundQueryOperation, validateAlipayTradeFastpayRefundQueryRequest, validateAlipayTradeFastpayRefundQueryResponse } from "./methods/alipay.trade.fastpay.refund.query.js";
 
+export { alipayTradePagePay, isAlipayTradePagePayError, alipayTradePagePayOperation, validateAlipayTradePagePayRequest, validateAlipayTradePagePayResponse } from "./methods/alipay.trade.page.pay.js";
+
 export { alipayTradePay, isAlipayTradePayError, alipayTradePayOperation, validateAlipayTradePayRequest, validateAlipayTradePayResponse } from "./methods/alipay.trade.pay.js";
 
 export { alipayTradePrecreate, isAlipayTradePrecreateError, alipayTradePrecreateOperation, validateAlipayTradePrecreateRequest, validateAlipayTradePrecreateResponse } from "./methods/alipay.trade.precreate.js";
@@ -23,5 +33,9 @@ export { alipayTradePrecreate, isAlipayTradePrecreateError, alipayTradePrecreate
 export { alipayTradeQuery, isAlipayTradeQueryError, alipayTradeQueryOperation, validateAlipayTradeQueryRequest, validateAlipayTradeQueryResponse } from "./methods/alipay.trade.query.js";
 
 export { alipayTradeRefund, isAlipayTradeRefundError, alipayTradeRefundOperation, validateAlipayTradeRefundRequest, validateAlipayTradeRefundResponse } from "./methods/alipay.trade.refund.js";
+
+export { alipayTradeWapPay, isAlipayTradeWapPayError, alipayTradeWapPayOperation, validateAlipayTradeWapPayRequest, validateAlipayTradeWapPayResponse } from "./methods/alipay.trade.wap.pay.js";
+
+export { alipayUserInfoShare, isAlipayUserInfoShareError, alipayUserInfoShareOperation, validateAlipayUserInfoShareRequest, validateAlipayUserInfoShareResponse } from "./methods/alipay.user.info.share.js";
 
 export { koubeiMemberDataIsvCreate, isKoubeiMemberDataIsvCreateError, koubeiMemberDataIsvCreateOperation, validateKoubeiMemberDataIsvCreateRequest, validateKoubeiMemberDataIsvCreateResponse } from "./methods/koubei.member.data.isv.create.js";

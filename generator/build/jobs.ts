@@ -4,12 +4,14 @@
  * the three files' digests. Pure: the result depends only on the job.
  */
 import type { Diagnostic } from '../diagnostics.js';
+import type { MethodKind } from '../spec/method-kind.js';
 import { hasErrors } from '../diagnostics.js';
 import type { EmittedModule } from '../emit/method-module.js';
 import type { MethodExports } from '../plan/types.js';
 import type { SourcePosition } from '../spec/model.js';
 import { parseSpec } from '../spec/load.js';
 import { digest, type FileDigest } from './cache/manifest.js';
+import { specKeyPath } from '../plan/names.js';
 import { emitMethod } from './method.js';
 
 export interface SpecJob {
@@ -27,6 +29,8 @@ export interface SpecJobResult {
   /** The method the spec declares, when it loaded. */
   readonly method?: string;
   readonly title?: string;
+  /** The method kind when it is not `call` (the aggregate client's signature depends on it). */
+  readonly kind?: MethodKind;
   readonly methodPosition?: SourcePosition;
   /** Present when the spec loaded without errors and declares the promised method. */
   readonly module?: EmittedModule;
@@ -36,10 +40,17 @@ export interface SpecJobResult {
 export function runSpecJob(job: SpecJob): SpecJobResult {
   const { spec, diagnostics } = parseSpec(job.text, job.file);
   if (!spec) return { diagnostics };
-  const { method, title } = spec.spec;
-  const base = { diagnostics, method, ...(title !== undefined && { title }), methodPosition: spec.locate(['method']) };
+  const { method, title, kind } = spec.spec;
+  const base = { diagnostics, method, ...(title !== undefined && { title }), ...(kind !== undefined && kind !== 'call' && { kind }), methodPosition: spec.locate(['method']) };
   if (method !== job.method || hasErrors(diagnostics)) return base;
-  const module = emitMethod(spec.spec, { stem: job.stem, exports: job.exports });
+  const module = emitMethod(spec.spec, { stem: job.stem, exports: job.exports }, (c) =>
+    diagnostics.push({
+      severity: 'warning',
+      file: job.file,
+      ...spec.locate(specKeyPath(c.second)),
+      message: `model name ${c.name} is taken by a different model at ${c.first}: the model at ${c.second} is generated as ${c.planned}; give one of them its own model name`,
+    }),
+  );
   return { ...base, module, digests: { ts: digest(module.ts), js: digest(module.js), dts: digest(module.dts) } };
 }
 

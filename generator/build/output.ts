@@ -29,9 +29,10 @@ import { generatorFingerprint } from './cache/fingerprint.js';
 import { MANIFEST_PATH } from './cache/manifest.js';
 import { EMPTY_STAT_CACHE, STAT_CACHE_PATH, fileStat, readStatCache, writeStatCache, type StatCache } from './cache/stat-cache.js';
 import { OutputVerifier } from './cache/verify-outputs.js';
-import { DEFAULT_PACKAGE_VERSION } from './files.js';
+import { DEFAULT_LAYOUT, type OutputLayout } from './files.js';
 import { MARKER_PATH, markerText, readOutputDir, type OutputDirState } from './output-dir.js';
 import { readTemplates, templatesDir } from './templates.js';
+import type { JobRunner } from './jobs.js';
 import { runnerFor } from './workers/runner.js';
 
 export interface OutputOptions {
@@ -41,7 +42,20 @@ export interface OutputOptions {
   readonly full?: boolean;
   /** generate: write into a folder that is neither empty nor generated (its other files are left alone). */
   readonly force?: boolean;
+  /** Version written to the generated package.json (shorthand for `layout.package.version`). */
   readonly version?: string;
+  /** Told where the run is (for a progress line); never affects what is written. */
+  readonly onProgress?: (event: ProgressEvent) => void;
+  /** Output shape and package identity; default: the package `@alipay-codegen/client` 0.1.0. */
+  readonly layout?: OutputLayout;
+  /** Generate only the methods it accepts (by spec file name without .yaml); every method when absent. */
+  readonly methods?: (method: string) => boolean;
+}
+
+/** Where a generate or check run is: the phase and, when known, how many specs or files it covers. */
+export interface ProgressEvent {
+  readonly phase: 'reading' | 'emitting' | 'verifying' | 'writing';
+  readonly total?: number;
 }
 
 export interface GenerateResult {
@@ -65,7 +79,17 @@ export interface CheckResult {
 
 const ROOT_MODULE = fileURLToPath(import.meta.url);
 
+/** The job runner, telling `onProgress` how many specs are emitted (when any are). */
+function reportingRunner(onProgress: OutputOptions['onProgress']): (jobs: number) => JobRunner {
+  if (onProgress === undefined) return runnerFor;
+  return (jobs) => {
+    if (jobs > 0) onProgress({ phase: 'emitting', total: jobs });
+    return runnerFor(jobs);
+  };
+}
+
 async function build(options: OutputOptions, state: OutputDirState, statCache: StatCache): Promise<OutputBuild> {
+  options.onProgress?.({ phase: 'reading' });
   const templates = await readTemplates();
   return buildOutput({
     statCache,
@@ -74,10 +98,16 @@ async function build(options: OutputOptions, state: OutputDirState, statCache: S
     ...(state.manifest !== undefined && { manifest: state.manifest }),
     templates,
     fingerprint: generatorFingerprint(ROOT_MODULE, templatesDir()),
-    runner: runnerFor,
-    version: options.version ?? DEFAULT_PACKAGE_VERSION,
+    runner: reportingRunner(options.onProgress),
+    layout: layoutOf(options),
+    ...(options.methods !== undefined && { methods: options.methods }),
     full: options.full === true || state.interrupted,
   });
+}
+
+function layoutOf(options: OutputOptions): OutputLayout {
+  const base = options.layout ?? DEFAULT_LAYOUT;
+  return options.version === undefined ? base : { ...base, package: { ...base.package, version: options.version } };
 }
 
 /** Trusted files that `ok` accepts on disk; the others get their content emitted again. */
@@ -100,7 +130,7 @@ function contents(out: OutputBuild, verified: Set<string>): Map<string, string> 
   return files;
 }
 
-/** The stat cache as this run leaves the output; the trusted manifest's records are kept. */
+/** The stat cache as this run leaves the output. */
 function localCache(outDir: string, out: OutputBuild, verifier: OutputVerifier, written: readonly string[]): StatCache {
   const files = new Map(verifier.seen);
   for (const path of written) {
@@ -121,7 +151,7 @@ function sameCache(a: StatCache, b: StatCache): boolean {
   return a.manifest === b.manifest && same(a.specs, b.specs) && same(a.files, b.files);
 }
 
-/** The stat cache this run may trust: none after an interruption or with --full. */
+/** The stat cache this run may trust: none with --full (and none after an interruption, see generate). */
 function statCacheFor(options: OutputOptions): StatCache {
   return options.full === true ? EMPTY_STAT_CACHE : readStatCache(options.outDir);
 }
@@ -157,6 +187,7 @@ export async function generate(options: OutputOptions): Promise<GenerateResult> 
   if (state.kind === 'foreign' && options.force !== true) refuseForeign(outDir);
   if (state.interrupted) cache = EMPTY_STAT_CACHE;
   const out = await build(options, state, cache);
+  options.onProgress?.({ phase: 'verifying' });
   const verifier = new OutputVerifier(outDir, cache);
   const verified = await verifyTrusted(out, (path, digest) => verifier.verify(path, digest));
   let files: Map<string, string>;
@@ -185,7 +216,10 @@ export async function generate(options: OutputOptions): Promise<GenerateResult> 
     recovered: state.interrupted,
     diagnostics: out.diagnostics,
   };
-  if (plan.write.length > 0 || plan.remove.length > 0 || state.interrupted) await commit(outDir, files, plan, state);
+  if (plan.write.length > 0 || plan.remove.length > 0 || state.interrupted) {
+    options.onProgress?.({ phase: 'writing', total: plan.write.length + plan.remove.length });
+    await commit(outDir, files, plan, state);
+  }
   const next = localCache(outDir, out, verifier, [...plan.write, ...plan.unchanged]);
   if (!sameCache(next, cache)) await writeStatCache(outDir, next);
   return result;
@@ -231,10 +265,10 @@ export async function check(options: OutputOptions): Promise<CheckResult> {
   const state = await readOutputDir(outDir, cache.manifest);
   if (state.interrupted) cache = EMPTY_STAT_CACHE;
   const out = await build(options, state, cache);
+  options.onProgress?.({ phase: 'verifying' });
   const verifier = new OutputVerifier(outDir, cache);
   const verified = await verifyTrusted(out, (path, digest) => verifier.verify(path, digest));
-  const files = contents(out, verified);
-  const stale = await checkOutput(outDir, files, { prune: pruneRule(state, verified) });
+  const stale = await checkOutput(outDir, contents(out, verified), { prune: pruneRule(state, verified) });
   // An interrupted generate's marker is stale too: only generate may clear it.
   if (state.interrupted) stale.push(MARKER_PATH);
   return { stale: stale.sort(), diagnostics: out.diagnostics };

@@ -7,15 +7,16 @@
 import { planNames } from '../plan/package.js';
 import { runtimeExportNames } from '../plan/runtime-exports.js';
 import type { MethodSpec } from '../spec/model.js';
-import { aggregateFiles } from './aggregates.js';
-import { DEFAULT_PACKAGE_VERSION, fixedFiles, moduleFiles } from './files.js';
+import { DEFAULT_LAYOUT, aggregateFiles, fixedFiles, moduleFiles, type OutputLayout } from './files.js';
 import { emitMethod } from './method.js';
 import { runtimeFiles } from './runtime-files.js';
 import type { Templates } from './templates.js';
 
 export interface GenerateOptions {
-  /** Version written to the generated package.json. */
+  /** Version written to the generated package.json (shorthand for `layout.package.version`). */
   readonly version?: string;
+  /** Output shape and package identity; default: the package `@alipay-codegen/client` 0.1.0. */
+  readonly layout?: OutputLayout;
 }
 
 /** Everything the output directory should contain (manifest aside): path -> content. */
@@ -28,16 +29,18 @@ export function generatePackage(specs: readonly MethodSpec[], templates: Templat
     runtimeExportNames(runtimeIndex),
   );
 
-  const files = fixedFiles(options.version ?? DEFAULT_PACKAGE_VERSION);
+  const base = options.layout ?? DEFAULT_LAYOUT;
+  const layout = options.version === undefined ? base : { ...base, package: { ...base.package, version: options.version } };
+  const files = fixedFiles(layout);
   const heads = sorted.map((spec, i) => ({
-    ir: { method: spec.method, ...(spec.title !== undefined && { title: spec.title }) },
+    ir: { method: spec.method, ...(spec.title !== undefined && { title: spec.title }), ...(spec.kind !== undefined && spec.kind !== 'call' && { kind: spec.kind }) },
     stem: names[i]!.stem,
     exports: names[i]!.exports,
   }));
-  for (const [p, text] of aggregateFiles(heads, templates)) files.set(p, text);
-  for (const [p, text] of runtimeFiles(templates)) files.set(p, text);
+  for (const [p, text] of aggregateFiles(heads, templates, layout)) files.set(p, text);
+  for (const [p, text] of runtimeFiles(templates, layout.shape)) files.set(p, text);
   sorted.forEach((spec, i) => {
-    for (const [p, text] of moduleFiles(`methods/${names[i]!.stem}`, emitMethod(spec, names[i]!))) files.set(p, text);
+    for (const [p, text] of moduleFiles(`methods/${names[i]!.stem}`, emitMethod(spec, names[i]!), layout.shape)) files.set(p, text);
   });
   return files;
 }

@@ -16,16 +16,21 @@ import { docCode, docText, objectLiteralKey, typeMemberKey } from './escape.js';
 import { Kind } from './kinds.js';
 import { GENERATED_HEADER, type EmittedModule } from './method-module.js';
 import { declaredFunction, docComment, printFile } from './printer.js';
+import { DEFAULT_METHOD_KIND, METHOD_KIND_TABLE, type MethodKindRow } from '../spec/method-kind.js';
 
 const API_DOC = 'Every generated method, by wire name: `api.alipay.marketing.card.query(request, options?)`.';
 const CREATE_DOC =
   'One object with every method bound to `client`. Importing this module loads every method: import single methods from their subpaths to keep bundles small.';
-const RUNTIME_TYPES: ImportDeclarationStructure = {
-  kind: Kind.ImportDeclaration,
-  isTypeOnly: true,
-  moduleSpecifier: './runtime/index.js',
-  namedImports: ['AlipayClient', 'CallOptions'],
-};
+/** The runtime types the signatures name: the client, and each used method kind's option and result types. */
+function runtimeTypes(plan: AggregatePlan): ImportDeclarationStructure {
+  const names = new Set(['AlipayClient']);
+  for (const m of plan.methods) for (const t of kindRow(m).runtimeTypes) names.add(t);
+  return { kind: Kind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/index.js', namedImports: [...names].sort() };
+}
+
+function kindRow(m: MethodHead): MethodKindRow {
+  return METHOD_KIND_TABLE[m.ir.kind ?? DEFAULT_METHOD_KIND];
+}
 
 function withMembers(typed: boolean): string {
   const t = (text: string) => (typed ? text : '');
@@ -60,7 +65,7 @@ export function emitClientModule(plan: AggregatePlan): EmittedModule {
   const members = (typed: boolean) => (needsMembers ? [withMembers(typed)] : []);
   const ts = printFile([
     GENERATED_HEADER,
-    RUNTIME_TYPES,
+    runtimeTypes(plan),
     ...plan.methods.map((m) => methodImport(m, 'ts')),
     apiInterface,
     ...members(true),
@@ -69,7 +74,7 @@ export function emitClientModule(plan: AggregatePlan): EmittedModule {
   const js = printFile([GENERATED_HEADER, ...plan.methods.map((m) => methodImport(m, 'js')), ...members(false), create(false)]);
   const dts = printFile([
     GENERATED_HEADER,
-    RUNTIME_TYPES,
+    runtimeTypes(plan),
     ...plan.methods.map((m) => methodImport(m, 'dts')),
     apiInterface,
     declaredFunction({ docs: CREATE_DOC, name: 'createAlipayApi', params: 'client: AlipayClient', returnType: 'AlipayApi' }),
@@ -83,7 +88,7 @@ function hasMethodNamespace(nodes: readonly ClientNode<MethodHead>[]): boolean {
 
 function methodImport(m: MethodHead, form: 'ts' | 'js' | 'dts'): ImportDeclarationStructure {
   const { fn, request, response } = m.exports;
-  const types = [request, response].map((name) => ({ name, isTypeOnly: true }));
+  const types = [request, ...(kindRow(m).returnsResponse ? [response] : [])].map((name) => ({ name, isTypeOnly: true }));
   return {
     kind: Kind.ImportDeclaration,
     moduleSpecifier: `./methods/${m.stem}.js`,
@@ -93,7 +98,7 @@ function methodImport(m: MethodHead, form: 'ts' | 'js' | 'dts'): ImportDeclarati
 }
 
 function signature(m: MethodHead): string {
-  return `(request: ${m.exports.request}, options?: CallOptions) => Promise<${m.exports.response}>`;
+  return `(request: ${m.exports.request}, options?: ${kindRow(m).optionsType}) => ${kindRow(m).returnType(m.exports.response)}`;
 }
 
 // The tree is written line by line into one array (joined once): nested string building copied
@@ -128,8 +133,9 @@ function writeObject(nodes: readonly ClientNode<MethodHead>[], pad: string, type
 function writeValue(node: ClientNode<MethodHead>, pad: string, typed: boolean, prefix: string, suffix: string, out: string[]): void {
   if (!node.method) return writeObject(node.children, pad, typed, prefix, suffix, out);
   const m = node.method.exports;
+  const row = kindRow(node.method);
   const fn = typed
-    ? `(request: ${m.request}, options?: CallOptions): Promise<${m.response}> => ${m.fn}(client, request, options)`
+    ? `(request: ${m.request}, options?: ${row.optionsType}): ${row.returnType(m.response)} => ${m.fn}(client, request, options)`
     : `(request, options) => ${m.fn}(client, request, options)`;
   if (node.children.length === 0) out.push(prefix + fn + suffix);
   else writeObject(node.children, pad, typed, `${prefix}withMembers(${fn}, `, `)${suffix}`, out);

@@ -3,6 +3,8 @@
  * escape.docText/docCode; the tags added here (`@example`, `@deprecated`) are ours.
  */
 import type { EnumIR, FieldIR, MethodIR, ModelIR, ScalarTypeIR } from '../ir/types.js';
+import { KINDS } from '../types/table.js';
+import { formatSize } from '../types/kinds/file.js';
 import type { DocContext } from '../types/constraints/constraint.js';
 import { enumLines as constraintEnumLines } from '../types/constraints/enum.js';
 import { FIELD_CONSTRAINT_LIST, VALUE_CONSTRAINT_LIST } from '../types/constraints/table.js';
@@ -18,9 +20,11 @@ const TOP_LEVEL_NOTE = 'Sent as a top-level form param, not inside `biz_content`
 export function fieldDoc(field: FieldIR, enums: readonly EnumIR[], topLevel = false): string {
   const lines: string[] = [];
   if (field.description) lines.push(docText(field.description), '');
+  const t = field.type;
   const scalar: ScalarTypeIR | undefined =
-    field.type.kind === 'array' ? (field.type.items.kind === 'object' ? undefined : field.type.items) : field.type.kind === 'object' ? undefined : field.type;
-  if (field.type.kind === 'array') lines.push('A list.' + (scalar ? ' Each item:' : ''));
+    t.kind === 'array' ? (t.items.kind === 'object' ? undefined : t.items) : t.kind === 'object' || t.kind === 'file' ? undefined : t;
+  if (t.kind === 'array') lines.push('A list.' + (scalar ? ' Each item:' : ''));
+  if (t.kind === 'file') lines.push(KINDS.file.docNote, ...(t.maxLength === undefined ? [] : [`Max size: ${formatSize(t.maxLength)} (${t.maxLength} bytes).`]));
   const ctx = docContext(enums);
   if (scalar) for (const c of VALUE_CONSTRAINT_LIST) lines.push(...c.doc(scalar, ctx));
   for (const c of FIELD_CONSTRAINT_LIST) lines.push(...c.doc(field, ctx));
@@ -34,7 +38,7 @@ export function fieldDoc(field: FieldIR, enums: readonly EnumIR[], topLevel = fa
 }
 
 export function enumDoc(e: EnumIR): string {
-  return trimBlank([`Documented values of \`${docText(e.nameHint)}\`.`, ...constraintEnumLines(e.values, docContext([]))]);
+  return trimBlank([`Documented values of \`${docText(e.nameHint)}\`.`, ...constraintEnumLines(e.values, docContext([]), e.open === true)]);
 }
 
 export function modelDoc(model: ModelIR, method: string): string {

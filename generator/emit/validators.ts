@@ -12,10 +12,12 @@
  */
 import type { FunctionDeclarationStructure } from 'ts-morph';
 import { Kind as StructureKind } from './kinds.js';
-import type { FieldIR, ObjectTypeIR, ScalarTypeIR, TypeIR } from '../ir/types.js';
+import type { FieldIR, FileTypeIR, ObjectTypeIR, ScalarTypeIR, TypeIR } from '../ir/types.js';
 import type { MethodPlan } from '../plan/types.js';
 import type { ValidatorContext } from '../types/constraints/constraint.js';
 import { FIELD_CONSTRAINT_LIST, VALUE_CONSTRAINT_LIST } from '../types/constraints/table.js';
+import type { ObjectIR } from '../types/constraints/object-constraint.js';
+import { OBJECT_CONSTRAINT_LIST } from '../types/constraints/object-table.js';
 import { KINDS } from '../types/table.js';
 import { docCode, elementAccess, stringLiteral } from './escape.js';
 
@@ -85,10 +87,18 @@ function ownRead(obj: string, name: string): string {
   return PROTOTYPE_MEMBERS.has(name) ? `Object.hasOwn(${obj}, ${stringLiteral(name)}) ? ${read} : undefined` : read;
 }
 
-/** Checks of every field of an object held in `o`, plus the unknown-key check. */
-function fieldsChecks(fields: readonly FieldIR[], ctx: Ctx): string[] {
+/**
+ * Checks of every field of an object held in `o`, then the object constraints' (one-of groups,
+ * reported at the object's own path), plus the unknown-key check.
+ */
+function fieldsChecks(obj: ObjectIR, ctx: Ctx): string[] {
+  const { fields } = obj;
   const lines: string[] = [];
   for (const f of fields) lines.push(...fieldCheck(f, fields, ctx));
+  // A model's prefix `p` ends with its `.`: the object itself is `p` without it.
+  const own: PathExpr = ctx.prefix.length === 0 ? [] : [{ code: 'p.slice(0, -1)' }];
+  const c = { ...constraintContext(own, ctx), read: (name: string) => ownRead('o', name) };
+  for (const constraint of OBJECT_CONSTRAINT_LIST) lines.push(...constraint.validator(obj, c));
   if (ctx.strict !== 'false') {
     const cases = fields.map((f) => `case ${stringLiteral(f.name)}:`);
     const loop = [
@@ -134,10 +144,21 @@ function valueCheck(name: string, path: PathExpr, t: TypeIR, ctx: Ctx): string[]
     ];
   }
   if (t.kind === 'object') return objectCheck(name, path, t, ctx);
+  if (t.kind === 'file') return fileCheck(name, path, t);
   return scalarCheck(name, path, t, ctx);
 }
 
+/** The file kind's shape test, then its size test when the doc gives a largest size. */
+function fileCheck(name: string, path: PathExpr, t: FileTypeIR): string[] {
+  const test = typeIssue(name, path, 'file');
+  if (t.maxLength === undefined) return [test];
+  const size = KINDS.file.tooLarge(name, t.maxLength);
+  return [test, `else if (${size.condition}) ${push(path, 'maxLength', size.message)}`];
+}
+
 function objectCheck(name: string, path: PathExpr, t: ObjectTypeIR, ctx: Ctx): string[] {
+  // An open model (fields not on the page): any object, so the kind's test is the whole check.
+  if (ctx.plan.ir.models[t.modelId]!.open === true) return [typeIssue(name, path, 'object')];
   const validator = ctx.plan.modelValidators[t.modelId]!;
   return [
     typeIssue(name, path, 'object'),
@@ -161,7 +182,7 @@ function indent(lines: readonly string[], n = 2): string[] {
 
 export function modelValidatorStatements(plan: MethodPlan, typed: boolean): FunctionDeclarationStructure[] {
   const param = (name: string, type: string) => (typed ? { name, type } : { name });
-  return plan.ir.models.map((m) => ({
+  return plan.ir.models.filter((m) => m.open !== true).map((m) => ({
     kind: StructureKind.Function,
     name: plan.modelValidators[m.id]!,
     parameters: [
@@ -171,25 +192,46 @@ export function modelValidatorStatements(plan: MethodPlan, typed: boolean): Func
       param('strict', 'boolean'),
     ],
     ...(typed && { returnType: 'void' }),
-    statements: fieldsChecks(m.fields, { plan, prefix: [{ code: 'p' }], strict: 'strict', typed }).join('\n'),
+    statements: fieldsChecks(m, { plan, prefix: [{ code: 'p' }], strict: 'strict', typed }).join('\n'),
   }));
 }
 
-export function rootValidatorDoc(plan: MethodPlan, side: 'request' | 'response'): string {
+/** Which object a root validator checks: the request, a response's business fields, a notification's params. */
+export type ValidatorSide = 'request' | 'response' | 'notification';
+
+const SIDES: { readonly [S in ValidatorSide]: { readonly what: string; readonly strict: boolean } } = {
+  request: { what: 'the request parameters', strict: true },
+  response: { what: 'the business fields of a response', strict: false },
+  // A notification carries common params (sign, notify_id ...) and fields Alipay adds over time.
+  notification: { what: 'the params of a notification', strict: false },
+};
+
+export function rootValidatorDoc(plan: MethodPlan, side: ValidatorSide): string {
   return (
-    `Validates ${side === 'request' ? 'the request parameters' : 'the business fields of a response'} of ${docCode(plan.ir.method)}: returns every problem found, an empty array when valid.` +
-    (side === 'request' ? ' Undocumented fields are reported.' : ' Undocumented fields are allowed.')
+    `Validates ${SIDES[side].what} of ${docCode(plan.ir.method)}: returns every problem found, an empty array when valid.` +
+    (SIDES[side].strict ? ' Undocumented fields are reported.' : ' Undocumented fields are allowed.')
   );
 }
 
-export function rootValidatorName(plan: MethodPlan, side: 'request' | 'response'): string {
-  return side === 'request' ? plan.exports.validateRequest : plan.exports.validateResponse;
+export function rootValidatorName(plan: MethodPlan, side: ValidatorSide): string {
+  const names: { readonly [S in ValidatorSide]: string } = {
+    request: plan.exports.validateRequest,
+    response: plan.exports.validateResponse,
+    notification: plan.exports.validateNotification,
+  };
+  return names[side];
 }
 
-export function rootValidatorStatement(plan: MethodPlan, side: 'request' | 'response', typed: boolean): FunctionDeclarationStructure {
+export function rootValidatorStatement(plan: MethodPlan, side: ValidatorSide, typed: boolean): FunctionDeclarationStructure {
   // Top-level params are fields of the same Request object: checked alongside biz_content's.
-  const fields = side === 'request' ? [...plan.ir.request, ...plan.ir.params] : plan.ir.response;
-  const ctx: Ctx = { plan, prefix: [], strict: side === 'request' ? 'true' : 'false', typed };
+  const fieldsOf: { readonly [S in ValidatorSide]: readonly FieldIR[] } = {
+    request: [...plan.ir.request, ...plan.ir.params],
+    response: plan.ir.response,
+    notification: plan.ir.notify,
+  };
+  const fields = fieldsOf[side];
+  const obj: ObjectIR = { fields: [...fields], ...(side === 'request' && plan.ir.oneOf !== undefined && { oneOf: plan.ir.oneOf }) };
+  const ctx: Ctx = { plan, prefix: [], strict: SIDES[side].strict ? 'true' : 'false', typed };
   return {
     kind: StructureKind.Function,
     name: rootValidatorName(plan, side),
@@ -204,7 +246,7 @@ export function rootValidatorStatement(plan: MethodPlan, side: 'request' | 'resp
       '  return issues;',
       '}',
       `const o = ${asRecord('value', ctx)};`,
-      ...fieldsChecks(fields, ctx),
+      ...fieldsChecks(obj, ctx),
       'return issues;',
     ].join('\n'),
   };

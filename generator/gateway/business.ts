@@ -24,20 +24,27 @@ function describe(issues: readonly ValidationIssue[]): string {
  * cannot be read stays a string and fails the type check, as it should). Params are scalars.
  */
 function fromForm(value: string, type: TypeIR): unknown {
-  return type.kind === 'object' || type.kind === 'array' ? value : scalarModule(type.kind).wireValue(value);
+  // A file sent as a text field is not a file: the string fails the file check.
+  return type.kind === 'object' || type.kind === 'array' || type.kind === 'file' ? value : scalarModule(type.kind).wireValue(value);
 }
 
 /**
  * The method's top-level params (spec `params`), read from the query/form params and merged into
  * the biz_content object, so the generated validator checks the Request as the client built it.
  */
-function withTopLevel(method: GatewayMethod, value: unknown, params: Readonly<Record<string, string>>): unknown {
+function withTopLevel(method: GatewayMethod, value: unknown, params: Readonly<Record<string, string>>, files: ReadonlyMap<string, Uint8Array>): unknown {
   const declared = method.ir.params;
   if (declared.length === 0 || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
   const merged = { ...(value as Record<string, unknown>) };
   for (const p of declared) {
     // Only the form value counts: a param put inside biz_content is not where the gateway reads it.
     delete merged[p.name];
+    const file = files.get(p.name);
+    // An empty file part is no file, as a blank text value is no value.
+    if (file !== undefined && file.byteLength > 0) {
+      merged[p.name] = file;
+      continue;
+    }
     const v = params[p.name];
     // Blank values are not sent (nor signed) by clients: the same as absent.
     if (v !== undefined && v.trim() !== '') merged[p.name] = fromForm(v, p.type);
@@ -47,9 +54,15 @@ function withTopLevel(method: GatewayMethod, value: unknown, params: Readonly<Re
 
 /**
  * Returns the refusal node for an invalid request, or undefined when it is valid. `params` are the
- * request's query and form params, where a method's top-level params are read from.
+ * request's query and form params, where a method's top-level params are read from; `files` the
+ * file parts of a multipart request (by field name), checked by the validator as the client's were.
  */
-export function checkBizContent(method: GatewayMethod, bizContent: string | undefined, params: Readonly<Record<string, string>> = {}): Node | undefined {
+export function checkBizContent(
+  method: GatewayMethod,
+  bizContent: string | undefined,
+  params: Readonly<Record<string, string>> = {},
+  files: ReadonlyMap<string, Uint8Array> = new Map(),
+): Node | undefined {
   let value: unknown = {};
   if (bizContent !== undefined && bizContent.trim() !== '') {
     try {
@@ -58,7 +71,7 @@ export function checkBizContent(method: GatewayMethod, bizContent: string | unde
       return gatewayError('isv.invalid-parameter', '参数无效: biz_content is not valid JSON');
     }
   }
-  const issues = method.validateRequest(withTopLevel(method, value, params)).filter((i) => i.rule !== 'unknown');
+  const issues = method.validateRequest(withTopLevel(method, value, params, files)).filter((i) => i.rule !== 'unknown');
   if (issues.length === 0) return undefined;
   const own = method.ir.errors.find((e) => e.code === INVALID_PARAMETER);
   if (own !== undefined) return businessError(INVALID_PARAMETER, `${own.description ?? '参数有误'} ${describe(issues)}`);

@@ -33,6 +33,11 @@ export const SUB_MESSAGES = {
   'isv.invalid-version': '无效的版本参数',
   'isv.missing-parameter': '缺少必选参数',
   'isv.invalid-parameter': '参数无效',
+  'isv.missing-app-cert-sn': '缺少应用公钥证书序列号',
+  'isv.invalid-app-cert-sn': '应用公钥证书序列号不匹配',
+  'isv.missing-alipay-root-cert-sn': '缺少支付宝根证书序列号',
+  'isv.invalid-alipay-root-cert-sn': '支付宝根证书序列号不匹配',
+  'isv.decryption-error-unknown': '解密出错, 未知错误',
 } as const;
 
 export type GatewaySubCode = keyof typeof SUB_MESSAGES;

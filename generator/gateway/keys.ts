@@ -11,12 +11,31 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { loadPrivateKey, loadPublicKey, type KeyInput } from '../../templates/runtime/index.js';
 import { writeFileAtomic } from '../write/index.js';
+import { createCertChain } from './cert-chain.js';
 
 export interface KeyOptions {
   appPublicKey?: KeyInput;
   gatewayPrivateKey?: KeyInput;
   /** Where created keys are written (default: a fresh directory under the OS temp dir, removed by close()). */
   keysDir?: string;
+  /**
+   * Certificate mode: issue a test chain (root CA, Alipay certificate for the gateway key, app
+   * certificate for the app public key) and write the three certificates beside the keys.
+   */
+  certMode?: boolean;
+}
+
+/** The test chain of a cert-mode gateway, as the client configures it (`certs`). */
+export interface GatewayCerts {
+  readonly appCertPem: string;
+  readonly alipayCertPem: string;
+  /** The root bundle (one certificate). */
+  readonly alipayRootCertPem: string;
+  readonly appCertSn: string;
+  readonly alipayCertSn: string;
+  readonly rootCertSn: string;
+  /** Where they were written (app-cert.crt, alipay-cert.crt, alipay-root-cert.crt). */
+  readonly files: { readonly appCert: string; readonly alipayCert: string; readonly alipayRootCert: string };
 }
 
 export interface GatewayKeys {
@@ -31,6 +50,8 @@ export interface GatewayKeys {
   readonly appPrivateKey: KeyObject | undefined;
   /** The gateway public key file to configure as the Alipay public key (always written when dir is set). */
   readonly gatewayPublicKeyFile: string | undefined;
+  /** Set in certificate mode. */
+  readonly certs?: GatewayCerts | undefined;
 }
 
 const generatePair = promisify(generateKeyPair);
@@ -57,9 +78,28 @@ export async function resolveKeys(options: KeyOptions): Promise<GatewayKeys> {
   let dir: string | undefined;
   let appPrivateKeyFile: string | undefined;
   let gatewayPublicKeyFile: string | undefined;
-  if (app !== undefined || gateway !== undefined) {
+  let certs: GatewayCerts | undefined;
+  if (options.certMode === true) {
+    const chain = await createCertChain({ alipay: { privateKey: gatewayPrivateKey, publicKey: loadPublicKey(gatewayPrivateKey) }, appPublicKey });
     if (options.keysDir !== undefined) await mkdir((dir = options.keysDir), { recursive: true });
     else dir = await mkdtemp(join(tmpdir(), 'alipay-gateway-keys-'));
+    const files = { appCert: join(dir, 'app-cert.crt'), alipayCert: join(dir, 'alipay-cert.crt'), alipayRootCert: join(dir, 'alipay-root-cert.crt') };
+    await writeFileAtomic(files.appCert, chain.app.pem);
+    await writeFileAtomic(files.alipayCert, chain.alipay.pem);
+    await writeFileAtomic(files.alipayRootCert, chain.root.pem);
+    certs = {
+      appCertPem: chain.app.pem,
+      alipayCertPem: chain.alipay.pem,
+      alipayRootCertPem: chain.root.pem,
+      appCertSn: chain.app.sn,
+      alipayCertSn: chain.alipay.sn,
+      rootCertSn: chain.rootSn,
+      files,
+    };
+  }
+  if (app !== undefined || gateway !== undefined) {
+    if (dir === undefined && options.keysDir !== undefined) await mkdir((dir = options.keysDir), { recursive: true });
+    else if (dir === undefined) dir = await mkdtemp(join(tmpdir(), 'alipay-gateway-keys-'));
     gatewayPublicKeyFile = join(dir, 'alipay-public-key.pem');
     await writeFileAtomic(gatewayPublicKeyFile, gatewayPublicKeyPem);
     if (app !== undefined) {
@@ -76,5 +116,6 @@ export async function resolveKeys(options: KeyOptions): Promise<GatewayKeys> {
     appPrivateKeyFile,
     appPrivateKey: app?.privateKey,
     gatewayPublicKeyFile,
+    certs,
   };
 }

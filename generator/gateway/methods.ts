@@ -13,10 +13,13 @@ import { writeNewDirAtomic } from '../write/index.js';
 import { buildMethodIR } from '../ir/build.js';
 import type { MethodIR } from '../ir/types.js';
 import type { MethodSpec } from '../spec/model.js';
+import type { MethodKind } from '../spec/method-kind.js';
 import type { ValidationIssue } from '../../templates/runtime/index.js';
 
 export interface GatewayMethod {
   readonly ir: MethodIR;
+  /** How clients use it (method-kind.ts): `call` methods are answered; `page` and `app` ones the cashier serves. */
+  readonly kind: MethodKind;
   /** The generated `validate<Pascal>Request`. */
   readonly validateRequest: (value: unknown) => ValidationIssue[];
   /** Documented business error codes (the method's error table). */
@@ -79,7 +82,8 @@ export async function loadGatewayMethods(
   for (const spec of specs) {
     const op = operations.get(spec.method);
     if (op === undefined) throw new Error(`the generated package has no operation for ${spec.method}`);
-    methods.set(spec.method, { ir: buildMethodIR(spec), validateRequest: op.validateRequest, errorCodes: op.errorCodes });
+    const ir = buildMethodIR(spec);
+    methods.set(spec.method, { ir, kind: ir.kind, validateRequest: op.validateRequest, errorCodes: op.errorCodes });
   }
   return methods;
 }

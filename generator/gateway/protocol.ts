@@ -6,6 +6,7 @@
 import type { KeyObject } from 'node:crypto';
 import { buildSignContent, isDateTime, verifyContent, type SignType } from '../../templates/runtime/index.js';
 import { gatewayError, type Node } from './codes.js';
+import { checkCertSns, type GatewayCertSns } from './cert-mode.js';
 
 export type ProtocolResult =
   /** Refused before the method/app are known: `error_response`, unsigned. */
@@ -20,6 +21,8 @@ export interface ProtocolOptions {
   readonly appId?: string;
   /** How far `timestamp` (read as UTC+8) may be from now; the official SDK sends host local time. */
   readonly maxClockSkewMs: number;
+  /** Certificate mode: the serials requests must carry. */
+  readonly certs?: GatewayCertSns | undefined;
 }
 
 const UTC8_OFFSET_MS = 8 * 60 * 60 * 1000;
@@ -69,6 +72,10 @@ export function checkProtocol(params: Readonly<Record<string, string>>, options:
   const format = params['format'];
   if (!isBlank(format) && format.toUpperCase() !== 'JSON') return refuse(gatewayError('isv.invalid-format'), signType);
 
+  if (options.certs !== undefined) {
+    const refused = checkCertSns(params, options.certs);
+    if (refused !== undefined) return refuse(refused, signType);
+  }
   const content = buildSignContent(params);
   if (!verifyContent(content, params['sign']!, options.appPublicKey, signType)) {
     const subMsg = `验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配，网关生成的验签字符串为：${htmlEscape(content)}`;

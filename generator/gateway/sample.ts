@@ -3,10 +3,10 @@
  * it is a success), else a node built from the response fields, each with its example when that is
  * a valid value of the field, else its first documented value, else the kind's sample (kinds table).
  */
-import type { FieldIR, MethodIR, ScalarTypeIR, TypeIR } from '../ir/types.js';
+import type { FieldIR, MethodIR, ModelIR, ScalarTypeIR, TypeIR } from '../ir/types.js';
 import { valueProblems } from '../types/check.js';
 import { valueShapeOf } from '../types/json-schema.js';
-import { scalarModule } from '../types/table.js';
+import { KINDS, scalarModule } from '../types/table.js';
 import { responseNodeKey } from '../../templates/runtime/response.js';
 import { SUCCESS_CODE, type Node } from './codes.js';
 
@@ -22,15 +22,23 @@ export function sampleScalar(t: ScalarTypeIR, example: Example, ir: MethodIR): u
 }
 
 function sampleOf(t: TypeIR, example: Example, ir: MethodIR): unknown {
-  if (t.kind === 'object') return sampleObject(ir.models[t.modelId]!.fields, ir);
+  if (t.kind === 'object') {
+    const model = ir.models[t.modelId]!;
+    // An open model's fields are not on the page: an empty object, never invented fields.
+    return model.open === true ? { ...KINDS.object.open.sample } : sampleObject(model.fields, ir, model.oneOf);
+  }
   if (t.kind === 'array') return [sampleOf(t.items, example, ir)];
+  // Never in an answer (the loader keeps files to request params); the kind's sample for completeness.
+  if (t.kind === 'file') return KINDS.file.sample;
   return sampleScalar(t, example, ir);
 }
 
-function sampleObject(fields: readonly FieldIR[], ir: MethodIR): Node {
+/** Every field with a sample value; of a one-of group only its first member (exactly one is sent). */
+function sampleObject(fields: readonly FieldIR[], ir: MethodIR, oneOf: ModelIR['oneOf'] = []): Node {
   const node: Node = {};
+  const skipped = new Set(oneOf.flatMap((group) => group.slice(1)));
   // defineProperty: a documented field named __proto__ stays plain data.
-  for (const f of fields) Object.defineProperty(node, f.name, { value: sampleOf(f.type, f.example, ir), enumerable: true, writable: true, configurable: true });
+  for (const f of fields) if (!skipped.has(f.name)) Object.defineProperty(node, f.name, { value: sampleOf(f.type, f.example, ir), enumerable: true, writable: true, configurable: true });
   return node;
 }
 

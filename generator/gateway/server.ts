@@ -2,25 +2,33 @@
  * `startGateway`: a local Alipay gateway (POST/GET /gateway.do) for the methods of a spec set,
  * on node:http. One request: read params -> scenario -> protocol checks and signature ->
  * biz_content (plus top-level params) with the generated validator -> the example answer, signed as the gateway signs.
+ * Page and app payment methods, the pay link and the notification sender: see cashier.ts.
  * A body over MAX_BODY_BYTES (1 MiB) is read to its end and answered `413` with the limit in a
- * text/plain body (see params.ts).
+ * text/plain body (see params.ts). An upload (multipart/form-data, multipart.ts) may be up to
+ * `maxUploadBytes` (10 MiB); a larger one is answered `413` as soon as it is known to be larger.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { loadSpecsOrThrow } from '../spec/load.js';
 import type { MethodSpec } from '../spec/model.js';
-import { responseNodeKey, type SignType } from '../../templates/runtime/index.js';
+import { checkAesKey, responseNodeKey, type SignType } from '../../templates/runtime/index.js';
 import { createBodyWriter } from './body.js';
+import { APP_PAY_PATH, CASHIER_PAY_PATH, createCashier, NOTIFY_PATH, paymentKindOf, type CashierAnswer, type SentNotification } from './cashier.js';
+import { describeReport, notifyTarget } from './notify-sender.js';
 import { checkBizContent } from './business.js';
 import { businessError, gatewayError, systemError, type Node } from './codes.js';
 import { resolveKeys, type GatewayKeys, type KeyOptions } from './keys.js';
-import { formatLogLine } from './log.js';
+import { formatLogLine, sentResult } from './log.js';
 import { loadGatewayMethods, type GatewayMethod } from './methods.js';
 import { BodyTooLargeError, MAX_BODY_BYTES, readBody, readParams } from './params.js';
+import { checkFiles, isMultipart, MalformedMultipartError, MAX_UPLOAD_BYTES, readMultipart, uploadAnswer, UploadTooLargeError, type MultipartRequest } from './multipart.js';
 import { checkProtocol } from './protocol.js';
+import { withAlipayCertSn } from './cert-mode.js';
+import { decryptRequest, encryptNode } from './aes.js';
 import { successNode } from './sample.js';
 import { parseScenario, SCENARIO_HEADER, ScenarioError, type Scenario } from './scenario.js';
+import { createV3Handler, V3_PREFIX } from './v3-server.js';
 
 export const GATEWAY_PATH = '/gateway.do';
 /** Default clock tolerance: host local time of any time zone is within a day of UTC+8. */
@@ -45,6 +53,10 @@ export interface GatewayOptions extends KeyOptions {
   cacheDir?: string;
   /** Receives one line per request (method, result code, time); never keys or biz_content. */
   log?: (line: string) => void;
+  /** The app's AES key (base64): `encrypt_type=AES` requests are decrypted and their answers encrypted. */
+  aesKey?: string;
+  /** Largest multipart/form-data (upload) body, in bytes (default MAX_UPLOAD_BYTES, 10 MiB); larger ones get 413 before they are read. */
+  maxUploadBytes?: number;
 }
 
 export interface GatewayStats {
@@ -54,6 +66,11 @@ export interface GatewayStats {
   readonly results: Readonly<Record<string, number>>;
 }
 
+/** Paths besides /gateway.do: the cashier's pay link, the app SDK stand-in, the notification sender. */
+const PAYMENT_PATHS: ReadonlySet<string> = new Set([CASHIER_PAY_PATH, APP_PAY_PATH, NOTIFY_PATH]);
+/** Sent notifications kept for `notifications()` (a long-running serve must not grow without bound). */
+const MAX_KEPT_NOTIFICATIONS = 1000;
+
 export interface Gateway {
   /** `http://<host>:<port>/gateway.do` */
   readonly url: string;
@@ -62,7 +79,11 @@ export interface Gateway {
   readonly keys: GatewayKeys;
   /** Served methods, sorted. */
   readonly methods: readonly string[];
+  /** Served v3 routes (`POST /v3/alipay/trade/query`), sorted; their base URL is the origin of `url`. */
+  readonly v3Routes: readonly string[];
   stats(): GatewayStats;
+  /** The notifications sent (by the cashier, the app pay endpoint or `POST /__alipay/notify`), oldest first; the last 1,000. */
+  notifications(): readonly SentNotification[];
   close(): Promise<void>;
 }
 
@@ -80,6 +101,8 @@ interface Answer {
   signType: SignType;
   signed: boolean;
   method: string | undefined;
+  /** The answer to an encrypted request: the node is written as its ciphertext. */
+  encrypted?: boolean;
 }
 
 async function loadSpecs(options: GatewayOptions): Promise<readonly MethodSpec[]> {
@@ -95,6 +118,7 @@ function defaultBusinessCode(method: GatewayMethod): string {
 export async function startGateway(options: GatewayOptions = {}): Promise<Gateway> {
   const serverScenario = parseScenario(options.scenario);
   const specs = await loadSpecs(options);
+  if (options.aesKey !== undefined) checkAesKey(options.aesKey);
   const [methods, keys] = await Promise.all([loadGatewayMethods(specs, options.cacheDir), resolveKeys(options)]);
   const successNodes = new Map([...methods.values()].map((m) => [m.ir.method, successNode(m.ir)]));
   const writer = createBodyWriter(keys.gatewayPrivateKey);
@@ -103,9 +127,24 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     appPublicKey: keys.appPublicKey,
     maxClockSkewMs: options.maxClockSkewMs ?? DEFAULT_MAX_CLOCK_SKEW_MS,
     ...(options.appId === undefined ? {} : { appId: options.appId }),
+    ...(keys.certs === undefined ? {} : { certs: keys.certs }),
   };
+  const aesKey = options.aesKey;
   const extraLatency = options.latencyMs ?? 0;
   const log = options.log;
+  const sent: SentNotification[] = [];
+  const cashier = createCashier({
+    gatewayPrivateKey: keys.gatewayPrivateKey,
+    writer,
+    specs: new Map(specs.map((s) => [s.method, s])),
+    appId: options.appId,
+    onNotify: (notification) => {
+      if (sent.length >= MAX_KEPT_NOTIFICATIONS) sent.shift();
+      sent.push(notification);
+      log?.(formatLogLine({ httpMethod: 'NOTIFY', method: notification.method, result: `${notifyTarget(notification.report.url)} ${describeReport(notification.report)}`, ms: notification.ms }));
+    },
+  });
+  const paymentKinds = new Map(specs.map((s) => [s.method, paymentKindOf(s)]));
   let requests = 0;
   const results: Record<string, number> = {};
   const timers = new Set<NodeJS.Timeout>();
@@ -128,8 +167,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
       timers.add(timer);
     });
 
-  /** Decides the answer to a well-formed gateway call. */
-  const decide = (params: Record<string, string>, scenario: Scenario): Answer => {
+  const maxUploadBytes = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+  /** Decides the answer to a well-formed gateway call (`upload`: the parts of a multipart request). */
+  const decide = (params: Record<string, string>, scenario: Scenario, upload?: MultipartRequest): Answer => {
     const protocol = checkProtocol(params, protocolOptions);
     if (protocol.kind === 'unknown-method') {
       return { key: 'error_response', node: protocol.node, signType: 'RSA2', signed: false, method: protocol.method === undefined || !methods.has(protocol.method) ? undefined : protocol.method };
@@ -140,15 +180,34 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
       // What the gateway answers before it knows which key to sign with (e.g. an unknown app_id).
       return { key: 'error_response', node: gatewayError('isv.invalid-app-id'), signType: protocol.signType, signed: false, method: protocol.method };
     }
-    const refused = protocol.node ?? checkBizContent(method, params['biz_content'], params);
-    if (refused !== undefined) return answer(refused);
+    if (protocol.node !== undefined) return answer(protocol.node);
+    const decrypted = decryptRequest(params, aesKey);
+    if ('refused' in decrypted) return answer(decrypted.refused);
+    const reply = (node: Node): Answer => ({ ...answer(node), encrypted: decrypted.encrypted });
+    const files = upload?.files ?? new Map<string, Uint8Array>();
+    const refused = checkFiles(method, files) ?? checkBizContent(method, decrypted.bizContent, params, files);
+    if (refused !== undefined) return reply(refused);
     if (scenario.outcome.kind === 'business-error') {
       const code = scenario.outcome.code ?? defaultBusinessCode(method);
       const documented = method.ir.errors.find((e) => e.code === code);
-      return answer(businessError(code, documented?.description ?? code));
+      return reply(businessError(code, documented?.description ?? code));
     }
-    return answer(successNodes.get(protocol.method)!);
+    const success = successNodes.get(protocol.method)!;
+    return reply(upload === undefined ? success : uploadAnswer(method, success, files));
   };
+
+  const v3 = createV3Handler({
+    methods,
+    successNodes,
+    appPublicKey: keys.appPublicKey,
+    gatewayPrivateKey: keys.gatewayPrivateKey,
+    appId: options.appId,
+    maxClockSkewMs: options.maxClockSkewMs,
+    serverScenario,
+    extraLatencyMs: extraLatency,
+    delay,
+    finish,
+  });
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
@@ -156,9 +215,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     const target = req.url ?? '/';
     const q = target.indexOf('?');
     const path = q < 0 ? target : target.slice(0, q);
-    if (path !== GATEWAY_PATH) {
+    if (path.startsWith(V3_PREFIX)) return v3.handle(req, res, started);
+    if (path !== GATEWAY_PATH && !PAYMENT_PATHS.has(path)) {
       req.resume();
-      sendText(res, 404, 'text/plain;charset=utf-8', `not found: only ${GATEWAY_PATH} is served\n`);
+      sendText(res, 404, 'text/plain;charset=utf-8', `not found: only ${GATEWAY_PATH}, ${[...PAYMENT_PATHS].join(', ')} are served\n`);
       return finish(started, httpMethod, undefined, 'HTTP 404');
     }
     if (httpMethod !== 'POST' && httpMethod !== 'GET') {
@@ -176,7 +236,22 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
       return finish(started, httpMethod, undefined, 'HTTP 400');
     }
     let body = '';
-    if (httpMethod === 'POST') {
+    let upload: MultipartRequest | undefined;
+    if (httpMethod === 'POST' && isMultipart(req.headers['content-type'])) {
+      try {
+        upload = await readMultipart(req, maxUploadBytes);
+      } catch (error) {
+        if (error instanceof UploadTooLargeError) {
+          // Answered at once; the rest of the body is drained (multipart.ts) until the connection closes.
+          res.setHeader('connection', 'close');
+          sendText(res, 413, 'text/plain;charset=utf-8', `request body too large: uploads are limited to ${error.limit} bytes\n`);
+          return finish(started, httpMethod, undefined, 'HTTP 413');
+        }
+        if (!(error instanceof MalformedMultipartError)) throw error;
+        sendText(res, 400, 'text/plain;charset=utf-8', `${error.message}\n`);
+        return finish(started, httpMethod, undefined, 'HTTP 400');
+      }
+    } else if (httpMethod === 'POST') {
       try {
         body = await readBody(req);
       } catch (error) {
@@ -199,12 +274,32 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
       sendText(res, 200, 'text/html;charset=utf-8', HTML_ERROR_PAGE);
       return finish(started, httpMethod, undefined, 'HTML page');
     }
-    const params = readParams(q < 0 ? '' : target.slice(q + 1), body, req.headers['content-type']);
-    const answer = decide(params, scenario);
+    const search = q < 0 ? '' : target.slice(q + 1);
+    const sendAnswer = (a: CashierAnswer): void => {
+      res.writeHead(a.status, { ...a.headers, 'content-length': Buffer.byteLength(a.body) });
+      res.end(a.body);
+      finish(started, httpMethod, a.method, a.result);
+    };
+    if (path === CASHIER_PAY_PATH) {
+      const header = req.headers[SCENARIO_HEADER] as string | undefined;
+      return sendAnswer(await cashier.pay(new URLSearchParams(search).get('order'), header === undefined ? undefined : scenario));
+    }
+    if (path === NOTIFY_PATH) return sendAnswer(await cashier.notify(body, scenario));
+    if (path === APP_PAY_PATH) {
+      // The order string as the app SDK gets it: the body (or the query), one url-encoded query string.
+      const order = Object.assign(Object.create(null) as Record<string, string>, Object.fromEntries(new URLSearchParams(body.trim() === '' ? search : body.trim())));
+      const checked = decide(order, scenario);
+      return sendAnswer(await cashier.app(order, checked, scenario));
+    }
+    const params = readParams(search, body, req.headers['content-type']);
+    // An upload's text fields are params like a form body's (a field wins over the query, as there).
+    if (upload !== undefined) Object.assign(params, upload.fields);
+    const answer = decide(params, scenario, upload);
+    if (answer.method !== undefined && paymentKinds.get(answer.method) === 'page') return sendAnswer(cashier.page(params, answer, scenario));
     const sign = !answer.signed || scenario.body === 'missing-signature' ? false : scenario.body === 'wrong-signature' ? 'wrong' : true;
-    const text = writer.write(answer.key, answer.node, answer.signType, sign);
-    const subCode = answer.node['sub_code'];
-    const result = `${String(answer.node['code'])}${typeof subCode === 'string' ? `/${subCode}` : ''}`;
+    const written = writer.write(answer.key, answer.encrypted === true ? encryptNode(answer.node, aesKey!) : answer.node, answer.signType, sign);
+    const text = keys.certs !== undefined && sign !== false ? withAlipayCertSn(written, keys.certs.alipayCertSn) : written;
+    const result = sentResult(answer.node, answer.signed, sign === true ? 'signed' : sign === 'wrong' ? 'wrong' : 'none');
     if (scenario.body === 'truncated') {
       // The full length is announced, half is sent, then the connection drops: a cut-off body.
       const bytes = Buffer.from(text);
@@ -239,7 +334,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     port,
     keys,
     methods: [...methods.keys()].sort(),
+    v3Routes: v3.routes.routes,
     stats: () => ({ requests, results: { ...results } }),
+    notifications: () => [...sent],
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const timer of timers) clearTimeout(timer);

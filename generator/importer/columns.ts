@@ -6,15 +6,17 @@ import type { Items, ItemType, Requiredness } from '../spec/model.js';
 import type { ScalarKind } from '../types/kind.js';
 import { isScalarKind, kindOfTypeName } from '../types/table.js';
 
-/** A parsed type column: a scalar, an object (model), or an array of either. */
+/** A parsed type column: a scalar, an object (model), an array of either, or a file. */
 export interface ParsedType {
-  type: ItemType | 'array';
+  type: ItemType | 'array' | 'file';
   model?: string;
   items?: Items;
 }
 
-/** `String`, `MerchantCard`, `CardFrontTextDTO []`, `String[]`; undefined when not a type. */
+/** `String`, `MerchantCard`, `CardFrontTextDTO []`, `String[]`, `FileItem`; undefined when not a type. */
 export function parseType(text: string): ParsedType | undefined {
+  // The docs' file spellings (FileItem, File, byte[]) before the element[] reading of `byte[]`.
+  if (kindOfTypeName(text.trim().replace(/\s+/g, '')) === 'file') return { type: 'file' };
   const match = /^([A-Za-z][A-Za-z0-9_]*)\s*(\[\s*\])?$/.exec(text.trim());
   if (!match) return undefined;
   const element = parseElement(match[1]!);

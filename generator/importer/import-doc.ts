@@ -14,6 +14,7 @@ import { chooseLayout, type LayoutChoice } from './layouts/index.js';
 import type { LayoutName } from './page-model.js';
 import { oneLine } from './text.js';
 import { toSpec } from './to-spec/index.js';
+import { findV3Route } from './to-spec/v3-route.js';
 
 export interface ImportOptions {
   /** Read the page in this layout instead of detecting it. */
@@ -49,6 +50,9 @@ export function importDoc(text: string, file: string, options: ImportOptions = {
   const made = toSpec(read.page);
   made.diagnostics.forEach(add);
   if (!made.spec || hasErrors(diagnostics)) return done();
+  const v3 = findV3Route(text, made.spec);
+  v3.diagnostics.forEach(add);
+  if (v3.route !== undefined) made.spec.v3 = v3.route;
 
   const output = checkOutput(made.spec, file, options.specFile?.(made.spec.method) ?? `${made.spec.method}.yaml`);
   diagnostics.push(...output.diagnostics);

@@ -58,6 +58,10 @@ export interface PageModel {
   request: ParamRow[];
   /** Rows of 响应参数. */
   response: ParamRow[];
+  /** One-of groups the page states among the top-level rows of 请求参数 (`以下参数 二选一 传入`). */
+  requestOneOf?: OneOfRows[];
+  /** The same among the top-level rows of 响应参数 (the format has no such group: to-spec says so). */
+  responseOneOf?: OneOfRows[];
   examples: PageExamples;
   errors: ErrorRow[];
 }
@@ -77,6 +81,20 @@ export interface ParamRow extends ParamColumns {
   nested: Nested;
   /** Enum values the layout lists apart from the description (else to-spec reads them from it). */
   enum?: { value: string; description?: string }[];
+  /** The page says the listed values are not all of them (a list cut short by `更多`). */
+  enumOpen?: boolean;
+  /** One-of groups the page states among this row's children. */
+  oneOf?: OneOfRows[];
+}
+
+/**
+ * A one-of group as the page states it (`以下参数 二选一 传入`): the rows it covers, by name. The
+ * page marks where the group starts; which rows it covers is the layout's reading (to-spec warns).
+ */
+export interface OneOfRows {
+  names: string[];
+  /** The group's label line. */
+  pos: Position;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { Field, Items, MethodSpec, Shape } from '../spec/model.js';
 import { scalarModule } from '../types/table.js';
+import { DEFAULT_METHOD_KIND } from '../spec/method-kind.js';
 import type { EnumIR, FieldIR, MethodIR, ModelIR, ObjectTypeIR, ScalarKind, ScalarTypeIR, TypeIR } from './types.js';
 
 export function buildMethodIR(spec: MethodSpec): MethodIR {
@@ -12,6 +13,7 @@ export function buildMethodIR(spec: MethodSpec): MethodIR {
   const request = spec.request.map((f) => builder.field(f, 'request'));
   const params = (spec.params ?? []).map((f) => builder.field(f, 'params'));
   const response = spec.response.map((f) => builder.field(f, 'response'));
+  const notify = (spec.notify ?? []).map((f) => builder.field(f, 'notify'));
   return freeze({
     method: spec.method,
     ...(spec.title !== undefined && { title: spec.title }),
@@ -19,11 +21,15 @@ export function buildMethodIR(spec: MethodSpec): MethodIR {
     ...(spec.deprecated !== undefined && { deprecated: spec.deprecated }),
     request,
     params,
+    ...(spec.oneOf !== undefined && spec.oneOf.length > 0 && { oneOf: spec.oneOf.map((g) => [...g]) }),
     response,
+    kind: spec.kind ?? DEFAULT_METHOD_KIND,
+    notify,
     models: builder.models,
     enums: builder.enums,
     errors: spec.errors.map((e) => ({ ...e })),
     ...(spec.examples !== undefined && { examples: structuredClone(spec.examples) }),
+    ...(spec.v3 !== undefined && { v3: structuredClone(spec.v3) }),
   });
 }
 
@@ -56,6 +62,7 @@ class Builder {
         ...(shape.maxLength !== undefined && { maxLength: shape.maxLength }),
       };
     }
+    if (shape.type === 'file') return { kind: 'file', ...(shape.maxLength !== undefined && { maxLength: shape.maxLength }) };
     return this.itemType(shape as Items, hint, path);
   }
 
@@ -63,7 +70,7 @@ class Builder {
     if (shape.type === 'object') return { kind: 'object', modelId: this.model(shape, hint, path) };
     const kind: ScalarKind = shape.type;
     // A kind that is not enumerable (boolean) has no value set worth a type of its own.
-    const enumId = shape.enum && shape.enum.length > 0 && scalarModule(kind).enumerable ? this.enumOf(kind, shape.enum, hint) : undefined;
+    const enumId = shape.enum && shape.enum.length > 0 && scalarModule(kind).enumerable ? this.enumOf(kind, shape.enum, hint, shape.enumOpen === true) : undefined;
     return {
       kind,
       ...(shape.maxLength !== undefined && { maxLength: shape.maxLength }),
@@ -73,7 +80,10 @@ class Builder {
 
   private model(shape: Shape, hint: string, path: string): number {
     const fields = (shape.fields ?? []).map((f) => this.field(f, path));
-    const key = JSON.stringify([shape.model ?? null, shape.model === undefined ? hint : null, fields]);
+    // No `fields` at all: the page does not show them (an open object), unlike a documented `fields: {}`.
+    const open = shape.fields === undefined;
+    const oneOf = (shape.oneOf ?? []).filter((g) => g.length > 0).map((g) => [...g]);
+    const key = JSON.stringify([shape.model ?? null, shape.model === undefined ? hint : null, fields, open, oneOf]);
     const known = this.modelKeys.get(key);
     if (known !== undefined) return known;
     const id = this.models.length;
@@ -83,25 +93,27 @@ class Builder {
       nameHint: hint,
       origin: path,
       fields,
+      ...(oneOf.length > 0 && { oneOf }),
+      ...(open && { open }),
     });
     this.modelKeys.set(key, id);
     return id;
   }
 
-  private enumOf(kind: ScalarKind, values: readonly { value: string; description?: string }[], hint: string): number {
+  private enumOf(kind: ScalarKind, values: readonly { value: string; description?: string }[], hint: string, open: boolean): number {
     // A value listed twice keeps its first description (duplicate keys would not compile).
     const seen = new Set<string>();
     const list = values
       .filter((v) => !seen.has(v.value) && seen.add(v.value))
       .map((v) => ({ value: v.value, ...(v.description !== undefined && { description: v.description }) }));
-    const key = JSON.stringify([hint, kind, list]);
+    const key = JSON.stringify([hint, kind, list, open]);
     const known = this.enumKeys.get(key);
     if (known !== undefined) return known;
     const id = this.enums.length;
     // Numeric literals when every value is the text of a number of the kind: the wire value itself.
     const m = scalarModule(kind);
     const literal = m.tsType === 'number' && list.every((v) => typeof m.wireValue(v.value) === 'number') ? 'number' : 'string';
-    this.enums.push({ id, nameHint: hint, kind, values: list, literal });
+    this.enums.push({ id, nameHint: hint, kind, values: list, literal, ...(open && { open }) });
     this.enumKeys.set(key, id);
     return id;
   }

@@ -5,6 +5,8 @@
  */
 import type { ErrorCode, Examples, RequiredIf } from '../spec/model.js';
 import type { ScalarKind } from '../types/kind.js';
+import type { V3RouteSpec } from '../spec/v3-route.js';
+import type { MethodKind } from '../spec/method-kind.js';
 
 export type { ScalarKind };
 
@@ -22,6 +24,8 @@ export interface EnumIR {
   readonly values: readonly EnumValueIR[];
   /** Numbers with numeric values become numeric literal types; everything else string literals. */
   readonly literal: 'string' | 'number';
+  /** The values are documentation, not the whole set (`enumOpen`): other values of the kind are valid. */
+  readonly open?: boolean;
 }
 
 export interface ScalarTypeIR {
@@ -42,7 +46,14 @@ export interface ArrayTypeIR {
   readonly maxLength?: number;
 }
 
-export type TypeIR = ScalarTypeIR | ObjectTypeIR | ArrayTypeIR;
+/** A file param (multipart part, never signed); only in `params`. */
+export interface FileTypeIR {
+  readonly kind: 'file';
+  /** The largest size in bytes the doc gives (spec maxLength on a file). */
+  readonly maxLength?: number;
+}
+
+export type TypeIR = ScalarTypeIR | ObjectTypeIR | ArrayTypeIR | FileTypeIR;
 
 export interface FieldIR {
   readonly name: string;
@@ -63,6 +74,10 @@ export interface ModelIR {
   /** Where it first appears, e.g. `response.card_info`, for docs. */
   readonly origin: string;
   readonly fields: readonly FieldIR[];
+  /** One-of groups among `fields` (spec `oneOf`). */
+  readonly oneOf?: readonly (readonly string[])[];
+  /** The page names the model but does not show its fields (`type: object` without `fields`): any object. */
+  readonly open?: boolean;
 }
 
 export interface MethodIR {
@@ -73,7 +88,13 @@ export interface MethodIR {
   readonly request: readonly FieldIR[];
   /** Request params sent as top-level form params, not inside biz_content (scalars); empty for most methods. */
   readonly params: readonly FieldIR[];
+  /** One-of groups among the request's fields (`request` and `params`). */
+  readonly oneOf?: readonly (readonly string[])[];
   readonly response: readonly FieldIR[];
+  /** How the method is used (`call` when the spec says nothing). */
+  readonly kind: MethodKind;
+  /** The fields of its asynchronous notification; empty when it has none. */
+  readonly notify: readonly FieldIR[];
   /** Every model, children before parents; ids are indexes into this list. */
   readonly models: readonly ModelIR[];
   /** Every enum; ids are indexes into this list. */
@@ -81,4 +102,6 @@ export interface MethodIR {
   readonly errors: readonly ErrorCode[];
   /** The doc's examples as the spec holds them (parsed JSON values). */
   readonly examples?: Examples;
+  /** The v3 route; absent: the method is v2 only. */
+  readonly v3?: Readonly<V3RouteSpec>;
 }

@@ -6,6 +6,7 @@
 import { buildMethodIR } from '../ir/build.js';
 import type { MethodIR } from '../ir/types.js';
 import { pascalName } from '../plan/names.js';
+import { DEFAULT_METHOD_KIND } from '../spec/method-kind.js';
 import type { ErrorCode, Examples, MethodSpec } from '../spec/model.js';
 import { responseNodeKey } from '../../templates/runtime/response.js';
 import {
@@ -21,6 +22,7 @@ import {
 import { NameRegistry } from './names.js';
 import { ownObject, setOwn, type JsonObject } from './own.js';
 import { COMPONENT_PREFIX, SchemaBuilder } from './schema.js';
+import { addV3Operation, v3ErrorSchema, V3_ERROR_SCHEMA } from './v3-paths.js';
 
 export interface OpenApiOptions {
   title?: string;
@@ -44,21 +46,34 @@ export function openApiDocument(methods: readonly MethodIR[], options: OpenApiOp
   const errorName = names.claim(ERROR_RESPONSE_SCHEMA);
   const methodNames = sorted.map((ir) => {
     const pascal = pascalName(ir.method, 'Method');
-    return { request: names.claim(`${pascal}Request`), response: names.claim(`${pascal}Response`) };
+    return {
+      request: names.claim(`${pascal}Request`),
+      response: names.claim(`${pascal}Response`),
+      ...(ir.notify.length > 0 && { notification: names.claim(`${pascal}Notification`) }),
+    };
   });
 
+  // Claimed after the method names, so a route changes no method's names; only when a method has a route.
+  const v3ErrorName = sorted.some((ir) => ir.v3 !== undefined) ? names.claim(V3_ERROR_SCHEMA) : undefined;
   const builder = new SchemaBuilder();
   const schemas = new Map<string, JsonObject>([[errorName, errorResponseSchema()]]);
+  if (v3ErrorName !== undefined) schemas.set(v3ErrorName, v3ErrorSchema());
   const paths: JsonObject = {};
+  const webhooks: JsonObject = {};
   sorted.forEach((ir, i) => {
-    const { request, response } = methodNames[i]!;
+    const { request, response, notification } = methodNames[i]!;
     builder.forMethod(ir);
     const hasRequest = ir.request.length > 0;
-    if (hasRequest) schemas.set(request, builder.objectSchema(ir.request, request));
+    if (hasRequest) schemas.set(request, builder.objectSchema(ir.request, request, ir.oneOf));
     schemas.set(response, responseSchema(builder, ir, response));
     // Top-level form params (not in biz_content) sit beside biz_content in the form body.
     const params = ir.params.map((p) => [p.name, builder.fieldSchema(p), p.required === true] as const);
     setOwn(paths, `/${ir.method}`, { post: operation(ir, hasRequest ? request : undefined, params, response, errorName) });
+    if (v3ErrorName !== undefined) addV3Operation(paths, ir, builder, v3ErrorName);
+    if (notification !== undefined) {
+      schemas.set(notification, builder.objectSchema(ir.notify, notification));
+      setOwn(webhooks, notifyWebhookName(ir.method), notifyWebhook(ir, notification));
+    }
   });
   for (const [name, schema] of builder.finish(names)) schemas.set(name, schema);
 
@@ -78,6 +93,7 @@ export function openApiDocument(methods: readonly MethodIR[], options: OpenApiOp
     ],
     tags: tags.map((name) => ({ name })),
     paths,
+    ...(Object.keys(webhooks).length > 0 && { webhooks }),
     components: {
       schemas: ownObject([...schemas.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
       parameters: COMMON_PARAMETERS,
@@ -117,7 +133,7 @@ function operation(
     { name: 'method', in: 'query', required: true, description: '接口名称', schema: { type: 'string', const: ir.method } },
     ...Object.keys(COMMON_PARAMETERS).map((name) => ({ $ref: `#/components/parameters/${name}` })),
   ];
-  const body = requestBody(examples, request, params);
+  const body = requestBody(examples, request, params, ir.params.some((p) => p.type.kind === 'file'));
   if (body !== undefined) op.requestBody = body;
   const node = responseNodeKey(ir.method);
   const errorRef = { $ref: COMPONENT_PREFIX + errorName };
@@ -139,11 +155,36 @@ function operation(
     '200': { description: 'Signed gateway answer (success or business failure)', content: { 'application/json': answer } },
   };
   if (ir.errors.length > 0) op['x-alipay-error-codes'] = ir.errors;
+  // Page and app methods are signed by the server and sent by the browser or the Alipay app.
+  if (ir.kind !== DEFAULT_METHOD_KIND) op['x-alipay-kind'] = ir.kind;
   return op;
 }
 
-/** The form body: biz_content (JSON) when the method has business params, and its top-level params. */
-function requestBody(examples: Examples | undefined, request: string | undefined, params: readonly FormParam[]): JsonObject | undefined {
+/** The webhook of a method's notification: `<method>.notify`. */
+export function notifyWebhookName(method: string): string {
+  return `${method}.notify`;
+}
+
+/** Alipay POSTs the notification (a signed form) to the notify_url; the handler answers `success`. */
+function notifyWebhook(ir: MethodIR, notification: string): JsonObject {
+  return {
+    post: {
+      operationId: notifyWebhookName(ir.method),
+      tags: [tagOf(ir.method)],
+      summary: `${ir.title ?? ir.method}: 异步通知`,
+      description:
+        'Alipay POSTs this signed form to the notify_url of the request. Verify the sign (V1: sign and sign_type not signed) with the Alipay public key over the values as received, check app_id, then answer the text `success`; any other answer makes Alipay send it again.',
+      requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { $ref: COMPONENT_PREFIX + notification } } } },
+      responses: { '200': { description: 'Handled', content: { 'text/plain': { schema: { type: 'string', const: 'success' } } } } },
+    },
+  };
+}
+
+/**
+ * The form body: biz_content (JSON) when the method has business params, and its top-level params;
+ * an upload method's (one with a file param) is multipart/form-data, its files `format: binary`.
+ */
+function requestBody(examples: Examples | undefined, request: string | undefined, params: readonly FormParam[], upload: boolean): JsonObject | undefined {
   if (request === undefined && params.length === 0) return undefined;
   const entries: [string, unknown][] = [];
   const required: string[] = [];
@@ -164,7 +205,7 @@ function requestBody(examples: Examples | undefined, request: string | undefined
   const paramExample = examples?.params;
   if (typeof paramExample === 'object' && paramExample !== null) example.push(...Object.entries(paramExample));
   if (example.length > 0) media.examples = { doc: { summary: 'Example from the doc page', value: ownObject(example) } };
-  return { required: required.length > 0, content: { 'application/x-www-form-urlencoded': media } };
+  return { required: required.length > 0, content: { [upload ? 'multipart/form-data' : 'application/x-www-form-urlencoded']: media } };
 }
 
 function operationDescription(ir: MethodIR): string {

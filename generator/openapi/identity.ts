@@ -16,14 +16,14 @@ const ID_REF = /"(modelId|enumId)":(\d+)/g;
 
 /** The identity of every model of `ir`, indexed by model id (children come before parents). */
 export function modelIdentities(ir: MethodIR): readonly string[] {
-  const enumKeys = ir.enums.map((e) => JSON.stringify([e.kind, e.values]));
+  const enumKeys = ir.enums.map((e) => JSON.stringify(e.open === true ? [e.kind, e.values, 'open'] : [e.kind, e.values]));
   const keys: string[] = [];
   for (const model of ir.models) {
     // One plain stringify (no replacer: that is several times slower on the catalogue), then ids swapped.
     const fields = JSON.stringify(model.fields).replace(ID_REF, (_ref, key: string, id: string) =>
       key === 'modelId' ? `"model":${JSON.stringify(keys[Number(id)])}` : `"enum":${enumKeys[Number(id)]}`,
     );
-    const head = JSON.stringify([model.docName ?? null, model.docName === undefined ? model.nameHint : null]);
+    const head = JSON.stringify([model.docName ?? null, model.docName === undefined ? model.nameHint : null, model.open === true, model.oneOf ?? []]);
     // Hashed so a parent's key stays short however deep its children nest.
     keys[model.id] = createHash('sha1').update(head).update('\0').update(fields).digest('base64');
   }

@@ -12,7 +12,7 @@ import type { FieldIR, MethodIR, ModelIR, TypeIR } from '../ir/types.js';
 import { pascalName } from '../plan/names.js';
 import type { ValueConstraint } from '../types/constraints/constraint.js';
 import { VALUE_CONSTRAINT_LIST } from '../types/constraints/table.js';
-import { objectConstraintSchema, valueShapeOf } from '../types/json-schema.js';
+import { fileSchema, objectConstraintSchema, valueShapeOf } from '../types/json-schema.js';
 import { KINDS } from '../types/table.js';
 import { modelIdentities } from './identity.js';
 import type { NameRegistry } from './names.js';
@@ -50,12 +50,21 @@ export class SchemaBuilder {
     return this;
   }
 
-  /** An object schema for a list of fields: properties, required and conditional requirements. */
-  objectSchema(fields: readonly FieldIR[], title?: string): JsonObject {
+  /** An object schema for a list of fields: properties, required, conditional requirements and one-of groups. */
+  objectSchema(fields: readonly FieldIR[], title?: string, oneOf?: ModelIR['oneOf']): JsonObject {
     const schema: JsonObject = KINDS.object.jsonSchema();
     if (title !== undefined) schema.title = title;
     schema.properties = ownObject(fields.map((f) => [f.name, this.fieldSchema(f)] as const));
-    return Object.assign(schema, objectConstraintSchema(fields));
+    return Object.assign(schema, objectConstraintSchema(fields, oneOf));
+  }
+
+  /** A model's schema: an open model (fields not shown by the page) is any object, marked `x-alipay-open`. */
+  private modelBody(model: ModelIR, title?: string): JsonObject {
+    if (model.open !== true) return this.objectSchema(model.fields, title, model.oneOf);
+    const schema: JsonObject = KINDS.object.jsonSchema();
+    if (title !== undefined) schema.title = title;
+    schema['x-alipay-open'] = true;
+    return schema;
   }
 
   fieldSchema(field: FieldIR): JsonObject {
@@ -79,6 +88,7 @@ export class SchemaBuilder {
       if (type.maxLength !== undefined) schema['x-alipay-max-length'] = type.maxLength;
       return schema;
     }
+    if (type.kind === 'file') return fileSchema(type);
     const shape = valueShapeOf(type, this.method().enums);
     const schema: JsonObject = KINDS[type.kind].jsonSchema();
     for (const c of DOCUMENT_ORDER) Object.assign(schema, c.jsonSchema(shape));
@@ -86,11 +96,11 @@ export class SchemaBuilder {
   }
 
   private modelSchema(model: ModelIR): JsonObject {
-    if (model.docName === undefined) return this.objectSchema(model.fields);
+    if (model.docName === undefined) return this.modelBody(model);
     const key = this.identities[model.id]!;
     if (!this.variants.has(key)) {
       // Children are registered while the schema is built, before their parent (as the IR lists them).
-      const schema = this.objectSchema(model.fields, model.docName);
+      const schema = this.modelBody(model, model.docName);
       this.variants.set(key, { model: model.docName, schema, firstMethod: this.method().method });
     }
     // A fresh ref per use: a field adds its own description beside the $ref.

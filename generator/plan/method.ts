@@ -7,7 +7,8 @@ import type { MethodIR, TypeIR } from '../ir/types.js';
 import { GLOBAL_NAMES, LOCAL_NAMES, RUNTIME_IMPORTS } from './reserved.js';
 import { Scope, modelBaseName, pascalName } from './names.js';
 import type { MethodExports, MethodPlan } from './types.js';
-import { scalarModule } from '../types/table.js';
+import { KINDS, scalarModule } from '../types/table.js';
+import { METHOD_KIND_TABLE } from '../spec/method-kind.js';
 
 const RESPONSE_BASE_FIELDS = ['code', 'msg', 'sub_code', 'sub_msg'];
 
@@ -31,12 +32,17 @@ export function planMethod(ir: MethodIR, stem: string, exports: MethodExports): 
         return collect(t.items);
       case 'object':
         return;
+      case 'file':
+        helpers.add(KINDS.file.helpers.check);
+        if (t.maxLength !== undefined) helpers.add(KINDS.file.helpers.size);
+        return;
     }
     const helper = scalarModule(t.kind).format?.helper;
     if (helper !== undefined) helpers.add(helper);
   };
-  for (const f of [...ir.request, ...ir.params, ...ir.response, ...ir.models.flatMap((m) => m.fields)]) collect(f.type);
-  const runtimeValues = ['invoke', 'isApiErrorOf', ...helpers];
+  for (const f of [...ir.request, ...ir.params, ...ir.response, ...ir.notify, ...ir.models.flatMap((m) => m.fields)]) collect(f.type);
+  // The kind's runtime function, and the notification parser when the method has a notification.
+  const runtimeValues = [METHOD_KIND_TABLE[ir.kind].runtimeFn, 'isApiErrorOf', ...helpers, ...(ir.notify.length > 0 ? ['parseNotification'] : [])];
 
   return {
     ir,

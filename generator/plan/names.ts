@@ -50,3 +50,48 @@ export class Scope {
     return true;
   }
 }
+
+/** Two models of one method whose names plan to the same identifier: the later one got a suffix. */
+export interface ModelNameClash {
+  /** The name both wanted (`CardUserInfo`). */
+  readonly name: string;
+  /** The IR origin (`request.card_user_info`) of the model that kept the name, and of the one renamed. */
+  readonly first: string;
+  readonly second: string;
+  /** What the second one is generated as (`CardUserInfo2`). */
+  readonly planned: string;
+}
+
+/**
+ * The model-model clashes of a method's plan (`planned[i]` is the name planned for `models[i]`),
+ * in IR order. Identical models are one model already (the IR deduplicates them); a clash is two
+ * different shapes under one name, which a reviewer should know about: the suffixed name is
+ * what callers import.
+ */
+export function modelNameClashes(
+  models: readonly { readonly docName?: string; readonly nameHint: string; readonly origin: string }[],
+  planned: readonly string[],
+): ModelNameClash[] {
+  const firstByBase = new Map<string, number>();
+  const clashes: ModelNameClash[] = [];
+  models.forEach((m, i) => {
+    const base = modelBaseName(m.docName, m.nameHint);
+    const first = firstByBase.get(base);
+    if (first === undefined) firstByBase.set(base, i);
+    else clashes.push({ name: base, first: models[first]!.origin, second: m.origin, planned: planned[i]! });
+  });
+  return clashes;
+}
+
+/** The YAML key path of an IR origin: `request.a[].b` -> request, a, items, fields, b. */
+export function specKeyPath(origin: string): string[] {
+  const [side, ...names] = origin.split('.');
+  const path = [side!];
+  names.forEach((segment, i) => {
+    const name = segment.replace(/(\[\])+$/, '');
+    if (i > 0) path.push('fields');
+    path.push(name);
+    for (let n = (segment.length - name.length) / 2; n > 0; n--) path.push('items');
+  });
+  return path;
+}

@@ -52,6 +52,9 @@ function exportNames(prefix: string): MethodExports {
     validateRequest: `validate${prefix}Request`,
     validateResponse: `validate${prefix}Response`,
     operation: `${fn}Operation`,
+    notification: `${prefix}Notification`,
+    validateNotification: `validate${prefix}Notification`,
+    parseNotification: `parse${prefix}Notification`,
   };
 }
 

@@ -12,6 +12,10 @@ export interface MethodExports {
   readonly validateRequest: string;
   readonly validateResponse: string;
   readonly operation: string;
+  /** The notification's type, validator and parser (used only by methods with notify fields). */
+  readonly notification: string;
+  readonly validateNotification: string;
+  readonly parseNotification: string;
 }
 
 export interface MethodPlan {
@@ -36,7 +40,7 @@ export interface MethodPlan {
  * planned names. An incremental run has this for unchanged methods without reparsing them.
  */
 export interface MethodHead {
-  readonly ir: Pick<MethodIR, 'method' | 'title'>;
+  readonly ir: Pick<MethodIR, 'method' | 'title'> & { readonly kind?: MethodIR['kind'] };
   readonly stem: string;
   readonly exports: MethodExports;
 }

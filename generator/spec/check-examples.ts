@@ -95,6 +95,9 @@ function checkValue(r: Reader, node: unknown, shape: Shape, path: readonly PathS
       for (const problem of problems(node.value, { ...shape, type: kind.kind })) r.report(node, path, problem);
       return;
     }
+    case 'file':
+      r.report(node, path, `the example value ${kind.mismatch(undefined)}`);
+      return;
   }
   assertNever(kind);
 }

@@ -8,6 +8,7 @@ import { Document, Pair, Scalar, YAMLMap, YAMLSeq, parse } from 'yaml';
 import { UserError } from '../diagnostics.js';
 import { specLimitProblem, specTooLarge } from './limits.js';
 import type { EnumValue, ErrorCode, Field, Items, MethodSpec, Shape } from './model.js';
+import { v3RouteNode } from './v3-route.js';
 
 /** First line of every spec: lets editors complete and check specs against the JSON Schema. */
 export const SCHEMA_COMMENT = '# yaml-language-server: $schema=../generator/spec/spec.schema.json';
@@ -28,12 +29,16 @@ export function dumpSpec(spec: MethodSpec): string {
 function buildYaml(spec: MethodSpec): string {
   const root = new YAMLMap();
   add(root, 'method', str(spec.method));
+  if (spec.kind !== undefined) add(root, 'kind', str(spec.kind));
   if (spec.title !== undefined) add(root, 'title', str(spec.title));
   if (spec.description !== undefined) add(root, 'description', str(spec.description));
   if (spec.deprecated !== undefined) add(root, 'deprecated', value(spec.deprecated));
+  if (spec.v3 !== undefined) add(root, 'v3', v3RouteNode(spec.v3));
   add(root, 'request', fieldMap(spec.request));
   if (spec.params !== undefined) add(root, 'params', fieldMap(spec.params));
+  if (spec.oneOf !== undefined && spec.oneOf.length > 0) add(root, 'oneOf', oneOfNode(spec.oneOf));
   add(root, 'response', fieldMap(spec.response));
+  if (spec.notify !== undefined) add(root, 'notify', fieldMap(spec.notify));
   add(root, 'errors', seq(spec.errors.map(errorNode)));
   if (spec.examples) {
     const examples = new YAMLMap();
@@ -87,8 +92,21 @@ function itemsNode(items: Items): YAMLMap {
 
 function shapeTail(map: YAMLMap, shape: Shape): void {
   if (shape.enum) add(map, 'enum', seq(shape.enum.map(enumNode)));
+  if (shape.enumOpen === true) add(map, 'enumOpen', value(true));
   if (shape.fields) add(map, 'fields', fieldMap(shape.fields));
+  if (shape.oneOf !== undefined && shape.oneOf.length > 0) add(map, 'oneOf', oneOfNode(shape.oneOf));
   if (shape.items) add(map, 'items', itemsNode(shape.items));
+}
+
+/** `[[a, b], [c, d]]`: one flow list of names per group. */
+function oneOfNode(groups: readonly (readonly string[])[]): YAMLSeq {
+  const s = seq(groups.map((g) => {
+    const group = seq(g.map(str));
+    group.flow = true;
+    return group;
+  }));
+  s.flow = true;
+  return s;
 }
 
 function enumNode(e: EnumValue): YAMLMap {

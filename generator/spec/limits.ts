@@ -66,7 +66,7 @@ export function checkDocumentLimits(r: Reader, doc: Document.Parsed): boolean {
 export function specLimitProblem(spec: MethodSpec): string | undefined {
   let count = 0;
   const stack: { shape: Shape; depth: number; path: string }[] = [];
-  for (const [side, fields] of [['request', spec.request], ['params', spec.params ?? []], ['response', spec.response]] as const) {
+  for (const [side, fields] of [['request', spec.request], ['params', spec.params ?? []], ['response', spec.response], ['notify', spec.notify ?? []]] as const) {
     for (const f of fields) stack.push({ shape: f, depth: 1, path: `${side}.${f.name}` });
   }
   while (stack.length > 0) {

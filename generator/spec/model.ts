@@ -11,7 +11,9 @@
  */
 
 import type { FieldKind, ItemKind } from '../types/kind.js';
-import { FIELD_KINDS, SCALAR_KINDS } from '../types/table.js';
+import { FIELD_KINDS, PARAM_KINDS } from '../types/table.js';
+import type { V3RouteSpec } from './v3-route.js';
+import type { MethodKind } from './method-kind.js';
 
 /** Field types of the format: the kinds of generator/types/table.ts. */
 export type FieldType = FieldKind;
@@ -24,8 +26,8 @@ export type Requiredness = true | false | 'conditional';
 
 export const FIELD_TYPES: readonly FieldType[] = FIELD_KINDS;
 
-/** The types a top-level form param may have (scalars): the form body carries strings only. */
-export const PARAM_TYPES: readonly FieldType[] = SCALAR_KINDS;
+/** The types a top-level form param may have: scalars (the form carries strings) and files (multipart parts). */
+export const PARAM_TYPES: readonly FieldType[] = PARAM_KINDS;
 
 export interface EnumValue {
   /** The value on the wire, always a string in the spec (numbers as written, e.g. "1"). */
@@ -45,7 +47,7 @@ export interface RequiredIf {
 
 /** What an object or array item looks like, shared by fields and array items. */
 export interface Shape {
-  type: ItemType | 'array';
+  type: FieldType;
   /** The doc's model name for objects (`MerchantCard`); absent for anonymous objects. */
   model?: string;
   /** Children of an object, in doc order. */
@@ -54,7 +56,17 @@ export interface Shape {
   items?: Items;
   maxLength?: number;
   enum?: EnumValue[];
+  /**
+   * The documented values are not the whole set (the page cuts the list short with `更多`, or says
+   * 包括但不限于 / "such as"): kept as documentation, other values of the kind are accepted.
+   */
+  enumOpen?: boolean;
+  /** One-of groups among the object's `fields`: exactly one field of each group is sent. */
+  oneOf?: OneOfGroup[];
 }
+
+/** Sibling wire names of which exactly one is present (the doc's `以下参数 二选一 传入`). */
+export type OneOfGroup = string[];
 
 export interface Items extends Shape {
   type: ItemType;
@@ -102,13 +114,24 @@ export interface MethodSpec {
    * name may also be in `request`. Absent when the method has none.
    */
   params?: Field[];
+  /** One-of groups among the request's fields (`request` and `params`): exactly one of each group is sent. */
+  oneOf?: OneOfGroup[];
   /** Business response fields only; code/msg/sub_code/sub_msg/sign belong to the runtime. */
   response: Field[];
+  /** How the method is used (method-kind.ts); absent means `call`. */
+  kind?: MethodKind;
+  /**
+   * The fields of the method's asynchronous notification (异步通知), form params (text types only:
+   * string, date, price), doc order. Absent when the method has no notification.
+   */
+  notify?: Field[];
   errors: ErrorCode[];
   examples?: Examples;
   /** Reviewer notes carried along (not emitted into code except as docs). */
   notes?: string[];
   deprecated?: boolean | string;
+  /** The method's v3 (RESTful) route; absent: v2 only. See v3-route.ts for the rule. */
+  v3?: V3RouteSpec;
 }
 
 /** A position in a source file, 1-based. */

@@ -6,6 +6,7 @@
 import { isMap } from 'yaml';
 import type { ReadContext } from '../types/constraints/constraint.js';
 import { FIELD_CONSTRAINT_LIST, VALUE_CONSTRAINT_LIST } from '../types/constraints/table.js';
+import { readObjectConstraints } from './read-object.js';
 import { ITEM_KINDS, isScalarKind } from '../types/table.js';
 import { FIELD_TYPES } from './model.js';
 import type { Field, FieldType, Items, ItemType } from './model.js';
@@ -17,8 +18,9 @@ import { MAX_FIELDS, MAX_FIELD_DEPTH } from './limits.js';
 
 export const FIELD_KEYS = [
   'type', 'required', 'requiredIf', 'maxLength', 'description', 'example', 'enum', 'model', 'fields', 'items', 'deprecated',
+  'enumOpen', 'oneOf',
 ] as const;
-export const ITEM_KEYS = ['type', 'model', 'fields', 'enum', 'maxLength'] as const;
+export const ITEM_KEYS = ['type', 'model', 'fields', 'enum', 'maxLength', 'enumOpen', 'oneOf'] as const;
 
 /** Reads a field map. `path` is the display path of the map's owner (`request`, `request.card_info`). */
 export function readFieldMap(r: Reader, node: unknown, path: readonly PathSegment[]): Field[] | undefined {
@@ -56,7 +58,7 @@ function readField(r: Reader, entry: Entry, path: readonly PathSegment[]): Field
     const ctx: ReadContext = { r, owner: entry, entry: get(c.key), path, type };
     if (!c.read(ctx, field)) constraintsOk = false;
   }
-  const shapeOk = readShape(r, entries, field, type, path, entry);
+  const shapeOk = readShape(r, entries, field, type, path, entry) && fileIsTopLevelParam(r, get('type'), type, path);
 
   const description = get('description');
   if (description) field.description = readString(r, description.value, [...path, 'description']);
@@ -76,6 +78,16 @@ function readField(r: Reader, entry: Entry, path: readonly PathSegment[]): Field
   }
   removeUndefined(field);
   return type === undefined || !constraintsOk || !shapeOk ? undefined : field;
+}
+
+/**
+ * A file travels as a multipart part beside the text params, so it is only a top-level param
+ * (`params.<name>`): biz_content and answers are JSON text and cannot hold bytes.
+ */
+function fileIsTopLevelParam(r: Reader, typeEntry: Entry | undefined, type: FieldType | undefined, path: readonly PathSegment[]): boolean {
+  if (type !== 'file' || (path.length === 2 && path[0] === 'params')) return true;
+  r.report(typeEntry?.value, path, 'a file is only a top-level param: put it under params (biz_content and answers are JSON and cannot hold bytes)');
+  return false;
 }
 
 /** Reads the keys shared by fields and array items: model, fields, items, enum, maxLength. */
@@ -108,8 +120,9 @@ function readShape(
       else ok = false;
     }
   } else if (type === 'object') {
-    r.report(ownerKey, path, 'object without fields: it will be typed as an open object', 'warning');
+    r.report(ownerKey, path, 'object without fields: the page does not show them, so any object is accepted (an open object); add fields: {} for an object documented as empty', 'warning');
   }
+  readObjectConstraints(r, get, shape.fields, type, path, shape);
   const items = get('items');
   if (items) {
     if (type && type !== 'array') {
@@ -125,7 +138,7 @@ function readShape(
     ok = false;
   }
   for (const c of VALUE_CONSTRAINT_LIST) {
-    if (c.key !== undefined) c.read?.({ r, owner, entry: get(c.key), path, type }, shape);
+    if (c.key !== undefined) c.read?.({ r, owner, entry: get(c.key), path, type, sibling: get }, shape);
   }
   return ok;
 }

@@ -6,10 +6,13 @@ import { isMap, type Document } from 'yaml';
 import { PARAM_TYPES, type ErrorCode, type Examples, type Field, type MethodSpec } from './model.js';
 import { checkRequestExample, checkResponseExample } from './check-examples.js';
 import { readFieldMap } from './read-fields.js';
+import { readObjectConstraints } from './read-object.js';
+import { readKind, readNotify } from './read-kind.js';
 import { readDeprecated, readEntries, readList, readString, type Entry, type Reader } from './reader.js';
 import { findPair, toPlain } from './yaml-ast.js';
+import { readV3Route } from './v3-route.js';
 
-export const TOP_KEYS = ['method', 'title', 'description', 'request', 'params', 'response', 'errors', 'examples', 'notes', 'deprecated'] as const;
+export const TOP_KEYS = ['method', 'kind', 'title', 'description', 'request', 'params', 'oneOf', 'response', 'notify', 'errors', 'examples', 'notes', 'deprecated', 'v3'] as const;
 const ERROR_KEYS = ['code', 'description', 'solution'] as const;
 const EXAMPLE_KEYS = ['request', 'params', 'response', 'error'] as const;
 
@@ -60,8 +63,17 @@ export function readSpec(r: Reader, doc: Document.Parsed): MethodSpec | undefine
   const params = paramsEntry ? readParams(r, paramsEntry, request) : undefined;
   const response = readFields(r, get('response'), 'response', missing);
 
+  const kindEntry = get('kind');
+  const kind = kindEntry ? readKind(r, kindEntry) : undefined;
+  const notifyEntry = get('notify');
+  const notify = notifyEntry ? readNotify(r, notifyEntry) : undefined;
+
   const spec: MethodSpec = { method: method ?? '', request: request ?? [], response: response ?? [], errors: [] };
   if (params) spec.params = params;
+  // One-of groups of the request name fields of biz_content and top-level params alike (one Request object).
+  if (request) readObjectConstraints(r, get, [...request, ...(params ?? [])], undefined, [], spec, true);
+  if (kind) spec.kind = kind;
+  if (notify) spec.notify = notify;
   const title = get('title');
   if (title) spec.title = readString(r, title.value, ['title']);
   const description = get('description');
@@ -72,11 +84,13 @@ export function readSpec(r: Reader, doc: Document.Parsed): MethodSpec | undefine
   if (notes) spec.notes = readList(r, notes.value, ['notes'])?.map((n, i) => readString(r, n, ['notes', i]) ?? '');
   const deprecated = get('deprecated');
   if (deprecated) spec.deprecated = readDeprecated(r, deprecated.value, ['deprecated']);
+  const v3 = get('v3');
+  if (v3) spec.v3 = readV3Route(r, v3, method, [...(request ?? []), ...(params ?? [])]);
   const examples = get('examples');
   if (examples) spec.examples = readExamples(r, examples, method, request, params ?? [], response);
 
   for (const [k, v] of Object.entries(spec)) if (v === undefined) delete (spec as unknown as Record<string, unknown>)[k];
-  return method !== undefined && request && response && (!paramsEntry || params) ? spec : undefined;
+  return method !== undefined && request && response && (!paramsEntry || params) && (!kindEntry || kind) && (!notifyEntry || notify) ? spec : undefined;
 }
 
 /**
@@ -91,7 +105,7 @@ function readParams(r: Reader, entry: Entry, request: Field[] | undefined): Fiel
     const node = isMap(entry.value) ? findPair(entry.value, p.name) : undefined;
     if (!PARAM_TYPES.includes(p.type)) {
       const typeNode = isMap(node?.value) ? findPair(node.value, 'type')?.value : undefined;
-      r.report(typeNode ?? node?.key, ['params', p.name, 'type'], `a top-level param must be a scalar (${PARAM_TYPES.join(', ')}), not ${p.type}`);
+      r.report(typeNode ?? node?.key, ['params', p.name, 'type'], `a top-level param must be a scalar or a file (${PARAM_TYPES.join(', ')}), not ${p.type}`);
       ok = false;
     }
     if (request?.some((f) => f.name === p.name)) {

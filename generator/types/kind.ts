@@ -7,29 +7,36 @@
  */
 
 /** Field kinds of the spec format. `date` is `yyyy-MM-dd HH:mm:ss`; `price` is a decimal string in yuan, at most 2 decimals. */
-export type FieldKind = 'string' | 'number' | 'boolean' | 'date' | 'price' | 'object' | 'array';
+export type FieldKind = 'string' | 'number' | 'boolean' | 'date' | 'price' | 'object' | 'array' | 'file';
 
 /** Kinds that hold other values: an object's fields, an array's items. */
 export type ContainerKind = 'object' | 'array';
 
-/** Kinds of single values. A new scalar kind is a new member of FieldKind only. */
-export type ScalarKind = Exclude<FieldKind, ContainerKind>;
+/**
+ * Bytes sent as a multipart part beside the signed text params (upload methods): never JSON,
+ * never signed, only a top-level param (biz_content is JSON text and cannot hold bytes).
+ */
+export type FileKind = 'file';
 
-/** Kinds an array item may have (arrays of arrays do not occur in the docs). */
-export type ItemKind = Exclude<FieldKind, 'array'>;
+/** Kinds of single JSON values. A new scalar kind is a new member of FieldKind only. */
+export type ScalarKind = Exclude<FieldKind, ContainerKind | FileKind>;
+
+/** Kinds an array item may have (arrays of arrays and of files do not occur in the docs). */
+export type ItemKind = Exclude<FieldKind, 'array' | FileKind>;
 
 /** A JSON Schema (2020-12) object, as plain data. */
 export type JsonSchema = { [keyword: string]: unknown };
 
 /** Runtime functions (templates/runtime/formats.ts) a generated validator may call. */
-export type RuntimeHelper = 'isDateTime' | 'isPrice';
+export type RuntimeHelper = 'isDateTime' | 'isPrice' | 'isAlipayFile' | 'alipayFileSize';
 
 /**
- * How a doc's maxLength applies to a value: counts its characters, counts a number's digits, is
+ * How a doc's maxLength applies to a value: counts its characters, counts a number's digits,
+ * counts a file's bytes (when its size is known before sending), is
  * kept as a note only (JSON Schema `x-alipay-max-length`, no check), or is dropped (an object's
  * serialised size is noise).
  */
-export type LengthMeasure = 'characters' | 'digits' | 'note' | 'ignored';
+export type LengthMeasure = 'characters' | 'digits' | 'bytes' | 'note' | 'ignored';
 
 /** What the generated validator emits to test a value's kind (`expr` is the checked expression). */
 export interface KindValidator {
@@ -87,10 +94,33 @@ export interface ScalarKindModule<K extends ScalarKind = ScalarKind> extends Kin
 
 export interface ObjectKindModule extends KindBase<'object'> {
   readonly category: 'object';
+  /**
+   * An open object: a model the page names without showing its fields. Every stage reads its
+   * meaning here: any plain object is valid (validators check the kind only), the TypeScript
+   * type, the TSDoc line and the gateway's sample.
+   */
+  readonly open: { readonly tsType: string; readonly doc: string; readonly sample: Readonly<Record<string, never>> };
 }
 
 export interface ArrayKindModule extends KindBase<'array'> {
   readonly category: 'array';
+}
+
+/** `file`: what the runtime and the gateway need of a multipart file part. */
+export interface FileKindModule extends KindBase<'file'> {
+  readonly category: 'file';
+  /** The runtime's type of a file value (templates/runtime/contract.ts). */
+  readonly tsType: 'AlipayFile';
+  /** The runtime's shape check (the validator calls it) and its size reader (for maxLength in bytes). */
+  readonly helpers: { readonly check: RuntimeHelper; readonly size: RuntimeHelper };
+  /** The TSDoc line of a field of the kind. */
+  readonly docNote: string;
+  /** What the gateway answers for a file it received (its sample file id). */
+  readonly sample: string;
+  /** The validator's size test (a condition true when the file at `expr` is larger than `maxBytes`) and its message. */
+  tooLarge(expr: string, maxBytes: number): { readonly condition: string; readonly message: string };
+  /** The JSON Schema keyword of a documented largest size (JSON Schema has none for bytes). */
+  maxBytesSchema(maxBytes: number): JsonSchema;
 }
 
 /** The module of kind K: scalars say everything about their values, containers delegate to their children. */
@@ -98,7 +128,9 @@ export type KindModule<K extends FieldKind> = K extends ScalarKind
   ? ScalarKindModule<K>
   : K extends 'object'
     ? ObjectKindModule
-    : ArrayKindModule;
+    : K extends 'file'
+      ? FileKindModule
+      : ArrayKindModule;
 
 /** `a number`, `null`, `an object`: what a value is, for messages. */
 export function describeValue(value: unknown): string {

@@ -4,10 +4,11 @@
  * exists. Every consumer reads kinds through this table or an exhaustive switch ending in
  * `assertNever`, never a `default:` branch.
  */
-import type { FieldKind, ItemKind, KindModule, RuntimeHelper, ScalarKind, ScalarKindModule } from './kind.js';
+import type { FieldKind, FileKind, ItemKind, KindModule, RuntimeHelper, ScalarKind, ScalarKindModule } from './kind.js';
 import { arrayKind } from './kinds/array.js';
 import { booleanKind } from './kinds/boolean.js';
 import { dateKind } from './kinds/date.js';
+import { fileKind } from './kinds/file.js';
 import { numberKind } from './kinds/number.js';
 import { objectKind } from './kinds/object.js';
 import { priceKind } from './kinds/price.js';
@@ -21,10 +22,15 @@ export const KINDS: { readonly [K in FieldKind]: KindModule<K> } = {
   price: priceKind,
   object: objectKind,
   array: arrayKind,
+  file: fileKind,
 };
 
 /** Every kind, in table order (the order messages and the JSON Schema of the spec format list them). */
 export const FIELD_KINDS: readonly FieldKind[] = Object.keys(KINDS) as FieldKind[];
+
+export function isFileKind(kind: FieldKind): kind is FileKind {
+  return KINDS[kind].category === 'file';
+}
 
 export function isScalarKind(kind: FieldKind): kind is ScalarKind {
   return KINDS[kind].category === 'scalar';
@@ -34,13 +40,20 @@ export function isScalarKind(kind: FieldKind): kind is ScalarKind {
 export const SCALAR_KINDS: readonly ScalarKind[] = FIELD_KINDS.filter(isScalarKind);
 
 /** The kinds an array item may have. */
-export const ITEM_KINDS: readonly ItemKind[] = FIELD_KINDS.filter((k): k is ItemKind => KINDS[k].category !== 'array');
+export const ITEM_KINDS: readonly ItemKind[] = FIELD_KINDS.filter((k): k is ItemKind => KINDS[k].category !== 'array' && KINDS[k].category !== 'file');
 
-/** The runtime functions the kinds' formats use (generated validators import those they need), in table order. */
-export const RUNTIME_HELPERS: readonly RuntimeHelper[] = SCALAR_KINDS.flatMap((k) => {
-  const helper = scalarModule(k).format?.helper;
-  return helper === undefined ? [] : [helper];
-});
+/** What a top-level form param may be: a scalar (a text part), or a file (a multipart file part). */
+export const PARAM_KINDS: readonly FieldKind[] = FIELD_KINDS.filter((k) => isScalarKind(k) || isFileKind(k));
+
+/** The runtime functions the kinds' formats and the file kind use (generated validators import those they need), in table order. */
+export const RUNTIME_HELPERS: readonly RuntimeHelper[] = [
+  ...SCALAR_KINDS.flatMap((k) => {
+    const helper = scalarModule(k).format?.helper;
+    return helper === undefined ? [] : [helper];
+  }),
+  KINDS.file.helpers.check,
+  KINDS.file.helpers.size,
+];
 
 export function scalarModule<K extends ScalarKind>(kind: K): ScalarKindModule<K> {
   return KINDS[kind] as ScalarKindModule<K>;

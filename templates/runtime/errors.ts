@@ -37,7 +37,7 @@ export class AlipayError extends Error {
       // The trace id is kept whole (it is what Alipay support asks for); traceIdOf admits only [A-Za-z0-9_-].
       out[key] = key === 'traceId' ? value : maskValue(value);
     }
-    if (this.cause !== undefined) out.cause = describeCause(this.cause);
+    if (this.cause !== undefined) out['cause'] = describeCause(this.cause);
     return out;
   }
 }
@@ -199,4 +199,37 @@ export function isApiErrorOf<Code extends string>(
   if (!(error instanceof AlipayApiError) || error.method !== op.method) return false;
   const sub = error.sub_code;
   return sub !== undefined && (op.errorCodes as readonly string[]).includes(sub);
+}
+
+/** Why a notification was refused (see AlipayNotifyError). */
+export type NotifyFailure =
+  /** The body was URL-decoded before it reached us (a raw form body has no spaces nor non-ASCII text; a base64 sign has no space). */
+  | 'decoded'
+  /** Not a form body: a pair without `=`, a param given twice, an undecodable value or an unknown charset. */
+  | 'malformed'
+  /** No `sign` param. */
+  | 'missing-sign'
+  /** The sign does not verify with the client's Alipay public key (a wrong key, or a changed body). */
+  | 'bad-signature'
+  /** A verified notification for another app_id than the client's. */
+  | 'app-id'
+  /** Verified, but its fields do not match the method's notification fields. */
+  | 'invalid';
+
+/**
+ * An asynchronous notification (异步通知) was refused: `reason` says why. Answer anything but
+ * `success` and Alipay sends it again later. Like every error, the message is masked and never
+ * repeats the body, the sign or a key.
+ */
+export class AlipayNotifyError extends AlipayError {
+  override name: string = 'AlipayNotifyError';
+  readonly reason: NotifyFailure;
+  /** The problems found when `reason` is `invalid`; empty otherwise. */
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(method: string, reason: NotifyFailure, detail: string, issues: readonly ValidationIssue[] = []) {
+    super(`${method}: notification refused (${reason}): ${detail}`, method);
+    this.reason = reason;
+    this.issues = issues.map((i) => ({ path: maskPersonalData(i.path), rule: i.rule, message: maskPersonalData(i.message) }));
+  }
 }

@@ -3,6 +3,7 @@
  * from here; users import the client, errors and helpers from here too.
  */
 export type {
+  AlipayProtocol,
   CallOptions,
   CallPending,
   CallResult,
@@ -12,6 +13,8 @@ export type {
   ResponseBase,
   ValidationIssue,
   Validator,
+  V3HttpMethod,
+  V3Route,
 } from './contract.js';
 export {
   AlipayClient,
@@ -25,6 +28,8 @@ export {
 } from './client.js';
 export { invoke, invokeResult, traceIdOf } from './invoke.js';
 export { isDateTime, isPrice } from './formats.js';
+export { alipayFileSize, isAlipayFile, isMimeType } from './multipart.js';
+export type { AlipayBlobLike, AlipayFile, AlipayFileData, AlipayFileParts } from './contract.js';
 export {
   AlipayApiError,
   AlipayConfigError,
@@ -52,3 +57,29 @@ export { aesDecrypt, aesEncrypt } from './aes.js';
 export { certSn, isRsaSigned, rootCertSn } from './cert.js';
 export { notifySignContent, verifyNotify, type NotifyParams, type NotifyVersion } from './notify.js';
 export { createNodeTransport, type NodeTransportOptions } from './node-transport.js';
+export { alipayKeyFor, loadCertMode, type AlipayCertConfig, type CertInput, type CertMode } from './cert-mode.js';
+export { checkAesKey, decryptAnswer, encryptedBizContent } from './aes-call.js';
+export { backoffDelay, isRetryableFailure, mayRetry, retryPolicy, type RetryOptions, type RetryPolicy } from './retry.js';
+export { AlipayV3ApiError, type V3ErrorBody, type V3ErrorLink } from './v3-errors.js';
+export {
+  buildV3AuthString,
+  buildV3SignString,
+  parseV3Authorization,
+  signV3Answer,
+  signV3Request,
+  V3_AUTH_SCHEME,
+  v3AnswerSignedBytes,
+  verifyV3Answer,
+  verifyV3Request,
+  type ParsedV3Authorization,
+  type V3AuthParams,
+  type V3SignedParts,
+} from './v3-sign.js';
+export { buildV3Target, v3HasBody, v3PathParams, type V3Target } from './v3-request.js';
+export { buildV3Headers } from './v3-invoke.js';
+export { checkV3AlipaySn, decryptV3Answer, encryptV3Body, v3CertHeaders } from './v3-modes.js';
+export { pageRequest, pageRequestOf, escapeHtml, type PageRequest } from './page.js';
+export { appOrderString, appOrderStringOf } from './app.js';
+export { browserParams, signParams, type BrowserRequestOptions, type SignedParams } from './page-params.js';
+export { parseNotification, type NotifyBody, type NotifyOperation, type NotifyOptions } from './notify-parse.js';
+export { AlipayNotifyError, type NotifyFailure } from './errors.js';

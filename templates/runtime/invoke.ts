@@ -7,6 +7,7 @@ import type { CallOptions, CallResult, Operation, PendingResponse, ResponseBase 
 import { checkTimeoutMs, clientState, type AlipayClient } from './client.js';
 import {
   AlipayApiError,
+  AlipayConfigError,
   AlipayHttpError,
   AlipayMalformedResponseError,
   AlipayNetworkError,
@@ -17,10 +18,17 @@ import {
 import { declaredCharset, gbkByteRange, type AnswerCharset } from './charset.js';
 import { maskPersonalData } from './mask.js';
 import { emitRequest, emitResponse } from './observe.js';
+import { buildMultipartBody, splitFiles, type MultipartBody } from './multipart-body.js';
 import { buildSignedRequest } from './request.js';
 import { extractResponseNode } from './response.js';
 import { formatTimestamp } from './timestamp.js';
 import { checkResponseSignature } from './verify.js';
+import type { KeyObject } from 'node:crypto';
+import { alipayKeyFor } from './cert-mode.js';
+import { decryptAnswer, encryptedBizContent } from './aes-call.js';
+import { callPolicy, mayRetry, withRetries } from './retry.js';
+// v3-invoke.js imports this module's transport helpers back: a cycle of functions only, used at call time.
+import { invokeV3 } from './v3-invoke.js';
 
 const REQUEST_HEADERS: Readonly<Record<string, string>> = {
   'content-type': 'application/x-www-form-urlencoded;charset=utf-8',
@@ -41,12 +49,35 @@ function decoderFor(charset: AnswerCharset): Decoder {
 /** How much of a non-200 body is kept (masked) on AlipayHttpError. */
 const HTTP_ERROR_BODY_BYTES = 2048;
 
-/** A short, key-free description of why fetch failed (e.g. ECONNREFUSED). */
-function describeFailure(error: unknown): string {
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
-  if (cause !== undefined && typeof cause.code === 'string') return cause.code;
-  if (error instanceof Error) return error.message;
-  return 'unknown error';
+type SystemError = { code?: unknown; address?: unknown; port?: unknown; hostname?: unknown; cause?: unknown };
+
+/** `ECONNREFUSED 127.0.0.1:1234`: the code and where, from a system error (fetch wraps it in `cause`). */
+function describeSystemError(error: SystemError): string | undefined {
+  if (typeof error.code !== 'string') return undefined;
+  const host = typeof error.address === 'string' ? error.address : typeof error.hostname === 'string' ? error.hostname : undefined;
+  const port = typeof error.port === 'number' || typeof error.port === 'string' ? `:${error.port}` : '';
+  return host === undefined ? error.code : `${error.code} ${host.includes(':') ? `[${host}]` : host}${port}`;
+}
+
+/** A short, key-free description of why fetch failed (e.g. `ECONNREFUSED 127.0.0.1:1234`). */
+export function describeFailure(error: unknown, url: string): string {
+  const own = typeof error === 'object' && error !== null ? (error as SystemError) : undefined;
+  const cause = own?.cause;
+  const described =
+    (typeof cause === 'object' && cause !== null ? describeSystemError(cause as SystemError) : undefined) ?? (own === undefined ? undefined : describeSystemError(own));
+  if (described !== undefined) return described.includes(' ') ? described : `${described} ${hostOf(url)}`;
+  if (error instanceof Error) return `${error.message} (${hostOf(url)})`;
+  return `unknown error (${hostOf(url)})`;
+}
+
+/** `host:port` of the gateway URL (never its query, which holds the signed params). */
+function hostOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.port === '' ? `${parsed.hostname}:${parsed.protocol === 'https:' ? 443 : 80}` : parsed.host;
+  } catch {
+    return 'the gateway';
+  }
 }
 
 /**
@@ -85,7 +116,7 @@ export function traceIdOf(response: Pick<Response, 'headers'>): string | undefin
  * reading, and the stream is cancelled as soon as the bytes read pass it. Without `tooLarge`, the
  * first `limit` bytes are returned instead.
  */
-async function readBounded(response: Response, limit: number, tooLarge: (() => Error) | undefined): Promise<Uint8Array> {
+export async function readBounded(response: Response, limit: number, tooLarge: (() => Error) | undefined): Promise<Uint8Array> {
   const declared = Number(response.headers?.get('content-length') ?? Number.NaN);
   if (declared > limit && tooLarge !== undefined) {
     response.body?.cancel().catch(() => undefined);
@@ -114,7 +145,7 @@ async function readBounded(response: Response, limit: number, tooLarge: (() => E
 }
 
 /** The start of a non-200 body, for AlipayHttpError (masked there); undefined when it cannot be read. */
-async function httpErrorBody(response: Response): Promise<string | undefined> {
+export async function httpErrorBody(response: Response): Promise<string | undefined> {
   try {
     const text = utf8.decode(await readBounded(response, HTTP_ERROR_BODY_BYTES, undefined)).trim();
     return text === '' ? undefined : text;
@@ -136,8 +167,16 @@ interface Progress {
   traceId: string | undefined;
 }
 
+/** The fetch init of a form body, or of an upload's multipart body (a stream body needs `duplex: 'half'`). */
+function requestInit(body: string | MultipartBody, signal: AbortSignal): RequestInit {
+  if (typeof body === 'string') return { method: 'POST', headers: REQUEST_HEADERS, body, signal, redirect: 'manual' };
+  // No content-length: fetch derives it from a Blob (a newer undici as global dispatcher refuses one set by hand).
+  const headers: Record<string, string> = { 'content-type': body.contentType, accept: 'application/json' };
+  return { method: 'POST', headers, body: body.body, signal, redirect: 'manual', ...(body.length === undefined && { duplex: 'half' }) } as RequestInit;
+}
+
 /** POSTs the signed request and reads the answer, under one timeout covering headers and body. */
-async function send(client: AlipayClient, method: string, url: string, body: string, options: CallOptions | undefined, progress: Progress): Promise<Answer> {
+async function send(client: AlipayClient, method: string, url: string, body: string | MultipartBody, options: CallOptions | undefined, progress: Progress): Promise<Answer> {
   const state = clientState(client);
   const timeoutMs = options?.timeoutMs === undefined ? client.timeoutMs : checkTimeoutMs(options.timeoutMs, 'options.timeoutMs');
   // One controller for our timeout and the caller's signal; the timer covers the body read too.
@@ -162,11 +201,14 @@ async function send(client: AlipayClient, method: string, url: string, body: str
     let response: Response;
     try {
       // Never follow redirects: a 307/308 would re-post the signed request wherever Location points.
-      response = await state.fetch(url, { method: 'POST', headers: REQUEST_HEADERS, body, signal: controller.signal, redirect: 'manual' });
+      const init = requestInit(body, controller.signal);
+      // undici's extension of RequestInit: how the global fetch is routed through a proxy.
+      if (state.dispatcher !== undefined) (init as Record<string, unknown>)['dispatcher'] = state.dispatcher;
+      response = await state.fetch(url, init);
     } catch (error) {
       if (timedOut) throw new AlipayTimeoutError(method, timeoutMs);
       if (userSignal?.aborted === true) throw userSignal.reason;
-      throw new AlipayNetworkError(`${method}: request failed: ${describeFailure(error)}`, method, { cause: error });
+      throw new AlipayNetworkError(`${method}: request failed: ${describeFailure(error, url)}`, method, { cause: error });
     }
     traceId = traceIdOf(response);
     progress.status = response.status;
@@ -214,9 +256,20 @@ export async function invokeResult<Req, Res, Code extends string>(
   const method = op.method;
   const issues = op.validateRequest(request);
   if (issues.length > 0) throw new AlipayValidationError('request', method, issues);
+  // A method with a v3 route goes there when the call or the client asks for v3; others stay on v2.
+  if (op.v3 !== undefined && (options?.protocol ?? client.protocol) === 'v3') return invokeV3(client, op, op.v3, request, options);
 
   const state = clientState(client);
-  const { top, biz } = splitRequest(request, op.params);
+  // Upload methods: files leave the request first (never signed); with files, biz_content goes only when fields remain.
+  const uploads = op.files === undefined ? undefined : splitFiles(request, op.files);
+  const { top, biz: plainBiz } = uploads === undefined ? splitRequest(request, op.params) : splitRequest(uploads.rest, [...(op.params ?? []), ...op.files!]);
+  const encrypt = state.aesKey !== undefined && plainBiz !== undefined && (options?.encrypt ?? true);
+  if (options?.encrypt === true && state.aesKey === undefined) throw new AlipayConfigError(`${method}: options.encrypt needs the client option aesKey`);
+  const encrypted = encrypt ? encryptedBizContent(plainBiz!, state.aesKey!) : undefined;
+  const biz = encrypted?.biz_content ?? plainBiz;
+  const policy = callPolicy(client, options?.retry);
+  // An upload is never resent: a stream can be read only once.
+  const retrying = uploads === undefined && policy !== undefined && policy.attempts > 1 && mayRetry(method, request, options?.idempotencyKey) ? policy : undefined;
   const params: Record<string, string | undefined> = {
     ...top,
     app_id: client.appId,
@@ -233,13 +286,19 @@ export async function invokeResult<Req, Res, Code extends string>(
     prod_code: options?.prodCode,
     notify_url: options?.notifyUrl,
     return_url: options?.returnUrl,
+    app_cert_sn: state.certMode?.appCertSn,
+    alipay_root_cert_sn: state.certMode?.rootCertSn,
+    encrypt_type: encrypted?.encrypt_type,
     biz_content: biz,
   };
   const signed = buildSignedRequest(client.gateway, params, state.privateKey, client.signType, op.params);
+  // The body's params (text params, biz_content) become form fields; the query is the same as for calls.
+  const body = uploads === undefined ? signed.body : buildMultipartBody([...new URLSearchParams(signed.body)], uploads.files);
 
   const progress: Progress = { status: undefined, traceId: undefined };
   const observers = state.observers;
-  if (observers === undefined) return interpret(client, op, await send(client, method, signed.url, signed.body, options, progress), options);
+  const attempt = async (): Promise<CallResult<Res>> => interpret(client, op, await send(client, method, signed.url, body, options, progress), options, encrypt);
+  if (observers === undefined) return withRetries(retrying, options?.signal, attempt);
 
   emitRequest(observers, method, client.gateway, params);
   const started = performance.now();
@@ -253,7 +312,7 @@ export async function invokeResult<Req, Res, Code extends string>(
       durationMs: performance.now() - started,
     });
   try {
-    const result = interpret(client, op, await send(client, method, signed.url, signed.body, options, progress), options);
+    const result = await withRetries(retrying, options?.signal, attempt);
     ended(result.status);
     return result;
   } catch (error) {
@@ -263,13 +322,19 @@ export async function invokeResult<Req, Res, Code extends string>(
 }
 
 /** An error as observers may see it: its class name and masked message, nothing else. */
-function describeError(error: unknown): { name: string; message: string } {
+export function describeError(error: unknown): { name: string; message: string } {
   if (error instanceof Error) return { name: error.name, message: maskPersonalData(error.message) };
   return { name: typeof error, message: '' };
 }
 
 /** Scans, verifies and parses the answer into a result, or throws the error it stands for. */
-function interpret<Req, Res, Code extends string>(client: AlipayClient, op: Operation<Req, Res, Code>, answer: Answer, options: CallOptions | undefined): CallResult<Res> {
+function interpret<Req, Res, Code extends string>(
+  client: AlipayClient,
+  op: Operation<Req, Res, Code>,
+  answer: Answer,
+  options: CallOptions | undefined,
+  encrypted: boolean = false,
+): CallResult<Res> {
   const method = op.method;
   const { text, traceId } = answer;
   const scanned = extractResponseNode(text, method, traceId);
@@ -283,6 +348,15 @@ function interpret<Req, Res, Code extends string>(client: AlipayClient, op: Oper
   } catch {
     throw malformed('is not valid JSON');
   }
+  const state = clientState(client);
+  const key = (): KeyObject => (state.certMode === undefined ? state.publicKey! : alipayKeyFor(state.certMode, node.certSn, method, traceId));
+  // An encrypted answer (a string of ciphertext): its signature covers the quoted ciphertext and
+  // is checked before decrypting. It is never an unsigned failure (those come as plain objects).
+  let verifiedEarly = false;
+  if (typeof parsed === 'string' && encrypted && !node.isErrorResponse) {
+    if (client.verifyResponseSign) verifiedEarly = checkResponseSignature(node, key(), client.signType, method, false, traceId);
+    parsed = decryptAnswer(parsed, state.aesKey!, method, node.key, traceId);
+  }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw malformed('is not an object');
   const result = parsed as ResponseBase & Record<string, unknown>;
   if (typeof result.code !== 'string') throw malformed('has no code');
@@ -290,7 +364,7 @@ function interpret<Req, Res, Code extends string>(client: AlipayClient, op: Oper
   // An error_response is never a success nor pending, whatever it claims.
   if (node.isErrorResponse && (code === SUCCESS || code === PENDING)) throw malformed(`has code ${code}`);
   const failure = code !== SUCCESS && code !== PENDING;
-  const verified = client.verifyResponseSign && checkResponseSignature(node, clientState(client).publicKey!, client.signType, method, failure, traceId);
+  const verified = verifiedEarly || (client.verifyResponseSign && checkResponseSignature(node, key(), client.signType, method, failure, traceId));
   if (failure) throw new AlipayApiError<Code>(method, result, { signed: verified, traceId });
   if (code === PENDING) return { status: 'pending', response: result as PendingResponse<Res>, traceId };
 

@@ -36,9 +36,9 @@ export function notifySignContent(params: NotifyParams, version: 'v1' | 'v2'): s
  */
 export function verifyNotify(params: NotifyParams, alipayPublicKey: KeyInput | KeyObject, version: NotifyVersion = 'auto'): boolean {
   const strings = toStrings(params);
-  const sign = strings.sign;
+  const sign = strings['sign'];
   if (sign === undefined || sign === '') return false;
-  const signType: SignType = strings.sign_type === 'RSA' ? 'RSA' : 'RSA2';
+  const signType: SignType = strings['sign_type'] === 'RSA' ? 'RSA' : 'RSA2';
   const key = loadPublicKey(alipayPublicKey);
   const check = (v: 'v1' | 'v2'): boolean =>
     verifyContent(buildSignContent(strings, v === 'v1' ? ['sign_type'] : undefined), sign, key, signType);

@@ -61,7 +61,9 @@ describe(`the covering subset of ${SAMPLE_SIZE} sampled catalogue methods`, () =
 
   it('generate, type-check under tsc --strict, and pass check', () => {
     const generated = cli('generate', '--specs', specs, '--out', out);
-    expect(generated.stderr).not.toMatch(/error/i);
+    // Warnings only (the fixture inlines one model with different random flags at several places: model-name clashes).
+    const notWarnings = (stderr: string) => stderr.split('\n').filter((l) => l !== '' && !/^\S+:\d+:\d+: warning: /.test(l));
+    expect(notWarnings(generated.stderr)).toEqual([]);
     expect(generated.status).toBe(0);
     const modules = readdirSync(join(out, 'src', 'methods')).sort();
     expect(modules).toEqual(written.map((m) => `${m}.ts`));
@@ -71,7 +73,7 @@ describe(`the covering subset of ${SAMPLE_SIZE} sampled catalogue methods`, () =
     expect(tsc.status).toBe(0);
 
     const check = cli('check', '--specs', specs, '--out', out);
-    expect(check.stderr).toBe('');
+    expect(notWarnings(check.stderr)).toEqual([]);
     expect(check.status).toBe(0);
   });
 });

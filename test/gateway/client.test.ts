@@ -17,6 +17,7 @@ import {
   type GeneratedPackage,
   type TestGateway,
 } from './helpers.js';
+import { success } from '../support/results.js';
 
 let specs: MethodSpec[];
 let pkg: GeneratedPackage;
@@ -57,7 +58,7 @@ function scenarioClient(scenario: string, extra: Record<string, unknown> = {}): 
 
 describe('generated client against the local gateway', () => {
   it('calls alipay.marketing.card.query and gets the verified example answer', async () => {
-    const result = await pkg.index.alipayMarketingCardQuery(client, exampleRequest(specs, CARD_QUERY));
+    const result = success<any>(await pkg.index.alipayMarketingCardQuery(client, exampleRequest(specs, CARD_QUERY)));
     const example = (specs.find((s) => s.method === CARD_QUERY)!.examples!.response as Record<string, unknown>)['alipay_marketing_card_query_response'];
     expect(result).toEqual(example);
     expect(result.code).toBe('10000');
@@ -70,13 +71,13 @@ describe('generated client against the local gateway', () => {
     // The doc example's dates have two spaces; a real caller sends valid ones.
     request['gmt_merber_card_create'] = '2017-02-17 20:11:54';
     request['gmt_member_card_last_active'] = '2017-02-17 20:11:54';
-    const result = await pkg.index.koubeiMemberDataIsvCreate(client, request);
+    const result = success<any>(await pkg.index.koubeiMemberDataIsvCreate(client, request));
     expect(result).toEqual({ msg: 'Success', code: '10000' });
   });
 
   it('the aggregate api reaches the same gateway', async () => {
     const api = pkg.index.createAlipayApi ?? (await import(`${pkg.dir}/dist/client.js`)).createAlipayApi;
-    const result = await api(client).alipay.marketing.card.query(exampleRequest(specs, CARD_QUERY));
+    const result = success<any>(await api(client).alipay.marketing.card.query(exampleRequest(specs, CARD_QUERY)));
     expect(result.card_info.biz_card_no).toBe('000001');
   });
 
@@ -122,7 +123,7 @@ describe('scenarios yield the right error class', () => {
 
   it('latency within the timeout still succeeds, after the delay', async () => {
     const started = performance.now();
-    const result = await pkg.index.alipayMarketingCardQuery(scenarioClient('latency:150'), exampleRequest(specs, CARD_QUERY));
+    const result = success<any>(await pkg.index.alipayMarketingCardQuery(scenarioClient('latency:150'), exampleRequest(specs, CARD_QUERY)));
     expect(result.code).toBe('10000');
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
   });
@@ -140,7 +141,7 @@ describe('scenarios yield the right error class', () => {
       const error = await pkg.index.alipayMarketingCardQuery(make({}), exampleRequest(specs, CARD_QUERY)).catch((e: unknown) => e);
       expect(error.sub_code).toBe('CARD_NOT_EXIT');
       const okFetch = (url: string, init: RequestInit) => fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), [SCENARIO_HEADER]: 'ok' } });
-      const result = await pkg.index.alipayMarketingCardQuery(make({ fetch: okFetch }), exampleRequest(specs, CARD_QUERY));
+      const result = success<any>(await pkg.index.alipayMarketingCardQuery(make({ fetch: okFetch }), exampleRequest(specs, CARD_QUERY)));
       expect(result.code).toBe('10000');
       expect(failing.keys.dir).toBeUndefined();
     } finally {
@@ -152,7 +153,7 @@ describe('scenarios yield the right error class', () => {
 describe('the log', () => {
   it('has one line per request with method, result and time, and no keys or biz_content values', async () => {
     const before = gateway.logLines.length;
-    await pkg.index.koubeiMemberDataIsvCreate(client, { member_card_id: 'CARD-4242', member_source: 'alipay', member_status: '1', gmt_merber_card_create: '2017-02-17 20:11:54', parter_id: '2088902248579233', member_ship: { mobile_phone_no: '13912345678' } });
+    success<any>(await pkg.index.koubeiMemberDataIsvCreate(client, { member_card_id: 'CARD-4242', member_source: 'alipay', member_status: '1', gmt_merber_card_create: '2017-02-17 20:11:54', parter_id: '2088902248579233', member_ship: { mobile_phone_no: '13912345678' } }));
     const lines = gateway.logLines.slice(before);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/ POST koubei\.member\.data\.isv\.create 10000 \d+\.\dms$/);

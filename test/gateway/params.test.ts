@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
 import { createAlipayClient, extractResponseNode, type AlipayClient } from '../../generated/dist/runtime/index.js';
 import { alipaySystemOauthToken, type AlipaySystemOauthTokenResponse } from '../../generated/dist/methods/alipay.system.oauth.token.js';
 import { commonParams, rawCall, seedSpecs, startTestGateway, type TestGateway } from './helpers.js';
+import { success } from '../support/results.js';
 
 const TOKEN = 'alipay.system.oauth.token';
 let gateway: TestGateway;
@@ -28,7 +29,7 @@ async function tokenCall(params: Record<string, string | undefined>): Promise<Re
 
 describe('top-level params against the local gateway', () => {
   it('the generated client exchanges an auth code: typed, signed, verified', async () => {
-    const result = await alipaySystemOauthToken(client, { grant_type: 'authorization_code', code: '4b203fe6c11548bcabd8da5bb087a83b' });
+    const result = success(await alipaySystemOauthToken(client, { grant_type: 'authorization_code', code: '4b203fe6c11548bcabd8da5bb087a83b' }));
     expectTypeOf(result).toEqualTypeOf<AlipaySystemOauthTokenResponse>();
     expect(result.code).toBe('10000');
     expect(result.user_id).toBe('2088102150477652');

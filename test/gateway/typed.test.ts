@@ -13,6 +13,7 @@ import {
 import { koubeiMemberDataIsvCreate } from '../../generated/dist/methods/koubei.member.data.isv.create.js';
 import { SCENARIO_HEADER } from '../../generator/gateway/index.js';
 import { seedSpecs, startTestGateway, type TestGateway } from './helpers.js';
+import { success } from '../support/results.js';
 
 let gateway: TestGateway;
 let client: AlipayClient;
@@ -27,7 +28,7 @@ afterAll(async () => {
 
 describe('the generated package, typed, against the local gateway', () => {
   it('alipay.marketing.card.query resolves to its typed response', async () => {
-    const result = await alipayMarketingCardQuery(client, { target_card_no: '0000001', target_card_no_type: 'BIZ_CARD' });
+    const result = success(await alipayMarketingCardQuery(client, { target_card_no: '0000001', target_card_no_type: 'BIZ_CARD' }));
     expectTypeOf(result).toEqualTypeOf<AlipayMarketingCardQueryResponse>();
     expectTypeOf(result.card_info.open_date).toBeString();
     expect(result.card_info.open_date).toBe('2014-02-20 21:20:46');
@@ -35,13 +36,13 @@ describe('the generated package, typed, against the local gateway', () => {
   });
 
   it('koubei.member.data.isv.create resolves with code 10000', async () => {
-    const result = await koubeiMemberDataIsvCreate(client, {
+    const result = success(await koubeiMemberDataIsvCreate(client, {
       member_card_id: '2014323100009',
       member_source: 'alipay',
       member_status: '1',
       gmt_merber_card_create: '2017-02-17 20:11:54',
       parter_id: '2088902248579233',
-    });
+    }));
     expectTypeOf(result.code).toBeString();
     expect(result.code).toBe('10000');
   });

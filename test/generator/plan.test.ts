@@ -34,6 +34,9 @@ describe('planPackage', () => {
       validateRequest: 'validateAlipayMarketingCardQueryRequest',
       validateResponse: 'validateAlipayMarketingCardQueryResponse',
       operation: 'alipayMarketingCardQueryOperation',
+      notification: 'AlipayMarketingCardQueryNotification',
+      validateNotification: 'validateAlipayMarketingCardQueryNotification',
+      parseNotification: 'parseAlipayMarketingCardQueryNotification',
     });
   });
 

@@ -44,7 +44,7 @@ describe('generated module for alipay.marketing.card.query', () => {
       'export function validateAlipayMarketingCardQueryRequest(value: unknown): ValidationIssue[] {',
       'export function validateAlipayMarketingCardQueryResponse(value: unknown): ValidationIssue[] {',
       'export const alipayMarketingCardQueryOperation: Operation<AlipayMarketingCardQueryRequest, AlipayMarketingCardQueryResponse, AlipayMarketingCardQueryErrorCode> = {',
-      'export function alipayMarketingCardQuery(client: AlipayClient, request: AlipayMarketingCardQueryRequest, options?: CallOptions): Promise<AlipayMarketingCardQueryResponse> {',
+      'export function alipayMarketingCardQuery(client: AlipayClient, request: AlipayMarketingCardQueryRequest, options?: CallOptions): Promise<CallResult<AlipayMarketingCardQueryResponse>> {',
       'export function isAlipayMarketingCardQueryError(error: unknown)',
     ]) {
       expect(text()).toContain(decl);

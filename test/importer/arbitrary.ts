@@ -67,8 +67,11 @@ const enumText = fc.oneof(
   ),
 );
 
+/** The description line that makes an enum open. */
+export const OPEN_ENUM_LINE = '取值包括但不限于以下';
+
 /** A field before names are made unique; `requiredIf` is decided then too (it needs a sibling). */
-type Draft = { field: Field; children?: Draft[]; requiredIfValue?: string };
+type Draft = { field: Field; children?: Draft[]; requiredIfValue?: string; oneOfPrevious?: boolean };
 
 const scalarDraft: fc.Arbitrary<Draft> = fc
   .record({
@@ -79,16 +82,23 @@ const scalarDraft: fc.Arbitrary<Draft> = fc
     lines: description,
     withEnum: fc.boolean(),
     requiredIfValue: fc.option(fc.stringMatching(/^[A-Z][A-Z0-9_]{0,6}$/), { nil: undefined }),
+    open: fc.boolean(),
+    oneOfPrevious: fc.boolean(),
   })
   .chain((r) => {
     const enumArb = r.type === 'string' && r.withEnum ? enumText.map((e) => e as typeof e | undefined) : fc.constant(undefined);
     return fc.tuple(enumArb, exampleFor[r.type]).map(([en, example]): Draft => {
-      const field: Field = { name: r.name, type: r.type, required: r.required, description: [...r.lines, ...(en?.lines ?? [])].join('\n'), example: en ? en.example : example };
+      // An open enum: the description says the list is not all of it (the importer warns and keeps it open).
+      const open = en !== undefined && r.open;
+      const field: Field = { name: r.name, type: r.type, required: r.required, description: [...r.lines, ...(open ? [OPEN_ENUM_LINE] : []), ...(en?.lines ?? [])].join('\n'), example: en ? en.example : example };
       // Consistent specs: the loader rejects an example or enum value longer than maxLength.
       const longest = Math.max(String(field.example).length, ...(en?.values.map((v) => v.value.length) ?? []));
       if (r.maxLength !== undefined) field.maxLength = Math.max(r.maxLength, longest);
       if (en) field.enum = en.values;
-      return r.requiredIfValue === undefined ? { field } : { field, requiredIfValue: r.requiredIfValue };
+      if (open) field.enumOpen = true;
+      const draft: Draft = r.requiredIfValue === undefined ? { field } : { field, requiredIfValue: r.requiredIfValue };
+      if (r.oneOfPrevious) draft.oneOfPrevious = true;
+      return draft;
     });
   });
 
@@ -124,30 +134,57 @@ const { draft } = fc.letrec<{ draft: Draft; container: Draft }>((tie) => ({
     }),
 }));
 
-/** Unique names across the spec, then children and requiredIf (on the previous sibling) filled in. */
-function finish(drafts: readonly Draft[], used: Set<string>): Field[] {
+/**
+ * Unique names across the spec, then children, requiredIf (on the previous sibling) and one-of
+ * groups (`与<previous>二选一` in the description) filled in; groups go on `owner` when the level
+ * can hold them (not a response's top level).
+ */
+function finish(drafts: readonly Draft[], used: Set<string>, owner?: { oneOf?: string[][] }): Field[] {
   const fields: Field[] = [];
+  const grouped = new Set<string>();
   for (const d of drafts) {
     let name = d.field.name;
     for (let n = 2; used.has(name); n++) name = `${d.field.name}_${n}`;
     used.add(name);
     const field: Field = structuredClone({ ...d.field, name });
     const previous = fields[fields.length - 1];
+    // A group of two string fields the page states in words, neither tied by requiredIf.
+    const group = owner !== undefined && d.oneOfPrevious === true && previous?.type === 'string' && field.type === 'string' && !grouped.has(previous.name) && !previous.requiredIf;
     // Tied to a string sibling, with one of its enum values when it has an enum (as the loader demands).
-    if (d.requiredIfValue !== undefined && previous?.type === 'string') {
+    if (!group && d.requiredIfValue !== undefined && previous?.type === 'string') {
       const values = previous.enum?.map((e) => e.value) ?? [d.requiredIfValue];
       const equals = values[d.requiredIfValue.length % values.length]!;
       field.requiredIf = { field: previous.name, equals };
       field.description = `${field.description}\n${previous.name}为${equals}时必填`;
     }
     if (d.children) {
-      const children = finish(d.children, used);
-      if (field.items) field.items.fields = children;
-      else field.fields = children;
+      const shape = field.items ?? field;
+      shape.fields = finish(d.children, used, shape);
+    }
+    if (group) {
+      for (const f of [previous!, field]) if (f.required === true) f.required = 'conditional';
+      field.description = `${field.description}\n与${previous!.name}二选一`;
+      grouped.add(previous!.name).add(field.name);
+      (owner!.oneOf ??= []).push([field.name, previous!.name]);
     }
     fields.push(field);
   }
   return fields;
+}
+
+/** How many guesses a page of the spec makes the importer warn about: one per one-of group in words and per open enum. */
+export function guessCount(spec: MethodSpec): number {
+  const count = (fields: readonly Field[]): number =>
+    fields.reduce((n, f) => {
+      const shape = f.items ?? f;
+      return n + (shape.enumOpen ? 1 : 0) + (shape.oneOf?.length ?? 0) + count(shape.fields ?? []);
+    }, 0);
+  return (spec.oneOf?.length ?? 0) + count([...spec.request, ...(spec.params ?? []), ...spec.response]);
+}
+
+/** Whether a diagnostic is one of those guesses. */
+export function isGuess(d: { severity: string; message: string }): boolean {
+  return d.severity === 'warning' && (/reads as a one-of group/.test(d.message) || /the values are not all listed/.test(d.message));
 }
 
 /** The example value a page would show for these fields. */
@@ -177,11 +214,13 @@ export const methodSpec: fc.Arbitrary<MethodSpec> = fc
   })
   .map((r) => {
     const used = new Set<string>();
-    const request = finish(r.request, used);
+    const top: { oneOf?: string[][] } = {};
+    const request = finish(r.request, used, top);
     const response = finish(r.response, used);
     const spec: MethodSpec = {
       method: r.method,
       request,
+      ...(top.oneOf && { oneOf: top.oneOf }),
       response,
       errors: r.errors.map((e) => (e.solution === undefined ? { code: e.code, description: e.description } : { code: e.code, description: e.description, solution: e.solution })),
       examples: {

@@ -176,7 +176,12 @@ describe('browser-tsv constructs', () => {
   it('a nested list whose bullets the copy lost is a warning, never folded into the row above', () => {
     const r = importDoc(tsvPage({ request: ['card\tCard\t可选\t-\t卡\t', '└ no', 'String', '必填', '32', '卡号', 'ext\tString\t可选\t8\t扩展\tX'] }), 'p.txt');
     expect(r.spec!.request.map((f) => [f.name, f.description])).toEqual([['card', '卡'], ['ext', '扩展']]);
-    expect(r.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', line: 10, message: expect.stringContaining('bullets the copy lost') })]);
+    // `card` then shows no fields of its own: an open object, said at its row.
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'warning', line: 9, message: expect.stringContaining('field `card` is Card whose fields the page does not show: kept as an open object') }),
+      expect.objectContaining({ severity: 'warning', line: 10, message: expect.stringContaining('bullets the copy lost') }),
+    ]);
+    expect(r.spec!.request[0]!.fields).toBeUndefined();
   });
 
   it('an unmarked object the example shows at the top level stays top-level', () => {
@@ -201,5 +206,17 @@ describe('browser-tsv constructs', () => {
     const r = importDoc(tsvPage({ errorLabels: labels, errors }), 'p.txt');
     expect(r.spec!.errors).toEqual(expected);
     expect(r.diagnostics.map((d) => d.message)).toEqual(warnings.map((w) => expect.stringContaining(w)));
+  });
+});
+
+describe('one-of groups and open enums stated in cells', () => {
+  it('与X二选一 in a description is a group of the two rows, with a warning; 包括但不限于 opens the listed values', () => {
+    const r = importDoc(tsvPage({ request: ['trade_no\tString\t可选\t64\t交易号', '与out_trade_no二选一\t2013', 'out_trade_no\tString\t可选\t64\t订单号\tO1', 'channel\tString\t必选\t16\t渠道，包括但不限于', 'ALIPAY:支付宝', 'BANK:银行\tALIPAY'] }), 'p.txt');
+    expect(r.spec!.oneOf).toEqual([['trade_no', 'out_trade_no']]);
+    expect(r.spec!.request[2]).toMatchObject({ enum: [{ value: 'ALIPAY', description: '支付宝' }, { value: 'BANK', description: '银行' }], enumOpen: true });
+    expect(r.diagnostics.map((d) => [d.line, d.message.slice(0, 30)])).toEqual([
+      [9, 'the description of `trade_no` '],
+      [12, 'field `channel`: the descripti'],
+    ]);
   });
 });

@@ -15,6 +15,10 @@ describe('parseType', () => {
     ['CardFrontTextDTO[]', { type: 'array', items: { type: 'object', model: 'CardFrontTextDTO' } }],
     ['String[]', { type: 'array', items: { type: 'string' } }],
     ['Number []', { type: 'array', items: { type: 'number' } }],
+    ['FileItem', { type: 'file' }],
+    ['File', { type: 'file' }],
+    ['byte[]', { type: 'file' }],
+    ['byte []', { type: 'file' }],
   ])('%s', (text, expected) => {
     expect(parseType(text)).toEqual(expected);
   });

@@ -239,3 +239,39 @@ describe('en-docs constructs', () => {
     expect(none.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('no readable error table') })]);
   });
 });
+
+describe('one-of groups and open enums in the prose', () => {
+  it('"either a or b" makes a one-of group of the two siblings, with a warning at the row', () => {
+    const r = importDoc(enPage({ request: ['auth_no | String | N | 64 | Either auth_no or out_order_no is sent. | A1', 'out_order_no | String | N | 64 | The merchant order number. | O1', 'remark | String | Y | 100 | A remark. | R'] }), 'p.en.md');
+    expect(r.spec!.oneOf).toEqual([['auth_no', 'out_order_no']]);
+    expect(r.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', line: 9, message: expect.stringContaining('exactly one of `auth_no`, `out_order_no`') })]);
+  });
+
+  it('"either" naming a field that is not a sibling stays prose', () => {
+    const r = importDoc(enPage({ request: ['auth_no | String | N | 64 | Either auth_no or buyer_id is sent. | A1'] }), 'p.en.md');
+    expect(r.spec!.oneOf).toBeUndefined();
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('"either" naming a required (Nullable Y) field is refused with a warning', () => {
+    const r = importDoc(enPage({ request: ['auth_no | String | N | 64 | Either auth_no or remark is sent. | A1', 'remark | String | Y | 100 | A remark. | R'] }), 'p.en.md');
+    expect(r.spec!.oneOf).toBeUndefined();
+    expect(r.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', line: 9, message: expect.stringContaining('the page marks `remark` required') }));
+  });
+
+  it.each([
+    ['including but not limited to', 'Channel, including but not limited to the values: ALIPAY: Alipay; BANK: Bank.'],
+    ['such as', 'Channel such as the values: ALIPAY: Alipay; BANK: Bank.'],
+    ['new types might come', 'Channel. Values: ALIPAY: Alipay; BANK: Bank. New types might be added.'],
+  ])('"%s" keeps the listed values as an open enum, with a warning', (_what, description) => {
+    const r = importDoc(enPage({ request: [`channel | String | Y | 16 | ${description} | ALIPAY`] }), 'p.en.md');
+    expect(r.spec!.request[0]).toMatchObject({ enum: [{ value: 'ALIPAY' }, { value: 'BANK' }], enumOpen: true });
+    expect(r.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', line: 9, message: expect.stringContaining('open enum') })]);
+  });
+
+  it('a closed list stays closed', () => {
+    const r = importDoc(enPage({ request: ['channel | String | Y | 16 | Channel. Values: ALIPAY: Alipay; BANK: Bank. | ALIPAY'] }), 'p.en.md');
+    expect(r.spec!.request[0]!.enumOpen).toBeUndefined();
+    expect(r.diagnostics).toEqual([]);
+  });
+});

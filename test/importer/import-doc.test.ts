@@ -179,6 +179,26 @@ describe('importDoc', () => {
     expect(r.diagnostics.map((d) => d.message)).toEqual(['request example: setRefreshToken(...) is not a string literal; no example taken']);
   });
 
+  it('a page with a FileItem row is an upload: every row becomes a top-level param, the file of kind file', () => {
+    const r = ok(
+      page({
+        header: 'alipay.offline.material.image.upload (上传门店照片和视频接口)',
+        request: [
+          'image_type String 必填 8 图片格式 jpg',
+          'image_name String 必填 128 图片名称 海底捞',
+          'image_content FileItem 必填 - 图片二进制内容，大小不能超过5M -',
+        ],
+        response: ['image_id String 必填 128 图片在商家中心的唯一标识 mBmEXp9qRs2XEfsq5Tj9lwAAACMAAQED'],
+      }),
+    );
+    expect(r.spec!.request).toEqual([]);
+    expect(r.spec!.params!.map((f) => [f.name, f.type, f.required])).toEqual([
+      ['image_type', 'string', true],
+      ['image_name', 'string', true],
+      ['image_content', 'file', true],
+    ]);
+  });
+
   it('setters on a page whose rows include an object keep them in biz_content, with a warning', () => {
     const r = ok(
       page({

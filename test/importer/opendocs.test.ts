@@ -40,13 +40,16 @@ describe('layout detection', () => {
 describe('alipay.trade.close (opendocs)', () => {
   const { spec, warnings } = imported('alipay.trade.close.opendocs.md');
 
-  it('reads the method from the example URL, the one-of group as conditional, the cURL biz_content', () => {
+  // Checked against the page: lines 7-19 are `以下参数 二选一 传入` then trade_no and out_trade_no, both
+  // without a required marker; operator_id (line 21) is 可选 and ends the group.
+  it('reads the method from the example URL, the one-of group as oneOf of conditional fields, the cURL biz_content', () => {
     expect(spec.method).toBe('alipay.trade.close');
     expect(spec.request.map((f) => [f.name, f.type, f.required, f.maxLength])).toEqual([
       ['trade_no', 'string', 'conditional', 64],
       ['out_trade_no', 'string', 'conditional', 64],
       ['operator_id', 'string', false, 28],
     ]);
+    expect(spec.oneOf).toEqual([['trade_no', 'out_trade_no']]);
     expect(byName(spec.request, 'operator_id')).toMatchObject({ description: '商家操作员编号 id，由商家自定义。', example: 'YX01' });
     expect(spec.examples?.request).toEqual({ trade_no: '2013112611001004680073956707', out_trade_no: 'HZ0120131127001', operator_id: 'YX01' });
     expect(spec.response.map((f) => [f.name, f.required])).toEqual([
@@ -55,26 +58,43 @@ describe('alipay.trade.close (opendocs)', () => {
     ]);
   });
 
-  it('reads the markdown error table', () => {
+  it('reads the markdown error table; the one warning is the group read from the page', () => {
     expect(spec.errors).toHaveLength(6);
     expect(spec.errors[0]).toEqual({ code: 'ACQ.INVALID_PARAMETER', description: '参数无效', solution: '检查请求参数，修改后重新发起请求' });
-    expect(warnings).toEqual([]);
+    expect(warnings).toEqual([expect.objectContaining({ severity: 'warning', line: 7, col: 1, message: expect.stringContaining('exactly one of `trade_no`, `out_trade_no`') })]);
   });
 });
 
 describe('alipay.trade.query (opendocs)', () => {
   const { spec, warnings } = imported('alipay.trade.query.opendocs.md');
 
-  it('takes a listed enum (label: value), and refuses one cut short by 更多 with a warning', () => {
+  // Checked against the page: query_options (line 22) lists three `label: value` lines then `更多`
+  // (line 34); out_trade_no and trade_no follow `以下参数 二选一 传入` (line 7) unmarked; the response's
+  // fund_bill_list (line 90) is `TradeFundBill[]` with no children shown.
+  it('takes a listed enum (label: value), and one cut short by 更多 as an open enum with a warning', () => {
     expect(byName(spec.response, 'buyer_user_type').enum).toEqual([
       { value: 'CORPORATE', description: '企业用户' },
       { value: 'PRIVATE', description: '个人用户' },
     ]);
     const options = byName(spec.request, 'query_options');
     expect(options).toMatchObject({ type: 'array', maxLength: 128, items: { type: 'string' }, example: 'trade_settle_info' });
-    expect(options.items!.enum).toBeUndefined();
-    expect(options.description).toContain('fund_bill_list');
-    expect(warnings).toEqual([expect.objectContaining({ severity: 'warning', line: 22, message: expect.stringContaining('cut short (更多)') })]);
+    expect(options.items).toEqual({
+      type: 'string',
+      enum: [
+        { value: 'trade_settle_info', description: '交易结算信息' },
+        { value: 'fund_bill_list', description: '交易支付使用的资金渠道' },
+        { value: 'voucher_detail_list', description: '交易支付时使用的所有优惠券信息' },
+      ],
+      enumOpen: true,
+    });
+    expect(options.description).toBe('查询选项，商户通过上送该参数来定制同步需要额外返回的信息字段，数组格式。');
+    expect(spec.oneOf).toEqual([['out_trade_no', 'trade_no']]);
+    expect(byName(spec.response, 'fund_bill_list')).toEqual(expect.objectContaining({ items: { type: 'object', model: 'TradeFundBill' } }));
+    expect(warnings.map((w) => [w.line, w.message.slice(0, 40)])).toEqual([
+      [7, 'one-of group in the request: exactly one'],
+      [22, 'field `query_options`: the enum list is '],
+      [90, 'field `fund_bill_list` is a list of Trad'],
+    ]);
   });
 
   it('reads types with lengths, model lists, multi-line descriptions and notes', () => {
@@ -94,6 +114,19 @@ describe('alipay.trade.app.pay (opendocs)', () => {
     expect(spec.examples?.response).toBeUndefined();
     expect(warnings).toContainEqual(expect.objectContaining({ line: 234, message: expect.stringContaining('holds no JSON object') }));
     expect(byName(spec.response, 'orderStr')).toMatchObject({ type: 'string', required: true, maxLength: 16384 });
+  });
+
+  // Checked against the page: goods_detail (line 41), extend_params (51) and ext_user_info (67) are
+  // model types with no children shown; query_options (71) says 包括但不限于 and lists three values.
+  it('keeps the models whose fields the page does not show as open objects, and a 包括但不限于 list open', () => {
+    const { spec, warnings } = imported('alipay.trade.app.pay.opendocs.md');
+    expect(byName(spec.request, 'goods_detail')).toMatchObject({ type: 'array', items: { type: 'object', model: 'GoodsDetail' } });
+    expect(byName(spec.request, 'goods_detail').items!.fields).toBeUndefined();
+    for (const name of ['extend_params', 'ext_user_info']) expect(byName(spec.request, name).fields).toBeUndefined();
+    expect(byName(spec.request, 'query_options').items!.enum!.map((e) => e.value)).toEqual(['hyb_amount', 'enterprise_pay_info', 'medical_insurance_info']);
+    expect(byName(spec.request, 'query_options').items!.enumOpen).toBe(true);
+    expect(warnings.filter((w) => w.message.includes('open object')).map((w) => w.line)).toEqual([41, 51, 67]);
+    expect(warnings).toContainEqual(expect.objectContaining({ line: 71, message: expect.stringContaining('"包括但不限于"') }));
   });
 });
 
@@ -182,5 +215,119 @@ describe('browser-text variant (marks lost in a browser copy)', () => {
 
   it.each([['prose', '支付宝交易号string'], ['a space before the type', 'sign_type String'], ['a space before a sized type', 'sign_type string(8)'], ['an example value', '2013112611001004680073956707'], ['a word', 'trade_settle_info'], ['an upper-case example', 'JSON'], ['a word ending in a type name', 'teststring'], ['a model word', 'AlipayTradeQueryModel']])('not a field head: %s', (_what, line) => {
     expect(parsePlainFieldHead(line)).toBeUndefined();
+  });
+});
+
+/** A small opendocs page with these request and response field lines. */
+function odPage(request: string[], response: string[] = []): string {
+  return [
+    '说明',
+    '',
+    '## 业务请求参数',
+    '',
+    ...request,
+    '',
+    '常见请求示例',
+    '',
+    "curl 'https://openapi.alipay.com/gateway.do?method=alipay.demo.group.set' \\",
+    '',
+    '## 业务响应参数',
+    '',
+    ...response,
+    '',
+    '响应示例',
+    '',
+    '异常示例',
+    '',
+    '## 业务错误码',
+  ].join('\n');
+}
+
+describe('one-of groups, open enums, open objects and 【必选条件】 (crafted pages)', () => {
+  const run = (request: string[], response: string[] = []) => {
+    const r = importDoc(odPage(request, response), 'demo.md');
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    return { spec: r.spec!, warnings: r.diagnostics.map((d) => `${d.line}:${d.col} ${d.message}`) };
+  };
+
+  it('a group covers the unmarked fields after its label and ends at the first marked one', () => {
+    const { spec, warnings } = run(['以下参数 二选一 传入', '', '**a**string(8)', '', '**b**string(8)', '', '**c**可选string(8)', '', '**d**string(8)']);
+    expect(spec.oneOf).toEqual([['a', 'b']]);
+    expect(spec.request.map((f) => [f.name, f.required])).toEqual([['a', 'conditional'], ['b', 'conditional'], ['c', false], ['d', false]]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^5:1 one-of group in the request: exactly one of `a`, `b`/),
+      expect.stringMatching(/^13:1 field `d` has no required marker/),
+    ]);
+  });
+
+  it('a group inside an expanded model (quoted) goes on the model, its members\' children aside', () => {
+    const { spec, warnings } = run([
+      '**payer**必选Payer',
+      '',
+      '> 以下参数 二选一 传入',
+      '>',
+      '> **user_id**string(16)',
+      '>',
+      '> **account**Account',
+      '>',
+      '> > **no**必选string(8)',
+      '>',
+      '> **open_id**string(64)',
+      '>',
+      '> **name**可选string(8)',
+    ]);
+    const payer = spec.request[0]!;
+    expect(payer.oneOf).toEqual([['user_id', 'account', 'open_id']]);
+    expect(payer.fields!.map((f) => [f.name, f.required])).toEqual([['user_id', 'conditional'], ['account', 'conditional'], ['open_id', 'conditional'], ['name', false]]);
+    expect(payer.fields![1]!.fields).toEqual([{ name: 'no', type: 'string', required: true, maxLength: 8 }]);
+    expect(spec.oneOf).toBeUndefined();
+    expect(warnings).toEqual([expect.stringMatching(/^7:3 one-of group under `payer`: exactly one of `user_id`, `account`, `open_id`/)]);
+  });
+
+  it('a group of one field is not kept, with a warning at its label', () => {
+    const { spec, warnings } = run(['以下参数 二选一 传入', '', '**a**string(8)', '', '**c**可选string(8)']);
+    expect(spec.oneOf).toBeUndefined();
+    expect(warnings).toEqual([expect.stringMatching(/^5:1 a one-of group \(only `a` without a required marker follows it\): not kept/)]);
+  });
+
+  it('a group in the response is not kept (the format has none there): its fields stay conditional, with a warning', () => {
+    const { spec, warnings } = run(['**a**可选string(8)'], ['以下参数 二选一 传入', '', '**x**string(8)', '', '**y**string(8)']);
+    expect(spec.response.map((f) => f.required)).toEqual(['conditional', 'conditional']);
+    expect(warnings).toEqual([expect.stringMatching(/^13:1 one-of group \(`x`, `y`\) in the response: not kept/)]);
+  });
+
+  it('更多 keeps the listed values as an open enum; without it the enum is closed', () => {
+    const cut = run(['**t**必选string(8)', '', '【枚举值】', '', '甲: A', '', '乙: B', '', '更多', '', '【示例值】A']);
+    expect(cut.spec.request[0]).toMatchObject({ enum: [{ value: 'A', description: '甲' }, { value: 'B', description: '乙' }], enumOpen: true });
+    expect(cut.warnings).toEqual([expect.stringMatching(/^5:1 field `t`: the enum list is cut short \(更多\): kept the 2 listed values as an open enum/)]);
+    const whole = run(['**t**必选string(8)', '', '【枚举值】', '', '甲: A', '', '乙: B']);
+    expect(whole.spec.request[0]!.enumOpen).toBeUndefined();
+    expect(whole.warnings).toEqual([]);
+  });
+
+  it('【必选条件】 makes an optional field conditional, the condition kept in the description (a simple one as requiredIf)', () => {
+    const { spec, warnings } = run([
+      '**kind**必选string(8)',
+      '',
+      '**code**可选string(8)',
+      '',
+      '【必选条件】kind为CODE时必填',
+      '',
+      '**memo**可选string(8)',
+      '',
+      '【必选条件】线下场景需要传入',
+    ]);
+    expect(spec.request[1]).toMatchObject({ required: 'conditional', requiredIf: { field: 'kind', equals: 'CODE' }, description: '必选条件：kind为CODE时必填' });
+    expect(spec.request[2]).toEqual({ name: 'memo', type: 'string', required: 'conditional', maxLength: 8, description: '必选条件：线下场景需要传入' });
+    expect(warnings).toEqual([]);
+  });
+
+  it('a model field without children is an open object with a warning; with children it is not', () => {
+    const { spec, warnings } = run(['**ext**可选ExtInfo', '', '**list**可选Bill[]', '', '**card**可选Card', '', '> **no**必选string(8)']);
+    expect(spec.request.map((f) => f.fields ?? f.items?.fields)).toEqual([undefined, undefined, [{ name: 'no', type: 'string', required: true, maxLength: 8 }]]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^5:1 field `ext` is ExtInfo whose fields the page does not show: kept as an open object/),
+      expect.stringMatching(/^7:1 field `list` is a list of Bill whose fields the page does not show/),
+    ]);
   });
 });

@@ -30,7 +30,8 @@ describe('alipay-codegen openapi', () => {
     const text = readFileSync(file, 'utf8');
     await expectValid(text);
     const methods = readdirSync(join(root, 'specs')).map((f) => `/${f.replace(/\.yaml$/, '')}`);
-    expect(Object.keys(JSON.parse(text).paths).sort()).toEqual(methods.sort());
+    // One gateway.do operation per method (the v3 routes are path items of their own: test/openapi/v3.test.ts).
+    expect(Object.keys(JSON.parse(text).paths).filter((p) => !p.startsWith('/v3/')).sort()).toEqual(methods.sort());
     const again = cli('--specs', join(root, 'specs'), '--out', '-');
     expect(again.stdout).toBe(text);
     expect(readdirSync(work)).toEqual(['seeds.json']); // no temp file left behind

@@ -108,6 +108,38 @@ describe('createNodeTransport', () => {
   });
 
   it('refuses a body it cannot send', async () => {
-    await expect(createNodeTransport()(gateway.url, { method: 'POST', body: new Blob(['x']) })).rejects.toThrow(TypeError);
+    await expect(createNodeTransport()(gateway.url, { method: 'POST', body: new URLSearchParams('a=b') })).rejects.toThrow(TypeError);
+  });
+
+  it('streams a Blob (with its length) and a ReadableStream (chunked) byte for byte', async () => {
+    const seen: { length: string | undefined; chunked: boolean; body: Buffer }[] = [];
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        seen.push({ length: req.headers['content-length'], chunked: req.headers['transfer-encoding'] === 'chunked', body: Buffer.concat(chunks) });
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      const bytes = Buffer.from(Array.from({ length: 300_000 }, (_, i) => i % 251));
+      const send = createNodeTransport();
+      await (await send(url, { method: 'POST', body: new Blob([bytes.subarray(0, 10), bytes.subarray(10)]) })).text();
+      const stream = new ReadableStream<Uint8Array>({
+        start(c) {
+          c.enqueue(bytes.subarray(0, 100_000));
+          c.enqueue(bytes.subarray(100_000));
+          c.close();
+        },
+      });
+      await (await send(url, { method: 'POST', body: stream, duplex: 'half' } as RequestInit)).text();
+      expect(seen.map((s) => [s.length, s.chunked])).toEqual([[String(bytes.length), false], [undefined, true]]);
+      for (const s of seen) expect(s.body.equals(bytes)).toBe(true);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

@@ -30,18 +30,20 @@ interface ScalarParts {
   type: ScalarKind;
   example?: string | number | boolean;
   enum?: EnumValue[];
+  enumOpen?: boolean;
   maxLength?: number;
 }
 
 /** Scalar type with a consistent example, enum (containing the example) and maxLength (>= it). */
 const scalarParts: fc.Arbitrary<ScalarParts> = fc.constantFrom(...SCALARS).chain((type) =>
-  fc.record({ example: exampleOf(type), withEnum: fc.boolean(), others: fc.uniqueArray(text, { maxLength: 3 }), extra: fc.option(fc.nat(5), { nil: undefined }), enumDescription: fc.option(text, { nil: undefined }) }).map(
-    ({ example, withEnum, others, extra, enumDescription }) => {
+  fc.record({ example: exampleOf(type), withEnum: fc.boolean(), others: fc.uniqueArray(text, { maxLength: 3 }), extra: fc.option(fc.nat(5), { nil: undefined }), enumDescription: fc.option(text, { nil: undefined }), open: fc.boolean() }).map(
+    ({ example, withEnum, others, extra, enumDescription, open }) => {
       const parts: ScalarParts = { type, example };
       const shown = String(example);
       if (withEnum && scalarModule(type).enumerable) {
         const values = [shown, ...others.filter((o) => o !== shown)];
         parts.enum = values.map((value, i) => (i === 0 && enumDescription !== undefined ? { value, description: enumDescription } : { value }));
+        if (open) parts.enumOpen = true;
       }
       const longest = Math.max(shown.length, 1);
       if (extra !== undefined && type !== 'boolean') parts.maxLength = longest + extra;
@@ -76,6 +78,8 @@ function field(depth: number): fc.Arbitrary<Omit<Field, 'name'>> {
   const kinds: fc.Arbitrary<Omit<Field, 'name' | 'required'>>[] = [scalarParts.map((p) => p as Omit<Field, 'name' | 'required'>)];
   if (depth < 2) {
     kinds.push(fc.record({ model: fc.option(text, { nil: undefined }), fields: fieldList(depth + 1) }).map(({ model, fields }) => (model === undefined ? { type: 'object' as FieldType, fields } : { type: 'object' as FieldType, model, fields })));
+    // An open object: a model the page names without its fields.
+    kinds.push(text.map((model) => ({ type: 'object' as FieldType, model })));
     kinds.push(items(depth).map((it) => ({ type: 'array' as FieldType, items: it })));
   }
   return fc.tuple(fc.oneof(...kinds), common).map(([shape, c]) => {
@@ -99,6 +103,19 @@ function withRequiredIf(fields: Field[]): Field[] {
   });
 }
 
+/**
+ * One-of groups: the first two fields that are not `required: true` form a group, at every level
+ * that has them (the request's root and every object's fields).
+ */
+export function withOneOf<T extends { fields?: Field[]; oneOf?: string[][]; items?: Items }>(owner: T, fields: Field[]): void {
+  const members = fields.filter((f) => f.required !== true).slice(0, 2).map((f) => f.name);
+  if (members.length === 2) owner.oneOf = [members];
+  for (const f of fields) {
+    if (f.fields) withOneOf(f, f.fields);
+    if (f.items?.fields) withOneOf(f.items, f.items.fields);
+  }
+}
+
 /** Top-level form params: scalar fields only. */
 const paramList: fc.Arbitrary<Field[]> = fc
   .uniqueArray(fc.tuple(wireName, scalarParts, fc.constantFrom<Requiredness>(true, false, 'conditional'), fc.option(text, { nil: undefined })), { selector: ([name]) => name, maxLength: 3 })
@@ -117,6 +134,7 @@ export const methodSpec: fc.Arbitrary<MethodSpec> = fc
     errors: fc.uniqueArray(fc.record({ code: text, description: fc.option(text, { nil: undefined }), solution: fc.option(text, { nil: undefined }) }, { requiredKeys: ['code'] }), { selector: (e) => e.code, maxLength: 3 }),
     notes: fc.option(fc.array(text, { maxLength: 3 }), { nil: undefined }),
     deprecated: fc.option(fc.oneof(fc.boolean(), text), { nil: undefined }),
+    oneOf: fc.boolean(),
   })
   .map((s) => {
     const spec: MethodSpec = { method: s.method, request: withRequiredIf(s.request), response: withRequiredIf(s.response), errors: s.errors.map(dropUndefined) };
@@ -126,6 +144,10 @@ export const methodSpec: fc.Arbitrary<MethodSpec> = fc
     if (s.description !== undefined) spec.description = s.description;
     if (s.notes !== undefined) spec.notes = s.notes;
     if (s.deprecated !== undefined) spec.deprecated = s.deprecated;
+    if (s.oneOf) {
+      withOneOf(spec, [...spec.request, ...(spec.params ?? [])]);
+      for (const f of spec.response) if (f.fields) withOneOf(f, f.fields);
+    }
     return spec;
   });
 

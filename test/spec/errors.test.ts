@@ -24,7 +24,7 @@ describe('structural errors, each at the offending node', () => {
     ]],
     ['unknown top-level key with suggestion', HEAD + 'request: {}\nexampels: {}\n', ['4:1 error unknown key "exampels" (did you mean "examples"?)']],
     ['object as a top-level param', HEAD + 'request: {}\nparams:\n  x: { type: object, required: true, fields: {} }\n', [
-      '5:14 error params.x.type: a top-level param must be a scalar (string, number, boolean, date, price), not object',
+      '5:14 error params.x.type: a top-level param must be a scalar or a file (string, number, boolean, date, price, file), not object',
     ]],
     ['name both in request and params', HEAD + 'request:\n  code: { type: string, required: true }\nparams:\n  code: { type: string, required: true }\n', [
       '6:3 error params.code: "code" is both a request field (biz_content) and a top-level param',
@@ -50,7 +50,7 @@ describe('structural errors, each at the offending node', () => {
       '4:38 error request.x: unknown key "required_if" (did you mean "requiredIf"?)',
     ]],
     ['unknown type', HEAD + 'request:\n  x: { type: String, required: true }\n', [
-      '4:14 error request.x.type: unknown type "String", expected one of string, number, boolean, date, price, object, array (did you mean "string"?)',
+      '4:14 error request.x.type: unknown type "String", expected one of string, number, boolean, date, price, object, array, file (did you mean "string"?)',
     ]],
     ['bad required', HEAD + 'request:\n  x: { type: string, required: yes }\n', ['4:32 error request.x.required: expected true, false or conditional, got "yes"']],
     ['bad maxLength', HEAD + 'request:\n  x: { type: string, required: true, maxLength: 0 }\n', ['4:49 error request.x.maxLength: expected a positive integer, got 0']],
@@ -91,7 +91,7 @@ describe('structural errors, each at the offending node', () => {
 
 describe('warnings (the spec still loads)', () => {
   const cases: [string, string, string[]][] = [
-    ['object without fields', HEAD + 'request:\n  o: { type: object, required: true }\n', ['4:3 warning request.o: object without fields: it will be typed as an open object']],
+    ['object without fields', HEAD + 'request:\n  o: { type: object, required: true }\n', ['4:3 warning request.o: object without fields: the page does not show them, so any object is accepted (an open object); add fields: {} for an object documented as empty']],
     ['maxLength on a boolean', HEAD + 'request:\n  b: { type: boolean, required: true, maxLength: 5 }\n', ['4:39 warning request.b: maxLength has no meaning on a boolean field']],
     ['requiredIf on a required field', HEAD + 'request:\n  a: { type: string, required: false }\n  b: { type: string, required: true, requiredIf: { field: a } }\n', [
       '5:38 warning request.b: requiredIf has no effect on a field with required: true',
@@ -165,7 +165,7 @@ describe('several errors in one file', () => {
     const { diagnostics } = parseSpec(text, 'specs/a.b.yaml');
     expect(diagnostics.map(formatDiagnostic)).toEqual([
       'specs/a.b.yaml:2:1: error: unknown key "titel" (did you mean "title"?)',
-      'specs/a.b.yaml:4:14: error: request.x.type: unknown type "strin", expected one of string, number, boolean, date, price, object, array (did you mean "string"?)',
+      'specs/a.b.yaml:4:14: error: request.x.type: unknown type "strin", expected one of string, number, boolean, date, price, object, array, file (did you mean "string"?)',
       'specs/a.b.yaml:5:49: error: request.y.maxLength: expected a positive integer, got -1',
       'specs/a.b.yaml:6:47: error: request.z: example "many" is not a number',
       'specs/a.b.yaml:8:70: error: response.r[].q: missing required key "type"',

@@ -124,7 +124,7 @@ describe('examples.response and examples.error against the response fields', () 
     const text = FIELDS.replace('open: { type: object', 'open: { type: objekt') + 'examples:\n  request: { open: {} }\n';
     const { diagnostics } = parseSpec(text, 'x.yaml');
     expect(diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([
-      'request.open.type: unknown type "objekt", expected one of string, number, boolean, date, price, object, array (did you mean "object"?)',
+      'request.open.type: unknown type "objekt", expected one of string, number, boolean, date, price, object, array, file (did you mean "object"?)',
     ]);
   });
 });

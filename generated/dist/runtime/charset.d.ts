@@ -1,3 +1,4 @@
+/// <reference path="./platform.d.ts" />
 /**
  * Answers in GBK. The gateway answers in the charset it declares in Content-Type (GBK or GB2312 for
  * apps configured so, whatever the request said); it signs the bytes it wrote. So the body is

@@ -1,7 +1,11 @@
-import { type KeyObject } from 'node:crypto';
+/// <reference path="./platform.d.ts" />
+import { type KeyObject } from './platform.js';
 import { type KeyInput } from './keys.js';
 import type { AlipayLogger, Observers, RequestEvent, ResponseEvent } from './observe.js';
 import type { SignType } from './sign.js';
+import { type AlipayCertConfig, type CertMode } from './cert-mode.js';
+import { type RetryOptions, type RetryPolicy } from './retry.js';
+import type { AlipayProtocol } from './contract.js';
 /** The `fetch` the client uses (the global one by default). */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 /** The production gateway. */
@@ -46,6 +50,25 @@ interface AlipayClientConfigBase {
     onResponse?: (event: ResponseEvent) => void;
     /** Gets one masked debug line per call and one warn line per failed call (e.g. `console`). */
     logger?: AlipayLogger;
+    /**
+     * The AES key (接口内容加密方式, base64) set in the console: every call's biz_content is then sent
+     * encrypted (`encrypt_type=AES`) and encrypted answers are decrypted (per call: CallOptions.encrypt).
+     */
+    aesKey?: string;
+    /** Opt-in retries of query methods (see retry.ts for the rule); per call: CallOptions.retry. */
+    retry?: RetryOptions;
+    /**
+     * An undici dispatcher handed to fetch as `init.dispatcher` (e.g. `new ProxyAgent(url)` from undici):
+     * how the global fetch goes through a proxy. For node:http(s), use createNodeTransport({ agent }).
+     */
+    dispatcher?: unknown;
+    /**
+     * `v3` calls every method that has a v3 route over the RESTful v3 API (default `v2`, gateway.do);
+     * per call: CallOptions.protocol. Methods without a route stay on v2.
+     */
+    protocol?: AlipayProtocol;
+    /** Base URL of v3 routes; default the gateway's origin (`https://openapi.alipay.com`). */
+    endpoint?: string;
 }
 /**
  * Client configuration. Response signatures are verified with `alipayPublicKey`; turning that off
@@ -57,6 +80,11 @@ export type AlipayClientConfig = AlipayClientConfigBase & ({
 } | {
     alipayPublicKey?: KeyInput; /** Skip response signature verification (not for production). */
     verifyResponseSign: false;
+} | {
+    /** Public-key-certificate mode: the answers are verified with the Alipay certificate's key. */
+    certs: AlipayCertConfig;
+    alipayPublicKey?: undefined;
+    verifyResponseSign?: true;
 });
 /** What invoke() needs; never exposed to users. */
 export interface ClientState {
@@ -65,6 +93,10 @@ export interface ClientState {
     readonly fetch: FetchLike;
     /** Undefined when no hook nor logger is set, so calls skip them at no cost. */
     readonly observers: Observers | undefined;
+    /** Set in certificate mode. */
+    readonly certMode?: CertMode | undefined;
+    readonly aesKey?: string | undefined;
+    readonly dispatcher?: unknown;
 }
 /** A configured Alipay gateway client. Pass it to the generated method functions. */
 export declare class AlipayClient {
@@ -76,6 +108,14 @@ export declare class AlipayClient {
     readonly maxResponseBytes: number;
     readonly verifyResponseSign: boolean;
     readonly validateResponse: boolean;
+    /** The client-wide retry policy (undefined: no retries). */
+    readonly retry: RetryPolicy | undefined;
+    /** Whether calls are sent AES-encrypted by default. */
+    readonly encrypted: boolean;
+    /** The default protocol of calls (`v2` unless configured). */
+    readonly protocol: AlipayProtocol;
+    /** Base URL of v3 routes, without a trailing slash. */
+    readonly endpoint: string;
     constructor(config: AlipayClientConfig);
 }
 /** Creates a client; keys are parsed here, once. Throws AlipayConfigError on bad config. */

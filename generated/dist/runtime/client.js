@@ -1,6 +1,10 @@
 import { createPublicKey } from 'node:crypto';
 import { AlipayConfigError } from './errors.js';
 import { loadPrivateKey, loadPublicKey } from './keys.js';
+import { loadCertMode } from './cert-mode.js';
+import { checkAesKey } from './aes-call.js';
+import { retryPolicy } from './retry.js';
+import { v3Endpoint } from './v3-endpoint.js';
 /** The production gateway. */
 export const DEFAULT_GATEWAY = 'https://openapi.alipay.com/gateway.do';
 /** Default per-call timeout, covering connection, headers and body. */
@@ -31,6 +35,14 @@ export class AlipayClient {
     maxResponseBytes;
     verifyResponseSign;
     validateResponse;
+    /** The client-wide retry policy (undefined: no retries). */
+    retry;
+    /** Whether calls are sent AES-encrypted by default. */
+    encrypted;
+    /** The default protocol of calls (`v2` unless configured). */
+    protocol;
+    /** Base URL of v3 routes, without a trailing slash. */
+    endpoint;
     constructor(config) {
         if (typeof config.appId !== 'string' || config.appId.trim() === '')
             throw new AlipayConfigError('appId is required');
@@ -50,13 +62,22 @@ export class AlipayClient {
         }
         if (protocol !== 'https:' && protocol !== 'http:')
             throw new AlipayConfigError('gateway must be an http(s) URL');
+        const defaultProtocol = config.protocol ?? 'v2';
+        if (defaultProtocol !== 'v2' && defaultProtocol !== 'v3')
+            throw new AlipayConfigError('protocol must be v2 or v3');
+        const endpoint = v3Endpoint(config.endpoint, gateway);
         const timeoutMs = checkTimeoutMs(config.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'timeoutMs');
         const maxResponseBytes = config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
         if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) {
             throw new AlipayConfigError('maxResponseBytes must be a positive integer number of bytes');
         }
         const verify = config.verifyResponseSign !== false;
-        if (verify && config.alipayPublicKey === undefined) {
+        const certs = config.certs;
+        if (certs !== undefined && config.alipayPublicKey !== undefined) {
+            throw new AlipayConfigError('pass either alipayPublicKey (public-key mode) or certs (certificate mode), not both');
+        }
+        const certMode = certs === undefined ? undefined : loadCertMode(certs);
+        if (verify && config.alipayPublicKey === undefined && certMode === undefined) {
             throw new AlipayConfigError('alipayPublicKey is required (or set verifyResponseSign: false explicitly)');
         }
         const fetchImpl = config.fetch ?? globalThis.fetch;
@@ -69,9 +90,28 @@ export class AlipayClient {
         if (publicKey !== undefined && spki(publicKey).equals(spki(createPublicKey(privateKey)))) {
             throw new AlipayConfigError("alipayPublicKey is the app's own public key (应用公钥): use the Alipay public key (支付宝公钥) shown beside it");
         }
+        // Same mix-up in certificate mode: the app certificate (appCertPublicKey_<APPID>.crt) given as the Alipay one.
+        if (certMode !== undefined) {
+            const own = spki(createPublicKey(privateKey));
+            if ([...certMode.alipayKeys.values()].some((key) => spki(key).equals(own))) {
+                throw new AlipayConfigError("certs.alipayCert is the app's own certificate (appCertPublicKey_<APPID>.crt): use alipayCertPublicKey_RSA2.crt");
+            }
+        }
         const { onRequest, onResponse, logger } = config;
         const observed = onRequest !== undefined || onResponse !== undefined || logger !== undefined;
-        states.set(this, { privateKey, publicKey, fetch: fetchImpl, observers: observed ? { onRequest, onResponse, logger } : undefined });
+        const aesKey = config.aesKey === undefined ? undefined : checkAesKey(config.aesKey);
+        const retry = config.retry === undefined ? undefined : retryPolicy(config.retry, 'retry');
+        states.set(this, {
+            privateKey,
+            publicKey,
+            fetch: fetchImpl,
+            observers: observed ? { onRequest, onResponse, logger } : undefined,
+            certMode,
+            aesKey,
+            dispatcher: config.dispatcher,
+        });
+        this.retry = retry;
+        this.encrypted = aesKey !== undefined;
         this.appId = config.appId;
         this.gateway = gateway;
         this.signType = signType;
@@ -80,6 +120,8 @@ export class AlipayClient {
         this.maxResponseBytes = maxResponseBytes;
         this.verifyResponseSign = verify;
         this.validateResponse = config.validateResponse ?? false;
+        this.protocol = defaultProtocol;
+        this.endpoint = endpoint;
     }
 }
 /** Creates a client; keys are parsed here, once. Throws AlipayConfigError on bad config. */

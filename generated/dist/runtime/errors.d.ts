@@ -1,3 +1,4 @@
+/// <reference path="./platform.d.ts" />
 /**
  * Error classes thrown by the runtime. Users can `instanceof` each one; all extend AlipayError.
  * No error holds the client, its config or any key: only what describes the failure. Every string
@@ -108,3 +109,29 @@ export declare class AlipayNetworkError extends AlipayError {
 export declare function isApiErrorOf<Code extends string>(op: Operation<unknown, unknown, Code>, error: unknown): error is AlipayApiError<Code> & {
     readonly sub_code: Code;
 };
+/** Why a notification was refused (see AlipayNotifyError). */
+export type NotifyFailure = 
+/** The body was URL-decoded before it reached us (a raw form body has no spaces nor non-ASCII text; a base64 sign has no space). */
+'decoded'
+/** Not a form body: a pair without `=`, a param given twice, an undecodable value or an unknown charset. */
+ | 'malformed'
+/** No `sign` param. */
+ | 'missing-sign'
+/** The sign does not verify with the client's Alipay public key (a wrong key, or a changed body). */
+ | 'bad-signature'
+/** A verified notification for another app_id than the client's. */
+ | 'app-id'
+/** Verified, but its fields do not match the method's notification fields. */
+ | 'invalid';
+/**
+ * An asynchronous notification (异步通知) was refused: `reason` says why. Answer anything but
+ * `success` and Alipay sends it again later. Like every error, the message is masked and never
+ * repeats the body, the sign or a key.
+ */
+export declare class AlipayNotifyError extends AlipayError {
+    name: string;
+    readonly reason: NotifyFailure;
+    /** The problems found when `reason` is `invalid`; empty otherwise. */
+    readonly issues: readonly ValidationIssue[];
+    constructor(method: string, reason: NotifyFailure, detail: string, issues?: readonly ValidationIssue[]);
+}

@@ -22,7 +22,7 @@ export class AlipayError extends Error {
             out[key] = key === 'traceId' ? value : maskValue(value);
         }
         if (this.cause !== undefined)
-            out.cause = describeCause(this.cause);
+            out['cause'] = describeCause(this.cause);
         return out;
     }
 }
@@ -151,4 +151,20 @@ export function isApiErrorOf(op, error) {
         return false;
     const sub = error.sub_code;
     return sub !== undefined && op.errorCodes.includes(sub);
+}
+/**
+ * An asynchronous notification (异步通知) was refused: `reason` says why. Answer anything but
+ * `success` and Alipay sends it again later. Like every error, the message is masked and never
+ * repeats the body, the sign or a key.
+ */
+export class AlipayNotifyError extends AlipayError {
+    name = 'AlipayNotifyError';
+    reason;
+    /** The problems found when `reason` is `invalid`; empty otherwise. */
+    issues;
+    constructor(method, reason, detail, issues = []) {
+        super(`${method}: notification refused (${reason}): ${detail}`, method);
+        this.reason = reason;
+        this.issues = issues.map((i) => ({ path: maskPersonalData(i.path), rule: i.rule, message: maskPersonalData(i.message) }));
+    }
 }

@@ -1,3 +1,4 @@
+/// <reference path="./platform.d.ts" />
 /**
  * The one definition of the Alipay Date and Price formats. Generated validators call the
  * functions; the generator's spec loader and JSON Schema export use the same patterns, so a

@@ -4,14 +4,20 @@
  */
 import { Buffer } from 'node:buffer';
 import { checkTimeoutMs, clientState } from './client.js';
-import { AlipayApiError, AlipayHttpError, AlipayMalformedResponseError, AlipayNetworkError, AlipayResponseTooLargeError, AlipayTimeoutError, AlipayValidationError, } from './errors.js';
+import { AlipayApiError, AlipayConfigError, AlipayHttpError, AlipayMalformedResponseError, AlipayNetworkError, AlipayResponseTooLargeError, AlipayTimeoutError, AlipayValidationError, } from './errors.js';
 import { declaredCharset, gbkByteRange } from './charset.js';
 import { maskPersonalData } from './mask.js';
 import { emitRequest, emitResponse } from './observe.js';
+import { buildMultipartBody, splitFiles } from './multipart-body.js';
 import { buildSignedRequest } from './request.js';
 import { extractResponseNode } from './response.js';
 import { formatTimestamp } from './timestamp.js';
 import { checkResponseSignature } from './verify.js';
+import { alipayKeyFor } from './cert-mode.js';
+import { decryptAnswer, encryptedBizContent } from './aes-call.js';
+import { callPolicy, mayRetry, withRetries } from './retry.js';
+// v3-invoke.js imports this module's transport helpers back: a cycle of functions only, used at call time.
+import { invokeV3 } from './v3-invoke.js';
 const REQUEST_HEADERS = {
     'content-type': 'application/x-www-form-urlencoded;charset=utf-8',
     accept: 'application/json',
@@ -26,14 +32,34 @@ function decoderFor(charset) {
 }
 /** How much of a non-200 body is kept (masked) on AlipayHttpError. */
 const HTTP_ERROR_BODY_BYTES = 2048;
-/** A short, key-free description of why fetch failed (e.g. ECONNREFUSED). */
-function describeFailure(error) {
-    const cause = error?.cause;
-    if (cause !== undefined && typeof cause.code === 'string')
-        return cause.code;
+/** `ECONNREFUSED 127.0.0.1:1234`: the code and where, from a system error (fetch wraps it in `cause`). */
+function describeSystemError(error) {
+    if (typeof error.code !== 'string')
+        return undefined;
+    const host = typeof error.address === 'string' ? error.address : typeof error.hostname === 'string' ? error.hostname : undefined;
+    const port = typeof error.port === 'number' || typeof error.port === 'string' ? `:${error.port}` : '';
+    return host === undefined ? error.code : `${error.code} ${host.includes(':') ? `[${host}]` : host}${port}`;
+}
+/** A short, key-free description of why fetch failed (e.g. `ECONNREFUSED 127.0.0.1:1234`). */
+export function describeFailure(error, url) {
+    const own = typeof error === 'object' && error !== null ? error : undefined;
+    const cause = own?.cause;
+    const described = (typeof cause === 'object' && cause !== null ? describeSystemError(cause) : undefined) ?? (own === undefined ? undefined : describeSystemError(own));
+    if (described !== undefined)
+        return described.includes(' ') ? described : `${described} ${hostOf(url)}`;
     if (error instanceof Error)
-        return error.message;
-    return 'unknown error';
+        return `${error.message} (${hostOf(url)})`;
+    return `unknown error (${hostOf(url)})`;
+}
+/** `host:port` of the gateway URL (never its query, which holds the signed params). */
+function hostOf(url) {
+    try {
+        const parsed = new URL(url);
+        return parsed.port === '' ? `${parsed.hostname}:${parsed.protocol === 'https:' ? 443 : 80}` : parsed.host;
+    }
+    catch {
+        return 'the gateway';
+    }
 }
 /**
  * Moves the operation's top-level params out of the request (stringified; absent ones left out)
@@ -72,7 +98,7 @@ export function traceIdOf(response) {
  * reading, and the stream is cancelled as soon as the bytes read pass it. Without `tooLarge`, the
  * first `limit` bytes are returned instead.
  */
-async function readBounded(response, limit, tooLarge) {
+export async function readBounded(response, limit, tooLarge) {
     const declared = Number(response.headers?.get('content-length') ?? Number.NaN);
     if (declared > limit && tooLarge !== undefined) {
         response.body?.cancel().catch(() => undefined);
@@ -103,7 +129,7 @@ async function readBounded(response, limit, tooLarge) {
     return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
 }
 /** The start of a non-200 body, for AlipayHttpError (masked there); undefined when it cannot be read. */
-async function httpErrorBody(response) {
+export async function httpErrorBody(response) {
     try {
         const text = utf8.decode(await readBounded(response, HTTP_ERROR_BODY_BYTES, undefined)).trim();
         return text === '' ? undefined : text;
@@ -111,6 +137,14 @@ async function httpErrorBody(response) {
     catch {
         return undefined;
     }
+}
+/** The fetch init of a form body, or of an upload's multipart body (a stream body needs `duplex: 'half'`). */
+function requestInit(body, signal) {
+    if (typeof body === 'string')
+        return { method: 'POST', headers: REQUEST_HEADERS, body, signal, redirect: 'manual' };
+    // No content-length: fetch derives it from a Blob (a newer undici as global dispatcher refuses one set by hand).
+    const headers = { 'content-type': body.contentType, accept: 'application/json' };
+    return { method: 'POST', headers, body: body.body, signal, redirect: 'manual', ...(body.length === undefined && { duplex: 'half' }) };
 }
 /** POSTs the signed request and reads the answer, under one timeout covering headers and body. */
 async function send(client, method, url, body, options, progress) {
@@ -137,14 +171,18 @@ async function send(client, method, url, body, options, progress) {
         let response;
         try {
             // Never follow redirects: a 307/308 would re-post the signed request wherever Location points.
-            response = await state.fetch(url, { method: 'POST', headers: REQUEST_HEADERS, body, signal: controller.signal, redirect: 'manual' });
+            const init = requestInit(body, controller.signal);
+            // undici's extension of RequestInit: how the global fetch is routed through a proxy.
+            if (state.dispatcher !== undefined)
+                init['dispatcher'] = state.dispatcher;
+            response = await state.fetch(url, init);
         }
         catch (error) {
             if (timedOut)
                 throw new AlipayTimeoutError(method, timeoutMs);
             if (userSignal?.aborted === true)
                 throw userSignal.reason;
-            throw new AlipayNetworkError(`${method}: request failed: ${describeFailure(error)}`, method, { cause: error });
+            throw new AlipayNetworkError(`${method}: request failed: ${describeFailure(error, url)}`, method, { cause: error });
         }
         traceId = traceIdOf(response);
         progress.status = response.status;
@@ -193,8 +231,21 @@ export async function invokeResult(client, op, request, options) {
     const issues = op.validateRequest(request);
     if (issues.length > 0)
         throw new AlipayValidationError('request', method, issues);
+    // A method with a v3 route goes there when the call or the client asks for v3; others stay on v2.
+    if (op.v3 !== undefined && (options?.protocol ?? client.protocol) === 'v3')
+        return invokeV3(client, op, op.v3, request, options);
     const state = clientState(client);
-    const { top, biz } = splitRequest(request, op.params);
+    // Upload methods: files leave the request first (never signed); with files, biz_content goes only when fields remain.
+    const uploads = op.files === undefined ? undefined : splitFiles(request, op.files);
+    const { top, biz: plainBiz } = uploads === undefined ? splitRequest(request, op.params) : splitRequest(uploads.rest, [...(op.params ?? []), ...op.files]);
+    const encrypt = state.aesKey !== undefined && plainBiz !== undefined && (options?.encrypt ?? true);
+    if (options?.encrypt === true && state.aesKey === undefined)
+        throw new AlipayConfigError(`${method}: options.encrypt needs the client option aesKey`);
+    const encrypted = encrypt ? encryptedBizContent(plainBiz, state.aesKey) : undefined;
+    const biz = encrypted?.biz_content ?? plainBiz;
+    const policy = callPolicy(client, options?.retry);
+    // An upload is never resent: a stream can be read only once.
+    const retrying = uploads === undefined && policy !== undefined && policy.attempts > 1 && mayRetry(method, request, options?.idempotencyKey) ? policy : undefined;
     const params = {
         ...top,
         app_id: client.appId,
@@ -211,13 +262,19 @@ export async function invokeResult(client, op, request, options) {
         prod_code: options?.prodCode,
         notify_url: options?.notifyUrl,
         return_url: options?.returnUrl,
+        app_cert_sn: state.certMode?.appCertSn,
+        alipay_root_cert_sn: state.certMode?.rootCertSn,
+        encrypt_type: encrypted?.encrypt_type,
         biz_content: biz,
     };
     const signed = buildSignedRequest(client.gateway, params, state.privateKey, client.signType, op.params);
+    // The body's params (text params, biz_content) become form fields; the query is the same as for calls.
+    const body = uploads === undefined ? signed.body : buildMultipartBody([...new URLSearchParams(signed.body)], uploads.files);
     const progress = { status: undefined, traceId: undefined };
     const observers = state.observers;
+    const attempt = async () => interpret(client, op, await send(client, method, signed.url, body, options, progress), options, encrypt);
     if (observers === undefined)
-        return interpret(client, op, await send(client, method, signed.url, signed.body, options, progress), options);
+        return withRetries(retrying, options?.signal, attempt);
     emitRequest(observers, method, client.gateway, params);
     const started = performance.now();
     const ended = (outcome, error) => emitResponse(observers, {
@@ -229,7 +286,7 @@ export async function invokeResult(client, op, request, options) {
         durationMs: performance.now() - started,
     });
     try {
-        const result = interpret(client, op, await send(client, method, signed.url, signed.body, options, progress), options);
+        const result = await withRetries(retrying, options?.signal, attempt);
         ended(result.status);
         return result;
     }
@@ -239,13 +296,13 @@ export async function invokeResult(client, op, request, options) {
     }
 }
 /** An error as observers may see it: its class name and masked message, nothing else. */
-function describeError(error) {
+export function describeError(error) {
     if (error instanceof Error)
         return { name: error.name, message: maskPersonalData(error.message) };
     return { name: typeof error, message: '' };
 }
 /** Scans, verifies and parses the answer into a result, or throws the error it stands for. */
-function interpret(client, op, answer, options) {
+function interpret(client, op, answer, options, encrypted = false) {
     const method = op.method;
     const { text, traceId } = answer;
     const scanned = extractResponseNode(text, method, traceId);
@@ -258,6 +315,16 @@ function interpret(client, op, answer, options) {
     catch {
         throw malformed('is not valid JSON');
     }
+    const state = clientState(client);
+    const key = () => (state.certMode === undefined ? state.publicKey : alipayKeyFor(state.certMode, node.certSn, method, traceId));
+    // An encrypted answer (a string of ciphertext): its signature covers the quoted ciphertext and
+    // is checked before decrypting. It is never an unsigned failure (those come as plain objects).
+    let verifiedEarly = false;
+    if (typeof parsed === 'string' && encrypted && !node.isErrorResponse) {
+        if (client.verifyResponseSign)
+            verifiedEarly = checkResponseSignature(node, key(), client.signType, method, false, traceId);
+        parsed = decryptAnswer(parsed, state.aesKey, method, node.key, traceId);
+    }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
         throw malformed('is not an object');
     const result = parsed;
@@ -268,7 +335,7 @@ function interpret(client, op, answer, options) {
     if (node.isErrorResponse && (code === SUCCESS || code === PENDING))
         throw malformed(`has code ${code}`);
     const failure = code !== SUCCESS && code !== PENDING;
-    const verified = client.verifyResponseSign && checkResponseSignature(node, clientState(client).publicKey, client.signType, method, failure, traceId);
+    const verified = verifiedEarly || (client.verifyResponseSign && checkResponseSignature(node, key(), client.signType, method, failure, traceId));
     if (failure)
         throw new AlipayApiError(method, result, { signed: verified, traceId });
     if (code === PENDING)

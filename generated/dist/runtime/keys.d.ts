@@ -1,9 +1,10 @@
+/// <reference path="./platform.d.ts" />
 /**
  * Reads RSA keys in every form users paste them: PEM with any label, bare base64 (the form the
  * Alipay console shows), PKCS#1 or PKCS#8 (private) / PKCS#1 or SPKI (public) DER, as string,
  * Buffer or KeyObject. Done once, at client creation; signing then uses the KeyObject.
  */
-import { KeyObject } from 'node:crypto';
+import { KeyObject } from './platform.js';
 /** A key as users may pass it. */
 export type KeyInput = string | Uint8Array | KeyObject;
 /** The DER encoding found inside a key. */

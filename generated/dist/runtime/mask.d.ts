@@ -1,3 +1,4 @@
+/// <reference path="./platform.d.ts" />
 /**
  * Masks personal data and secrets in text that ends up in errors (every field, `toJSON`, inspect),
  * so errors can be logged without leaking them:

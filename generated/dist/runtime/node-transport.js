@@ -122,6 +122,31 @@ function toResponse(res, url) {
     };
     return response;
 }
+function isStreamedBody(body) {
+    return body instanceof Blob || body instanceof ReadableStream;
+}
+/**
+ * Writes a streamed body chunk by chunk, waiting for `drain` when the socket is full, so a large
+ * upload never sits in memory twice. A failing source destroys the request (the call rejects).
+ */
+async function writeStreamed(req, body) {
+    const reader = (body instanceof Blob ? body.stream() : body).getReader();
+    try {
+        for (let r = await reader.read(); !r.done; r = await reader.read()) {
+            if (req.destroyed)
+                return;
+            if (!req.write(r.value))
+                await new Promise((resolve) => req.once('drain', resolve).once('close', resolve));
+        }
+        req.end();
+    }
+    catch (error) {
+        req.destroy(error instanceof Error ? error : new Error('upload body failed'));
+    }
+    finally {
+        reader.releaseLock();
+    }
+}
 /** Creates a `fetch` for the client config: node:http(s) requests over keep-alive agents. */
 export function createNodeTransport(options = {}) {
     const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 64, timeout: options.idleTimeoutMs ?? 4000 };
@@ -129,23 +154,30 @@ export function createNodeTransport(options = {}) {
     const httpsAgent = new HttpsAgent(agentOptions);
     return (url, init) => new Promise((resolve, reject) => {
         const body = init.body ?? undefined;
-        if (body !== undefined && typeof body !== 'string' && !(body instanceof Uint8Array)) {
-            reject(new TypeError('node transport: body must be a string or bytes'));
+        const streamed = isStreamedBody(body) ? body : undefined;
+        if (body !== undefined && streamed === undefined && typeof body !== 'string' && !(body instanceof Uint8Array)) {
+            reject(new TypeError('node transport: body must be a string, bytes, a Blob or a ReadableStream'));
             return;
         }
         const headers = headerRecord(init.headers);
-        if (body !== undefined)
+        // A stream of unknown length goes chunked; every other body announces its length.
+        if (streamed instanceof Blob)
+            headers['content-length'] = String(streamed.size);
+        else if (body !== undefined && streamed === undefined)
             headers['content-length'] = String(Buffer.byteLength(body));
         const https = url.startsWith('https:');
         const request = https ? httpsRequest : httpRequest;
         const req = request(url, {
             method: init.method ?? 'GET',
             headers,
-            agent: https ? httpsAgent : httpAgent,
+            agent: options.agent ?? (https ? httpsAgent : httpAgent),
             ...(init.signal ? { signal: init.signal } : {}),
         });
         req.on('response', (res) => resolve(toResponse(res, url)));
         req.on('error', reject);
-        req.end(body);
+        if (streamed !== undefined)
+            void writeStreamed(req, streamed);
+        else
+            req.end(body);
     });
 }

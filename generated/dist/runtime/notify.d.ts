@@ -1,10 +1,11 @@
+/// <reference path="./platform.d.ts" />
 /**
  * Verifies asynchronous notifications (异步通知) and gateway messages. V1 (rsaCheckV1, payment
  * notifications) leaves `sign` and `sign_type` out of the signed string; V2 (rsaCheckV2) only `sign`.
  * Values are used as received (no URL decoding); non-string values are JSON-stringified, as when
  * a form parser has already turned `fund_bill_list` into an array.
  */
-import type { KeyObject } from 'node:crypto';
+import type { KeyObject } from './platform.js';
 import { type KeyInput } from './keys.js';
 /** Notification params as parsed from the form body or query. */
 export type NotifyParams = URLSearchParams | Readonly<Record<string, unknown>>;

@@ -21,10 +21,10 @@ export function notifySignContent(params, version) {
  */
 export function verifyNotify(params, alipayPublicKey, version = 'auto') {
     const strings = toStrings(params);
-    const sign = strings.sign;
+    const sign = strings['sign'];
     if (sign === undefined || sign === '')
         return false;
-    const signType = strings.sign_type === 'RSA' ? 'RSA' : 'RSA2';
+    const signType = strings['sign_type'] === 'RSA' ? 'RSA' : 'RSA2';
     const key = loadPublicKey(alipayPublicKey);
     const check = (v) => verifyContent(buildSignContent(strings, v === 'v1' ? ['sign_type'] : undefined), sign, key, signType);
     if (version === 'auto')

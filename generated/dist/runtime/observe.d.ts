@@ -1,3 +1,4 @@
+/// <reference path="./platform.d.ts" />
 /** What onRequest sees of a call about to be sent. */
 export interface RequestEvent {
     readonly method: string;

@@ -1,9 +1,10 @@
+/// <reference path="./platform.d.ts" />
 /**
  * Builds a signed v1 gateway request: protocol params (charset included, the gateway decodes the
  * body with it) in the query string, application params (`biz_content` and a method's top-level
  * params such as `grant_type`) in the x-www-form-urlencoded body, as the official SDKs send them.
  */
-import type { KeyObject } from 'node:crypto';
+import type { KeyObject } from './platform.js';
 import { type SignParams, type SignType } from './sign.js';
 /** A request ready to POST. */
 export interface SignedRequest {

@@ -1,3 +1,4 @@
+/// <reference path="./platform.d.ts" />
 /** What the scanner found in a gateway body. */
 export interface ResponseNode {
     /** `<method>_response` or `error_response`. */
@@ -14,6 +15,8 @@ export interface ResponseNode {
     readonly bytes?: Uint8Array;
     /** The decoded top-level `sign`, if present. */
     readonly sign: string | undefined;
+    /** The top-level `alipay_cert_sn` (certificate mode: which Alipay certificate signed), if present. */
+    readonly certSn?: string | undefined;
 }
 /** `alipay.trade.query` -> `alipay_trade_query_response`. */
 export declare function responseNodeKey(method: string): string;

@@ -96,6 +96,7 @@ export function extractResponseNode(body, method, traceId) {
     let rawStart = 0;
     let sign;
     let sawSign = false;
+    let certSn;
     if (body.charCodeAt(i) === 125) {
         i++;
     }
@@ -134,6 +135,13 @@ export function extractResponseNode(body, method, traceId) {
                     throw fail('sign is not a string');
                 sign = parseString(body.slice(valueStart, valueEnd), fail);
             }
+            else if (name === 'alipay_cert_sn') {
+                if (certSn !== undefined)
+                    throw fail('more than one alipay_cert_sn');
+                if (body.charCodeAt(valueStart) !== QUOTE)
+                    throw fail('alipay_cert_sn is not a string');
+                certSn = parseString(body.slice(valueStart, valueEnd), fail);
+            }
             i = skipWs(body, valueEnd);
             const c = body.charCodeAt(i);
             if (c === 44) {
@@ -151,5 +159,5 @@ export function extractResponseNode(body, method, traceId) {
         throw fail('unexpected text after the JSON object');
     if (key === undefined)
         throw fail(`no ${nodeKey} or error_response node`);
-    return { key, isErrorResponse: key === 'error_response', raw, rawStart, sign };
+    return { key, isErrorResponse: key === 'error_response', raw, rawStart, sign, ...(certSn === undefined ? {} : { certSn }) };
 }

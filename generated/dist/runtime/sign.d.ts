@@ -1,5 +1,6 @@
+/// <reference path="./platform.d.ts" />
 /** The v1 gateway signature: the string to sign and SHA256withRSA (RSA2) / SHA1withRSA (RSA). */
-import { type KeyObject } from 'node:crypto';
+import { type KeyObject } from './platform.js';
 /** `RSA2` = SHA256withRSA (recommended, default), `RSA` = SHA1withRSA (legacy). */
 export type SignType = 'RSA2' | 'RSA';
 /** Param values as they go into the string to sign; `undefined` means "not sent". */

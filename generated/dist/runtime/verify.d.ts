@@ -1,3 +1,4 @@
+/// <reference path="./platform.d.ts" />
 /**
  * Response signature policy. The gateway signs the raw text of the response node with the Alipay
  * private key; the client verifies it with the Alipay public key.
@@ -9,7 +10,7 @@
  * a missing sign there is an AlipaySignatureError. A `sign` that does not verify is always an
  * AlipaySignatureError, whatever the code.
  */
-import type { KeyObject } from 'node:crypto';
+import type { KeyObject } from './platform.js';
 import type { ResponseNode } from './response.js';
 import { type SignType } from './sign.js';
 /**

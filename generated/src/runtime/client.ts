@@ -8,6 +8,11 @@ import { AlipayConfigError } from './errors.js';
 import { loadPrivateKey, loadPublicKey, type KeyInput } from './keys.js';
 import type { AlipayLogger, Observers, RequestEvent, ResponseEvent } from './observe.js';
 import type { SignType } from './sign.js';
+import { loadCertMode, type AlipayCertConfig, type CertMode } from './cert-mode.js';
+import { checkAesKey } from './aes-call.js';
+import { retryPolicy, type RetryOptions, type RetryPolicy } from './retry.js';
+import type { AlipayProtocol } from './contract.js';
+import { v3Endpoint } from './v3-endpoint.js';
 
 /** The `fetch` the client uses (the global one by default). */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -61,6 +66,25 @@ interface AlipayClientConfigBase {
   onResponse?: (event: ResponseEvent) => void;
   /** Gets one masked debug line per call and one warn line per failed call (e.g. `console`). */
   logger?: AlipayLogger;
+  /**
+   * The AES key (接口内容加密方式, base64) set in the console: every call's biz_content is then sent
+   * encrypted (`encrypt_type=AES`) and encrypted answers are decrypted (per call: CallOptions.encrypt).
+   */
+  aesKey?: string;
+  /** Opt-in retries of query methods (see retry.ts for the rule); per call: CallOptions.retry. */
+  retry?: RetryOptions;
+  /**
+   * An undici dispatcher handed to fetch as `init.dispatcher` (e.g. `new ProxyAgent(url)` from undici):
+   * how the global fetch goes through a proxy. For node:http(s), use createNodeTransport({ agent }).
+   */
+  dispatcher?: unknown;
+  /**
+   * `v3` calls every method that has a v3 route over the RESTful v3 API (default `v2`, gateway.do);
+   * per call: CallOptions.protocol. Methods without a route stay on v2.
+   */
+  protocol?: AlipayProtocol;
+  /** Base URL of v3 routes; default the gateway's origin (`https://openapi.alipay.com`). */
+  endpoint?: string;
 }
 
 /**
@@ -71,6 +95,12 @@ export type AlipayClientConfig = AlipayClientConfigBase &
   (
     | { /** The Alipay public key (支付宝公钥), or an Alipay public key certificate. */ alipayPublicKey: KeyInput; verifyResponseSign?: true }
     | { alipayPublicKey?: KeyInput; /** Skip response signature verification (not for production). */ verifyResponseSign: false }
+    | {
+        /** Public-key-certificate mode: the answers are verified with the Alipay certificate's key. */
+        certs: AlipayCertConfig;
+        alipayPublicKey?: undefined;
+        verifyResponseSign?: true;
+      }
   );
 
 /** What invoke() needs; never exposed to users. */
@@ -80,6 +110,10 @@ export interface ClientState {
   readonly fetch: FetchLike;
   /** Undefined when no hook nor logger is set, so calls skip them at no cost. */
   readonly observers: Observers | undefined;
+  /** Set in certificate mode. */
+  readonly certMode?: CertMode | undefined;
+  readonly aesKey?: string | undefined;
+  readonly dispatcher?: unknown;
 }
 
 /** The DER of a public key, to compare keys. */
@@ -99,6 +133,14 @@ export class AlipayClient {
   readonly maxResponseBytes: number;
   readonly verifyResponseSign: boolean;
   readonly validateResponse: boolean;
+  /** The client-wide retry policy (undefined: no retries). */
+  readonly retry: RetryPolicy | undefined;
+  /** Whether calls are sent AES-encrypted by default. */
+  readonly encrypted: boolean;
+  /** The default protocol of calls (`v2` unless configured). */
+  readonly protocol: AlipayProtocol;
+  /** Base URL of v3 routes, without a trailing slash. */
+  readonly endpoint: string;
 
   constructor(config: AlipayClientConfig) {
     if (typeof config.appId !== 'string' || config.appId.trim() === '') throw new AlipayConfigError('appId is required');
@@ -114,13 +156,21 @@ export class AlipayClient {
       throw new AlipayConfigError('gateway is not a valid URL');
     }
     if (protocol !== 'https:' && protocol !== 'http:') throw new AlipayConfigError('gateway must be an http(s) URL');
+    const defaultProtocol = config.protocol ?? 'v2';
+    if (defaultProtocol !== 'v2' && defaultProtocol !== 'v3') throw new AlipayConfigError('protocol must be v2 or v3');
+    const endpoint = v3Endpoint(config.endpoint, gateway);
     const timeoutMs = checkTimeoutMs(config.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'timeoutMs');
     const maxResponseBytes = config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) {
       throw new AlipayConfigError('maxResponseBytes must be a positive integer number of bytes');
     }
     const verify = config.verifyResponseSign !== false;
-    if (verify && config.alipayPublicKey === undefined) {
+    const certs = (config as { certs?: AlipayCertConfig }).certs;
+    if (certs !== undefined && config.alipayPublicKey !== undefined) {
+      throw new AlipayConfigError('pass either alipayPublicKey (public-key mode) or certs (certificate mode), not both');
+    }
+    const certMode = certs === undefined ? undefined : loadCertMode(certs);
+    if (verify && config.alipayPublicKey === undefined && certMode === undefined) {
       throw new AlipayConfigError('alipayPublicKey is required (or set verifyResponseSign: false explicitly)');
     }
     const fetchImpl = config.fetch ?? globalThis.fetch;
@@ -133,9 +183,28 @@ export class AlipayClient {
     if (publicKey !== undefined && spki(publicKey).equals(spki(createPublicKey(privateKey)))) {
       throw new AlipayConfigError("alipayPublicKey is the app's own public key (应用公钥): use the Alipay public key (支付宝公钥) shown beside it");
     }
+    // Same mix-up in certificate mode: the app certificate (appCertPublicKey_<APPID>.crt) given as the Alipay one.
+    if (certMode !== undefined) {
+      const own = spki(createPublicKey(privateKey));
+      if ([...certMode.alipayKeys.values()].some((key) => spki(key).equals(own))) {
+        throw new AlipayConfigError("certs.alipayCert is the app's own certificate (appCertPublicKey_<APPID>.crt): use alipayCertPublicKey_RSA2.crt");
+      }
+    }
     const { onRequest, onResponse, logger } = config;
     const observed = onRequest !== undefined || onResponse !== undefined || logger !== undefined;
-    states.set(this, { privateKey, publicKey, fetch: fetchImpl, observers: observed ? { onRequest, onResponse, logger } : undefined });
+    const aesKey = config.aesKey === undefined ? undefined : checkAesKey(config.aesKey);
+    const retry = config.retry === undefined ? undefined : retryPolicy(config.retry, 'retry');
+    states.set(this, {
+      privateKey,
+      publicKey,
+      fetch: fetchImpl,
+      observers: observed ? { onRequest, onResponse, logger } : undefined,
+      certMode,
+      aesKey,
+      dispatcher: config.dispatcher,
+    });
+    this.retry = retry;
+    this.encrypted = aesKey !== undefined;
     this.appId = config.appId;
     this.gateway = gateway;
     this.signType = signType;
@@ -144,6 +213,8 @@ export class AlipayClient {
     this.maxResponseBytes = maxResponseBytes;
     this.verifyResponseSign = verify;
     this.validateResponse = config.validateResponse ?? false;
+    this.protocol = defaultProtocol;
+    this.endpoint = endpoint;
   }
 }
 

@@ -7,8 +7,8 @@
 /** One problem found by a generated validator. `path` is dotted with [i] for array items: `front_text_list[0].label`. */
 export interface ValidationIssue {
   path: string;
-  /** Which rule failed. */
-  rule: 'required' | 'type' | 'maxLength' | 'enum' | 'format' | 'unknown';
+  /** Which rule failed (`oneOf`: not exactly one field of a one-of group is present; the path is the object's). */
+  rule: 'required' | 'type' | 'maxLength' | 'enum' | 'format' | 'unknown' | 'oneOf';
   /** Human-readable, in English; never contains the offending value (it may be personal data). */
   message: string;
 }
@@ -32,8 +32,60 @@ export interface Operation<Req, Res, Code extends string = string> {
    * inside `biz_content`, e.g. `grant_type` of `alipay.system.oauth.token`. Absent when none.
    */
   readonly params?: readonly string[];
+  /**
+   * File params (upload methods): sent as multipart/form-data file parts beside the signed text
+   * params, never signed. Absent when none.
+   */
+  readonly files?: readonly string[];
+  /**
+   * The method's v3 (RESTful) route, e.g. `{ method: 'POST', path: '/v3/alipay/trade/query' }`.
+   * Absent when the method has none: it is then always called over v2 (gateway.do).
+   */
+  readonly v3?: V3Route;
   /** Phantom fields so an Operation carries its request/response types; never set at run time. */
   readonly __types?: { request: Req; response: Res };
+}
+
+/**
+ * Anything with a size and its bytes: a Blob or File (global in Node 18+ and browsers), without
+ * depending on the DOM or Node type libraries.
+ */
+export interface AlipayBlobLike {
+  readonly size: number;
+  /** The MIME type, `''` when unknown. */
+  readonly type?: string;
+  /** A File's name. */
+  readonly name?: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** A file's bytes: a Uint8Array (a Node Buffer is one), a Blob or File, or a stream (a Node Readable, any async iterable of byte chunks). */
+export type AlipayFileData = Uint8Array | AlipayBlobLike | AsyncIterable<Uint8Array>;
+
+/** A file's bytes with the name and MIME type its part announces (defaults: a File's own, else the field name and `application/octet-stream`). */
+export interface AlipayFileParts {
+  readonly data: AlipayFileData;
+  readonly filename?: string;
+  /** A MIME type such as `image/png` (no line breaks; checked by the validator). */
+  readonly contentType?: string;
+}
+
+/** The value of a `file` field: the bytes alone, or with a filename and content type. */
+export type AlipayFile = AlipayFileData | AlipayFileParts;
+
+/** Which protocol a call uses: `v2` (gateway.do, the default) or `v3` (RESTful, JSON, signed headers). */
+export type AlipayProtocol = 'v2' | 'v3';
+
+/** An HTTP method of a v3 route. */
+export type V3HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Where a method is served over v3 (see v3-request.ts for where each request field goes). */
+export interface V3Route {
+  readonly method: V3HttpMethod;
+  /** `/v3/alipay/trade/query`; a `{name}` segment is the request field `name`, sent in the path. */
+  readonly path: string;
+  /** Request fields sent in the query string (a GET route sends every field not in the path there). */
+  readonly query?: readonly string[];
 }
 
 /** Common response fields of every gateway answer (公共响应参数), besides `sign`. */
@@ -95,4 +147,18 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Run the generated response validator on the answer and fail on problems (default: the client's setting, false). */
   validateResponse?: boolean;
+  /** Send this call's biz_content AES-encrypted (default: true when the client has an aesKey). */
+  encrypt?: boolean;
+  /** Overrides the client's retry policy for this call (`false`: no retries). Only eligible calls retry (retry.ts). */
+  retry?: { attempts: number; backoffMs?: number; maxBackoffMs?: number } | false;
+  /**
+   * The request field that holds this call's idempotency key (`out_trade_no`, `out_request_no`,
+   * `out_biz_no` ...): naming it allows retries of a method that is not a query. It must be set.
+   */
+  idempotencyKey?: string;
+  /**
+   * `v3` calls the method's v3 route (default: the client's `protocol`, itself `v2` by default). A
+   * method without a v3 route is called over v2 whatever this says.
+   */
+  protocol?: AlipayProtocol;
 }

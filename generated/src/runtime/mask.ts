@@ -19,7 +19,10 @@ const SEP =
 const DIGIT_RUN = `\\p{Nd}(?:(?:${SEP}){0,3}\\p{Nd})*[Xx]?`;
 // A date or date-time on its own (not glued to further digits): left as it is.
 const DATE = `\\d{4}(?<sep>[-/.])\\d{1,2}\\k<sep>\\d{1,2}(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2})?)?(?!(?:${SEP}){0,3}\\p{Nd})`;
-const DIGITS = new RegExp(`(${DATE})|${DIGIT_RUN}`, 'gu');
+// An IPv4 address, with a port or not, on its own (network errors name `127.0.0.1:8080`): left as it is.
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4 = `${OCTET}(?:\\.${OCTET}){3}(?::\\d{1,5})?(?!(?:${SEP}){0,3}\\p{Nd})`;
+const DIGITS = new RegExp(`(${DATE}|${IPV4})|${DIGIT_RUN}`, 'gu');
 // A digit, or the X check digit of a resident ID (the run pattern only admits it last).
 const ONE_DIGIT = /[\p{Nd}Xx]/u;
 

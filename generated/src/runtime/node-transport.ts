@@ -8,7 +8,7 @@
  * runtime's size limit stops a huge body early, and a body cut short rejects, exactly as with fetch.
  * It never follows redirects (node:http does not): a 3xx reaches the runtime as its status.
  */
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { Buffer } from 'node:buffer';
 import type { FetchLike } from './client.js';
@@ -19,6 +19,13 @@ export interface NodeTransportOptions {
   maxSockets?: number;
   /** How long an idle socket is kept, in ms (default 4000: below the common 5 s server keep-alive). */
   idleTimeoutMs?: number;
+  /**
+   * The agent every request goes through instead of the built-in keep-alive ones: a proxy agent
+   * (an HTTP CONNECT tunnel, e.g. `https-proxy-agent`) or any custom node:http(s) Agent. It must
+   * suit the gateway's protocol (an https.Agent for an https gateway). maxSockets / idleTimeoutMs
+   * then do not apply (they configure the built-in agents).
+   */
+  agent?: HttpAgent;
 }
 
 function headerRecord(headers: RequestInit['headers']): Record<string, string> {
@@ -123,6 +130,32 @@ function toResponse(res: IncomingMessage, url: string): Response {
   return response as unknown as Response;
 }
 
+/** A streamed body (an upload's multipart body): a Blob or a ReadableStream of bytes. */
+type StreamedBody = Blob | ReadableStream<Uint8Array>;
+
+function isStreamedBody(body: unknown): body is StreamedBody {
+  return body instanceof Blob || body instanceof ReadableStream;
+}
+
+/**
+ * Writes a streamed body chunk by chunk, waiting for `drain` when the socket is full, so a large
+ * upload never sits in memory twice. A failing source destroys the request (the call rejects).
+ */
+async function writeStreamed(req: ClientRequest, body: StreamedBody): Promise<void> {
+  const reader = (body instanceof Blob ? body.stream() : body).getReader();
+  try {
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      if (req.destroyed) return;
+      if (!req.write(r.value)) await new Promise<void>((resolve) => req.once('drain', resolve).once('close', resolve));
+    }
+    req.end();
+  } catch (error) {
+    req.destroy(error instanceof Error ? error : new Error('upload body failed'));
+  } finally {
+    reader.releaseLock();
+  }
+}
+
 /** Creates a `fetch` for the client config: node:http(s) requests over keep-alive agents. */
 export function createNodeTransport(options: NodeTransportOptions = {}): FetchLike {
   const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 64, timeout: options.idleTimeoutMs ?? 4000 };
@@ -131,22 +164,26 @@ export function createNodeTransport(options: NodeTransportOptions = {}): FetchLi
   return (url: string, init: RequestInit): Promise<Response> =>
     new Promise<Response>((resolve, reject) => {
       const body = init.body ?? undefined;
-      if (body !== undefined && typeof body !== 'string' && !(body instanceof Uint8Array)) {
-        reject(new TypeError('node transport: body must be a string or bytes'));
+      const streamed = isStreamedBody(body) ? body : undefined;
+      if (body !== undefined && streamed === undefined && typeof body !== 'string' && !(body instanceof Uint8Array)) {
+        reject(new TypeError('node transport: body must be a string, bytes, a Blob or a ReadableStream'));
         return;
       }
       const headers = headerRecord(init.headers);
-      if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
+      // A stream of unknown length goes chunked; every other body announces its length.
+      if (streamed instanceof Blob) headers['content-length'] = String(streamed.size);
+      else if (body !== undefined && streamed === undefined) headers['content-length'] = String(Buffer.byteLength(body as string | Uint8Array));
       const https = url.startsWith('https:');
       const request = https ? httpsRequest : httpRequest;
       const req = request(url, {
         method: init.method ?? 'GET',
         headers,
-        agent: https ? httpsAgent : httpAgent,
+        agent: options.agent ?? (https ? httpsAgent : httpAgent),
         ...(init.signal ? { signal: init.signal } : {}),
       });
       req.on('response', (res) => resolve(toResponse(res, url)));
       req.on('error', reject);
-      req.end(body);
+      if (streamed !== undefined) void writeStreamed(req, streamed);
+      else req.end(body);
     });
 }

@@ -21,6 +21,8 @@ export interface ResponseNode {
   readonly bytes?: Uint8Array;
   /** The decoded top-level `sign`, if present. */
   readonly sign: string | undefined;
+  /** The top-level `alipay_cert_sn` (certificate mode: which Alipay certificate signed), if present. */
+  readonly certSn?: string | undefined;
 }
 
 const QUOTE = 34;
@@ -110,6 +112,7 @@ export function extractResponseNode(body: string, method: string, traceId?: stri
   let rawStart = 0;
   let sign: string | undefined;
   let sawSign = false;
+  let certSn: string | undefined;
   if (body.charCodeAt(i) === 125) {
     i++;
   } else {
@@ -136,6 +139,10 @@ export function extractResponseNode(body: string, method: string, traceId?: stri
         sawSign = true;
         if (body.charCodeAt(valueStart) !== QUOTE) throw fail('sign is not a string');
         sign = parseString(body.slice(valueStart, valueEnd), fail);
+      } else if (name === 'alipay_cert_sn') {
+        if (certSn !== undefined) throw fail('more than one alipay_cert_sn');
+        if (body.charCodeAt(valueStart) !== QUOTE) throw fail('alipay_cert_sn is not a string');
+        certSn = parseString(body.slice(valueStart, valueEnd), fail);
       }
       i = skipWs(body, valueEnd);
       const c = body.charCodeAt(i);
@@ -152,5 +159,5 @@ export function extractResponseNode(body: string, method: string, traceId?: stri
   }
   if (skipWs(body, i) !== n) throw fail('unexpected text after the JSON object');
   if (key === undefined) throw fail(`no ${nodeKey} or error_response node`);
-  return { key, isErrorResponse: key === 'error_response', raw, rawStart, sign };
+  return { key, isErrorResponse: key === 'error_response', raw, rawStart, sign, ...(certSn === undefined ? {} : { certSn }) };
 }

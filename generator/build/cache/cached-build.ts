@@ -14,8 +14,8 @@ import { UserError, hasErrors, sortDiagnostics, type Diagnostic } from '../../di
 import { planNames, type PlannedNames } from '../../plan/package.js';
 import type { MethodExports } from '../../plan/types.js';
 import { IO_CONCURRENCY, mapLimit } from '../../shared/pool.js';
-import { fixedFiles, moduleFiles, modulePaths, runtimeStems } from '../files.js';
 import { AGGREGATE_GROUPS, aggregatePlanOf } from '../aggregates.js';
+import { fixedFiles, layoutKey, manifestDigestText, moduleEntries, moduleFiles, modulePaths, runtimeStems, type OutputLayout } from '../files.js';
 import type { JobRunner, SpecJob } from '../jobs.js';
 import type { Templates } from '../templates.js';
 import { EMPTY_STAT_CACHE, followedStat, type StatCache, type StatKey } from './stat-cache.js';
@@ -38,7 +38,10 @@ export interface CachedBuildOptions {
   readonly fingerprint: string;
   /** The runner for a given number of jobs (main thread or workers). */
   readonly runner: (jobs: number) => JobRunner;
-  readonly version: string;
+  /** Output shape and package identity (a manifest of another layout is not trusted). */
+  readonly layout: OutputLayout;
+  /** Generate only the methods (spec file stems) it accepts; every method when absent. */
+  readonly methods?: (method: string) => boolean;
   /** Ignore the manifest: parse and emit everything. */
   readonly full: boolean;
   /** What this machine last saw of the specs (./stat-cache.ts); ignored when `full`. */
@@ -74,6 +77,11 @@ async function jobOf(record: MethodRecord): Promise<SpecJob> {
   return { ...record.job, text };
 }
 
+/** The digest the manifest records for a package-wide file (package.json: with its version blanked). */
+function manifestDigest(path: string, file: OutputFile): FileDigest {
+  return path === 'package.json' && file.content !== undefined ? digest(manifestDigestText(path, file.content)) : file.digest;
+}
+
 export class OutputBuild {
   /** Output path -> file. */
   readonly files = new Map<string, OutputFile>();
@@ -84,6 +92,7 @@ export class OutputBuild {
     private readonly head: Omit<Manifest, 'files' | 'methods'>,
     private readonly rebuildAggregates: (path: string) => Map<string, string>,
     private readonly rebuildRuntime: () => Promise<Map<string, string>>,
+    private readonly layout: OutputLayout,
     /** Specs parsed and emitted in this run. */
     readonly emitted: number,
     /** Warnings of every spec (trusted ones from the manifest), sorted. */
@@ -109,8 +118,8 @@ export class OutputBuild {
       const { runSpecJob } = await import('../jobs.js');
       const result = runSpecJob(await jobOf(record));
       if (!result.module) throw new UserError(`${record.job.file} changed while generating: run the command again`);
-      fresh = moduleFiles(`methods/${record.entry.stem}`, result.module);
-    } else if (path.startsWith('src/runtime/') || path.startsWith('dist/runtime/')) {
+      fresh = moduleFiles(`methods/${record.entry.stem}`, result.module, this.layout.shape);
+    } else if (/^(?:src\/|dist\/)?runtime\//.test(path)) {
       fresh = await this.rebuildRuntime();
     } else {
       fresh = this.rebuildAggregates(path);
@@ -134,14 +143,13 @@ export class OutputBuild {
     const old = this.unchangedFrom;
     if (old === undefined || old.methods.length !== this.records.length) return false;
     if (!this.records.every((r, i) => r.entry === old.methods[i])) return false;
-    const files = Object.keys(old.files);
     let count = 0;
     for (const [path, file] of this.files) {
-      if (this.byPath.has(path)) continue;
+      if (this.byPath.has(path) || path === MANIFEST_PATH) continue;
       count++;
-      if (old.files[path] !== file.digest) return false;
+      if (old.files[path] !== manifestDigest(path, file)) return false;
     }
-    return count === files.length;
+    return count === Object.keys(old.files).length;
   }
 
   /** Spec file name -> `<stat> <sha256>`, for the stat cache. */
@@ -154,7 +162,10 @@ export class OutputBuild {
   /** The manifest describing the files as they are now known. */
   manifestText(): string {
     const files: Record<string, FileDigest> = {};
-    for (const [path, file] of this.files) if (!this.byPath.has(path) && path !== MANIFEST_PATH) files[path] = file.digest;
+    for (const [path, file] of this.files) {
+      if (this.byPath.has(path) || path === MANIFEST_PATH) continue;
+      files[path] = manifestDigest(path, file);
+    }
     return serializeManifest({ ...this.head, files, methods: this.records.map((r) => r.entry) });
   }
 }
@@ -222,9 +233,11 @@ async function readSpecFiles(specsDir: string, cache: StatCache): Promise<SpecFi
 }
 
 export async function buildOutput(options: CachedBuildOptions): Promise<OutputBuild> {
-  const { specsDir, templates, version } = options;
-  const specs = await readSpecFiles(specsDir, options.full ? EMPTY_STAT_CACHE : (options.statCache ?? EMPTY_STAT_CACHE));
-  if (specs === undefined || new Set(specs.map((s) => s.stem)).size !== specs.length) return failWithLoaderDiagnostics(specsDir);
+  const { specsDir, templates, layout } = options;
+  const version = layoutKey(layout);
+  const all = await readSpecFiles(specsDir, options.full ? EMPTY_STAT_CACHE : (options.statCache ?? EMPTY_STAT_CACHE));
+  if (all === undefined || new Set(all.map((s) => s.stem)).size !== all.length) return failWithLoaderDiagnostics(specsDir);
+  const specs = options.methods === undefined ? all : all.filter((s) => options.methods!(s.stem));
 
   const old = options.full ? undefined : options.manifest;
   const usable = old !== undefined && old.generator === options.fingerprint && old.version === version ? old : undefined;
@@ -268,17 +281,17 @@ export async function buildOutput(options: CachedBuildOptions): Promise<OutputBu
   jobs.forEach(({ index, job }, i) => {
     const r = results[i]!;
     const spec = specs[index]!;
-    for (const [p, text] of moduleFiles(`methods/${job.stem}`, r.module!)) contents.set(p, text);
-    const [ts, js, dts] = modulePaths(`methods/${job.stem}`);
+    for (const [p, text] of moduleFiles(`methods/${job.stem}`, r.module!, layout.shape)) contents.set(p, text);
     records[index]!.entry = {
       spec: spec.name,
       sha256: spec.sha256,
       method: job.method,
       ...(r.title !== undefined && { title: r.title }),
+      ...(r.kind !== undefined && { kind: r.kind }),
       stem: job.stem,
       names: job.exports,
       warnings: r.diagnostics.map((d) => ({ ...(d.line !== undefined && { line: d.line, col: d.col }), message: d.message })),
-      files: { [ts]: r.digests!.ts, [js]: r.digests!.js, [dts]: r.digests!.dts },
+      files: Object.fromEntries(moduleEntries(`methods/${job.stem}`, r.digests!, layout.shape)),
     };
     diagnostics.push(...r.diagnostics);
   });
@@ -288,22 +301,23 @@ export async function buildOutput(options: CachedBuildOptions): Promise<OutputBu
     for (const w of r.entry.warnings ?? []) diagnostics.push({ severity: 'warning', file: r.job.file, ...w });
   });
 
-  // Package-wide files, in groups (./aggregates.ts): a group is trusted when none of the inputs
+  // Package-wide files, in groups (../aggregates.ts): a group is trusted when none of the inputs
   // it reads changed since the manifest was written, so a new title re-emits README and client only.
   const sameEntries = usable !== undefined && usable.methods.length === records.length && records.every((r, i) => r.entry === usable.methods[i]);
   const currentEntries = () => records.map((r) => r.entry);
   const aggregates = (path: string) => {
-    const group = AGGREGATE_GROUPS.find((g) => g.paths.includes(path))!;
-    return group.emit(aggregatePlanOf(currentEntries()), templates);
+    const group = AGGREGATE_GROUPS.find((g) => g.paths(layout.shape).includes(path))!;
+    return group.emit(aggregatePlanOf(currentEntries()), templates, layout);
   };
   // The runtime transpiler (TypeScript) loads only when the runtime is not trusted.
-  const runtime = async () => (await import('../runtime-files.js')).runtimeFiles(templates);
+  const runtime = async () => (await import('../runtime-files.js')).runtimeFiles(templates, layout.shape);
 
   const build = new OutputBuild(
     records,
     { generator: options.fingerprint, version, runtimeExports },
     aggregates,
     runtime,
+    layout,
     jobs.length,
     sortDiagnostics(diagnostics),
     sameEntries && options.manifestTrusted === true ? usable : undefined,
@@ -315,7 +329,7 @@ export async function buildOutput(options: CachedBuildOptions): Promise<OutputBu
     build.files.set(path, { digest: d });
     return true;
   };
-  for (const [p, text] of fixedFiles(version)) put(p, text);
+  for (const [p, text] of fixedFiles(layout)) put(p, text);
   for (const r of records) {
     for (const path of Object.keys(r.entry.files)) {
       const content = contents.get(path);
@@ -325,11 +339,11 @@ export async function buildOutput(options: CachedBuildOptions): Promise<OutputBu
   let plan: ReturnType<typeof aggregatePlanOf> | undefined;
   for (const group of AGGREGATE_GROUPS) {
     const same = usable !== undefined && (sameEntries || group.same(usable.methods, currentEntries()));
-    if (same && group.paths.every(trust)) continue;
+    if (same && group.paths(layout.shape).every(trust)) continue;
     plan ??= aggregatePlanOf(currentEntries());
-    for (const [p, text] of group.emit(plan, templates)) put(p, text);
+    for (const [p, text] of group.emit(plan, templates, layout)) put(p, text);
   }
-  const runtimePaths = runtimeStems(templates).flatMap(modulePaths);
+  const runtimePaths = runtimeStems(templates).flatMap((stem) => modulePaths(stem, layout.shape));
   if (!(usable !== undefined && runtimePaths.every(trust))) for (const [p, text] of await runtime()) put(p, text);
   return build;
 }

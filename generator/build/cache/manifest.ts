@@ -8,6 +8,7 @@
  * would write.
  */
 import { createHash } from 'node:crypto';
+import type { MethodKind } from '../../spec/method-kind.js';
 import type { MethodExports } from '../../plan/types.js';
 
 export const MANIFEST_PATH = '.alipay-codegen/manifest.json';
@@ -28,6 +29,8 @@ export interface ManifestMethod {
   readonly sha256: string;
   readonly method: string;
   readonly title?: string;
+  /** The method kind when it is not `call`. */
+  readonly kind?: MethodKind;
   readonly stem: string;
   readonly names: MethodExports;
   readonly warnings?: readonly ManifestWarning[];
@@ -129,6 +132,7 @@ function methodEntry(e: ManifestMethod): object {
     sha256: e.sha256,
     method: e.method,
     ...(e.title !== undefined && { title: e.title }),
+    ...(e.kind !== undefined && { kind: e.kind }),
     stem: e.stem,
     names: e.names,
     ...(e.warnings !== undefined && e.warnings.length > 0 && { warnings: e.warnings }),

@@ -1,7 +1,7 @@
 /** The work behind `alipay-codegen serve` (loaded only when the command runs). */
 import { readFile } from 'node:fs/promises';
 import { UserError, ioReason, isIoError } from '../../diagnostics.js';
-import { startGateway, SCENARIO_HEADER, SCENARIO_NAMES, type Gateway } from '../../gateway/index.js';
+import { APP_PAY_PATH, NOTIFY_PATH, startGateway, SCENARIO_HEADER, SCENARIO_NAMES, type Gateway } from '../../gateway/index.js';
 
 export interface ServeOptions {
   specs: string;
@@ -12,6 +12,7 @@ export interface ServeOptions {
   scenario?: string;
   keysDir?: string;
   appId?: string;
+  certMode?: boolean;
 }
 
 async function readKeyFile(file: string | undefined, what: string): Promise<string | undefined> {
@@ -32,7 +33,15 @@ export function describeGateway(gateway: Gateway): string {
   if (gateway.keys.gatewayPublicKeyFile !== undefined) lines.push(`    file: ${gateway.keys.gatewayPublicKeyFile}`);
   if (gateway.keys.appPrivateKeyFile !== undefined) lines.push(`  app private key (privateKey, signs the requests): ${gateway.keys.appPrivateKeyFile}`);
   else lines.push('  requests must be signed with the private half of the app public key you passed');
+  const certs = gateway.keys.certs;
+  if (certs !== undefined) {
+    lines.push(`  certificate mode: certs.appCert ${certs.files.appCert} (app_cert_sn ${certs.appCertSn})`);
+    lines.push(`    certs.alipayCert ${certs.files.alipayCert} (alipay_cert_sn ${certs.alipayCertSn})`);
+    lines.push(`    certs.alipayRootCert ${certs.files.alipayRootCert} (alipay_root_cert_sn ${certs.rootCertSn})`);
+  }
   lines.push(`  scenarios (header ${SCENARIO_HEADER} or --scenario): ${SCENARIO_NAMES.join(', ')}`);
+  const origin = new URL(gateway.url).origin;
+  lines.push(`  payments: page/wap pay open the cashier at /gateway.do; app pay order strings: POST ${origin}${APP_PAY_PATH}; notifications: POST ${origin}${NOTIFY_PATH} or alipay-codegen notify --gateway ${origin}`);
   return lines.join('\n') + '\n';
 }
 
@@ -52,6 +61,7 @@ export async function runServe(options: ServeOptions): Promise<void> {
       ...(options.keysDir === undefined ? {} : { keysDir: options.keysDir }),
       ...(options.scenario === undefined ? {} : { scenario: options.scenario }),
       ...(options.appId === undefined ? {} : { appId: options.appId }),
+      ...(options.certMode === true ? { certMode: true } : {}),
       log: (line) => process.stdout.write(line + '\n'),
     });
   } catch (error) {

@@ -20,6 +20,7 @@ export function register(program: Command): void {
     .option('--gateway-private-key <file>', 'private key the gateway signs answers with; default: a new pair, public half printed')
     .option('--app-id <id>', 'accept only this app_id (others get isv.invalid-app-id); default: any')
     .option('--keys-dir <dir>', 'where created keys are written (default: a new temp directory)')
+    .option('--cert-mode', 'certificate mode: issue a test chain (root CA, Alipay and app certificates, written to the keys dir), require app_cert_sn / alipay_root_cert_sn, answer with alipay_cert_sn')
     .option('--scenario <list>', `answer every request this way (comma-separated): ${SCENARIO_NAMES.join(', ')}`)
     .addHelpText(
       'after',

@@ -39,7 +39,7 @@ export function reconcileFields(fields: Field[], path: string, where: FieldPosit
     const equals = field.requiredIf?.equals;
     if (equals === undefined) continue;
     const sibling = seen.get(field.requiredIf!.field);
-    if (sibling?.enum && !sibling.enum.some((e) => e.value === equals)) {
+    if (sibling?.enum && sibling.enumOpen !== true && !sibling.enum.some((e) => e.value === equals)) {
       warn(diagnostics, where.get(field), `field \`${join(path, field.name)}\`: required when \`${sibling.name}\` is ${JSON.stringify(equals)}, which is not one of its enum values: dropped the condition — check the spec`);
       delete field.requiredIf;
     }
@@ -138,6 +138,8 @@ function fit(value: unknown, shape: Shape, what: string, pos: Position, diagnost
       });
       return { keep: true, value: kept };
     }
+    case 'file':
+      return drop('a file has no JSON example');
     case 'string':
     case 'number':
     case 'boolean':

@@ -6,10 +6,12 @@
  * `where` records the doc position of every field made, for later diagnostics.
  */
 import type { Diagnostic } from '../../diagnostics.js';
-import type { Field, Shape } from '../../spec/model.js';
+import type { Field, OneOfGroup, Shape } from '../../spec/model.js';
 import { isContainer, parseExample } from '../columns.js';
-import type { FlatRow, ParamColumns, ParamRow, Position, RowText } from '../page-model.js';
+import type { FlatRow, OneOfRows, ParamColumns, ParamRow, Position, RowText } from '../page-model.js';
 import { parseEnum } from './enum.js';
+import { describedGroups, statedGroups } from './one-of.js';
+import { openEnumPhrase } from './open-enum.js';
 import { objectsAt, scalarsAt } from './evidence.js';
 import { parseRequiredIf } from './required-if.js';
 import { splitTail } from './row-tail.js';
@@ -18,15 +20,21 @@ import { resolveTree, type TreeItem, type TreeNode } from './tree.js';
 type LocalDiagnostic = Omit<Diagnostic, 'file'>;
 export type FieldPositions = Map<Field, Position>;
 
+/**
+ * `groups`: whether the section's own level may hold one-of groups (the request's; a response has
+ * none at its top level), and the ones the page states there. Returns the groups of that level.
+ */
 export function buildFields(
   rows: readonly ParamRow[],
   root: unknown,
   where: FieldPositions,
-): { fields: Field[]; diagnostics: LocalDiagnostic[] } {
+  groups: { stated?: readonly OneOfRows[]; what: string } | undefined = undefined,
+): { fields: Field[]; diagnostics: LocalDiagnostic[]; oneOf: OneOfGroup[] } {
   const diagnostics: LocalDiagnostic[] = [];
   const fields = rows.map((row) => fromRow(row, [], root, where, diagnostics));
-  annotate(fields, where, diagnostics);
-  return { fields, diagnostics };
+  const stated = groups ? statedGroups(groups.stated, fields, groups.what, diagnostics) : [];
+  const described = annotate(fields, where, diagnostics, groups !== undefined ? stated : undefined);
+  return { fields, diagnostics, oneOf: [...stated, ...described] };
 }
 
 /** One row and (recursively) the rows below it; `parentPath` locates its example objects under `root`. */
@@ -37,16 +45,26 @@ function fromRow(row: ParamRow, parentPath: readonly string[], root: unknown, wh
   const path = [...parentPath, row.name];
   const nested = row.nested;
   const count = nested.kind === 'tree' ? nested.children.length : nested.rows.length;
-  if (count === 0) return field;
+  if (count === 0) {
+    if (holdsObjects(field)) {
+      const what = field.type === 'array' ? `a list of ${field.items?.model ?? 'objects'}` : (field.model ?? 'an object');
+      diagnostics.push({ severity: 'warning', line: row.pos.line, col: row.pos.col, message: `field \`${row.name}\` is ${what} whose fields the page does not show: kept as an open object (any object accepted); add its fields from the model's page` });
+    }
+    return field;
+  }
   if (!isContainer(row.type)) {
     const first = nested.kind === 'tree' ? nested.children[0]! : nested.rows[0]!;
     diagnostics.push(error(first.pos, `nested fields under \`${row.name}\`, whose type is not an object type`));
     return field;
   }
   switch (nested.kind) {
-    case 'tree':
-      setChildren(field, nested.children.map((c) => fromRow(c, path, root, where, diagnostics)));
+    case 'tree': {
+      const children = nested.children.map((c) => fromRow(c, path, root, where, diagnostics));
+      setChildren(field, children);
+      const groups = statedGroups(row.oneOf, children, `under \`${row.name}\``, diagnostics);
+      if (groups.length > 0) objectShape(field)!.oneOf = groups;
       return field;
+    }
     case 'flat': {
       const items = nested.rows.map((r) => ({ row: r, name: r.name, marker: r.marked, container: isContainer(r.type), line: r.pos.line }));
       const tree = resolveTree(row.name, items, (p) => objectsAt(root, [...parentPath, ...p]));
@@ -108,8 +126,10 @@ function makeField(cols: ParamColumns & { name: string }, text: Text): Field {
 /** A listed enum goes on the scalar the field holds (the field, or a list's items). */
 function setEnum(field: Field, row: ParamRow, diagnostics: LocalDiagnostic[]): void {
   const target = scalarTarget(field);
-  if (target) target.enum = row.enum!.map((e) => ({ ...e }));
-  else diagnostics.push({ severity: 'warning', line: row.pos.line, col: row.pos.col, message: `field \`${row.name}\` lists enum values but is ${field.type === 'array' ? 'a list of objects' : 'an object'}: left them out` });
+  if (target) {
+    target.enum = row.enum!.map((e) => ({ ...e }));
+    if (row.enumOpen) target.enumOpen = true;
+  } else diagnostics.push({ severity: 'warning', line: row.pos.line, col: row.pos.col, message: `field \`${row.name}\` lists enum values but is ${field.type === 'array' ? 'a list of objects' : 'an object'}: left them out` });
 }
 
 /** The scalar shape of a field that can have an enum: itself, or the items of a list of scalars. */
@@ -118,16 +138,32 @@ function scalarTarget(field: Field): Shape | undefined {
   return field.type === 'object' ? undefined : field;
 }
 
+/** Whether the field is an object or a list of objects. */
+function holdsObjects(field: Field): boolean {
+  return field.type === 'object' || (field.type === 'array' && field.items?.type === 'object');
+}
+
+/** The object shape of a field that holds objects: itself, or its items. */
+function objectShape(field: Field): Shape | undefined {
+  if (field.type === 'object') return field;
+  return field.type === 'array' && field.items?.type === 'object' ? field.items : undefined;
+}
+
 function setChildren(field: Field, children: Field[]): void {
   if (field.type === 'array' && field.items) field.items.fields = children;
   else field.fields = children;
 }
 
-/** Enums and requiredIf, which need the description, the example and the siblings. */
-function annotate(siblings: readonly Field[], where: FieldPositions, diagnostics: LocalDiagnostic[]): void {
+/**
+ * Enums, open enums, requiredIf and one-of groups in words, which need the description, the
+ * example and the siblings. `groups`: the level's stated groups when it may hold groups; returns
+ * the groups its descriptions state (none when it may not).
+ */
+function annotate(siblings: readonly Field[], where: FieldPositions, diagnostics: LocalDiagnostic[], groups: readonly OneOfGroup[] | undefined): OneOfGroup[] {
   const names = new Set(siblings.map((f) => f.name));
+  const posOf = (f: Field) => where.get(f) ?? { line: 1, col: 1 };
   for (const field of siblings) {
-    const pos = where.get(field) ?? { line: 1, col: 1 };
+    const pos = posOf(field);
     const target = scalarTarget(field);
     // An enum the layout listed apart is taken as listed; otherwise the description may hold one.
     if (target && !target.enum) {
@@ -135,11 +171,21 @@ function annotate(siblings: readonly Field[], where: FieldPositions, diagnostics
       if (found.values) target.enum = found.values;
       if (found.warning) diagnostics.push({ severity: 'warning', line: pos.line, col: pos.col, message: `field \`${field.name}\`: ${found.warning}` });
     }
+    const phrase = target?.enum && !target.enumOpen ? openEnumPhrase(field.description) : undefined;
+    if (phrase !== undefined) {
+      target!.enumOpen = true;
+      diagnostics.push({ severity: 'warning', line: pos.line, col: pos.col, message: `field \`${field.name}\`: the description says the values are not all listed ("${phrase}"): kept them as an open enum (enumOpen: true)` });
+    }
     const requiredIf = parseRequiredIf(field.description, names, field.name);
     if (requiredIf) field.requiredIf = requiredIf;
-    const children = field.fields ?? field.items?.fields;
-    if (children) annotate(children, where, diagnostics);
+    const shape = objectShape(field);
+    const children = shape?.fields;
+    if (shape && children) {
+      const found = annotate(children, where, diagnostics, shape.oneOf ?? []);
+      if (found.length > 0) shape.oneOf = [...(shape.oneOf ?? []), ...found];
+    }
   }
+  return groups === undefined ? [] : describedGroups(siblings, posOf, groups, diagnostics);
 }
 
 function error(pos: Position, message: string): LocalDiagnostic {

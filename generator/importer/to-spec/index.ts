@@ -71,17 +71,24 @@ export function toSpec(page: PageModel): ToSpecResult {
   const setters = page.examples.params ?? [];
   const setterStyle = setters.length > 0;
   const params = setterStyle ? paramsExample(page.request.map((r) => r.name), setters) : undefined;
-  const requestFields = buildFields(page.request, setterStyle ? params : request, where);
+  const requestFields = buildFields(page.request, setterStyle ? params : request, where, { stated: page.requestOneOf, what: 'in the request' });
   diagnostics.push(...requestFields.diagnostics);
-  const nonScalar = setterStyle ? requestFields.fields.find((f) => !PARAM_TYPES.includes(f.type)) : undefined;
+  // An upload (a file row) sends every param top-level, as multipart fields beside the file (Java's AlipayUploadRequest).
+  const upload = requestFields.fields.some((f) => f.type === 'file');
+  const nonScalar = setterStyle || upload ? requestFields.fields.find((f) => !PARAM_TYPES.includes(f.type)) : undefined;
   const requestSection = page.sections[requestIndex]!.pos;
   if (nonScalar) {
-    diagnostics.push({ severity: 'warning', line: requestSection.line, col: requestSection.col, message: `the request example uses setters, but \`${nonScalar.name}\` is ${nonScalar.type}: the params are kept in biz_content, review them` });
+    const why = setterStyle ? 'the request example uses setters' : 'the method uploads a file';
+    diagnostics.push({ severity: 'warning', line: requestSection.line, col: requestSection.col, message: `${why}, but \`${nonScalar.name}\` is ${nonScalar.type}: the params are kept in biz_content, review them` });
   }
-  const asParams = setterStyle && !nonScalar;
+  const asParams = (setterStyle || upload) && !nonScalar;
 
   const responseFields = buildFields(page.response, responseNode(response, page.method), where);
   diagnostics.push(...responseFields.diagnostics);
+  // The format holds one-of groups for requests and objects; a response's own level has none.
+  for (const g of page.responseOneOf ?? []) {
+    warnAt(diagnostics, g.pos, `one-of group (${g.names.map((n) => `\`${n}\``).join(', ')}) in the response: not kept (a response has no one-of groups at its top level); its fields stay conditional`);
+  }
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
 
   reconcileFields(requestFields.fields, asParams ? 'params' : 'request', where, diagnostics);
@@ -91,6 +98,7 @@ export function toSpec(page: PageModel): ToSpecResult {
     method: page.method,
     request: asParams ? [] : requestFields.fields,
     ...(asParams && { params: requestFields.fields }),
+    ...(requestFields.oneOf.length > 0 && { oneOf: requestFields.oneOf }),
     response: responseFields.fields,
     errors: page.errors.map(({ code, description, solution }) => ({ code, ...(description !== undefined && { description }), ...(solution !== undefined && { solution }) })),
   };

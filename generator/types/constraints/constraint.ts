@@ -21,6 +21,8 @@ export interface ValueShape {
   readonly type: ScalarKind;
   readonly maxLength?: number;
   readonly enum?: readonly EnumValue[];
+  /** The enum documents values without restricting them (`enumOpen: true`). */
+  readonly enumOpen?: boolean;
 }
 
 /** The pieces of generated validator code a constraint builds its check from. */
@@ -50,6 +52,8 @@ export interface ReadContext {
   readonly path: readonly PathSegment[];
   /** The owner's kind when it was read; undefined after an error there. */
   readonly type: Shape['type'] | undefined;
+  /** Another key of the same field or items (a constraint read from two keys: enum and enumOpen). */
+  readonly sibling?: (key: string) => Entry | undefined;
 }
 
 export interface ValueConstraint<N extends ValueConstraintName = ValueConstraintName> {

@@ -3,24 +3,67 @@
  * `String(value)` is one of them, which for a number field is exactly "the number the canonical
  * text stands for" (`wireValue`), the form JSON Schema and the TypeScript literal use. A
  * boolean's value set is not checked (the kind is not enumerable).
+ *
+ * `enumOpen: true` beside it: the values are documentation, not the whole set (a list the page
+ * cuts short with `更多`, "包括但不限于", "such as"). Nothing rejects another value of the kind;
+ * the type is the literals plus the kind (`"A" | "B" | (string & {})`), JSON Schema keeps the
+ * values in an `anyOf` that also admits the kind, with `x-enum-open`.
  */
 import { isScalar } from 'yaml';
+import type { EnumIR } from '../../ir/types.js';
 import type { EnumValue } from '../../spec/model.js';
 import { readEntries, readList, readString, type Reader } from '../../spec/reader.js';
 import type { PathSegment } from '../../spec/display.js';
 import { showValue } from '../../spec/display.js';
 import { kindOf } from '../../spec/yaml-ast.js';
 import { isScalarKind, scalarModule } from '../table.js';
+import type { JsonSchema } from '../kind.js';
 import type { DocContext, ValueConstraint, ValueShape } from './constraint.js';
 
-function applies(shape: ValueShape): boolean {
+function documents(shape: ValueShape): boolean {
   return shape.enum !== undefined && shape.enum.length > 0 && scalarModule(shape.type).enumerable;
+}
+
+/** Whether the value set restricts the value (documented and closed). */
+function applies(shape: ValueShape): boolean {
+  return documents(shape) && shape.enumOpen !== true;
+}
+
+/** At most this many values are named in a validator message; the rest are counted. */
+export const MESSAGE_VALUES = 10;
+/** And at most this many characters of them. */
+export const MESSAGE_VALUE_CHARS = 200;
+
+/** `A, B, C` or `A, B, ... (12 more)`: the allowed values for a message (they are documentation, not personal data). */
+export function allowedValues(values: readonly { value: string }[]): string {
+  const shown: string[] = [];
+  let chars = 0;
+  for (const v of values) {
+    if (shown.length === MESSAGE_VALUES || chars + v.value.length > MESSAGE_VALUE_CHARS) break;
+    shown.push(v.value);
+    chars += v.value.length + 2;
+  }
+  const rest = values.length - shown.length;
+  return rest === 0 ? shown.join(', ') : `${shown.join(', ')}, ... (${rest} more)`;
+}
+
+/** The validator message of a closed enum. */
+export function enumMessage(e: Pick<EnumIR, 'values'>): string {
+  return `not one of the documented values: ${allowedValues(e.values)}`;
 }
 
 export const enumConstraint: ValueConstraint<'enum'> = {
   name: 'enum',
   key: 'enum',
-  read({ r, entry, path, type }, shape) {
+  read(ctx, shape) {
+    const { r, entry, path, type } = ctx;
+    const open = ctx.sibling?.('enumOpen');
+    if (open) {
+      const flag = isScalar(open.value) ? open.value.value : undefined;
+      if (typeof flag !== 'boolean') r.report(open.value, [...path, 'enumOpen'], `expected true or false, got ${flag === undefined ? kindOf(open.value) : showValue(flag)}`);
+      else if (!entry) r.report(open.key, path, 'enumOpen needs the documented values in enum');
+      else if (flag) shape.enumOpen = true;
+    }
     if (!entry) return;
     shape.enum = readEnum(r, entry.value, [...path, 'enum']);
     if (type !== undefined && !isScalarKind(type)) r.report(entry.key, path, `enum applies to scalar fields, not ${type}`);
@@ -33,6 +76,7 @@ export const enumConstraint: ValueConstraint<'enum'> = {
   validator(expr, t, ctx) {
     if (t.enumId === undefined) return [];
     const e = ctx.enums[t.enumId]!;
+    if (e.open) return [];
     // Numeric literals only when every value is canonical (see the IR): then `v` itself matches.
     const subject = e.literal === 'string' && scalarModule(t.kind).tsType !== 'string' ? `String(${expr})` : expr;
     return [
@@ -40,26 +84,28 @@ export const enumConstraint: ValueConstraint<'enum'> = {
       ...e.values.map((v) => `  case ${e.literal === 'number' ? v.value : ctx.literal(v.value)}:`),
       '    break;',
       '  default:',
-      `    ${ctx.issue('enum', 'not one of the documented values')}`,
+      `    ${ctx.issue('enum', enumMessage(e))}`,
       '}',
     ];
   },
   jsonSchema(shape) {
-    if (!applies(shape)) return {};
+    if (!documents(shape)) return {};
     const kind = scalarModule(shape.type);
-    const schema: { enum: unknown[]; 'x-enum-descriptions'?: string[] } = { enum: shape.enum!.map((v) => kind.wireValue(v.value)) };
+    const values = { enum: shape.enum!.map((v) => kind.wireValue(v.value)) };
+    const schema: JsonSchema = applies(shape) ? values : { anyOf: [values, kind.jsonSchema()], 'x-enum-open': true };
     if (shape.enum!.some((v) => v.description !== undefined)) schema['x-enum-descriptions'] = shape.enum!.map((v) => v.description ?? '');
     return schema;
   },
   doc(t, ctx) {
     if (t.enumId === undefined) return [];
-    return enumLines(ctx.enums[t.enumId]!.values, ctx);
+    const e = ctx.enums[t.enumId]!;
+    return enumLines(e.values, ctx, e.open);
   },
 };
 
 /** `Values:` and one line per value, for a field's and an enum type's TSDoc. */
-export function enumLines(values: readonly { value: string; description?: string }[], ctx: DocContext): string[] {
-  return ['Values:', ...values.map((v) => `- ${ctx.code(v.value)}${v.description ? `: ${ctx.text(v.description).replace(/\n/g, ' ')}` : ''}`)];
+export function enumLines(values: readonly { value: string; description?: string }[], ctx: DocContext, open = false): string[] {
+  return [open ? 'Values (documented, not all: others are accepted):' : 'Values:', ...values.map((v) => `- ${ctx.code(v.value)}${v.description ? `: ${ctx.text(v.description).replace(/\n/g, ' ')}` : ''}`)];
 }
 
 function readEnum(r: Reader, node: unknown, path: readonly PathSegment[]): EnumValue[] | undefined {

@@ -16,6 +16,8 @@ function measuredLength(value: unknown, measure: LengthMeasure): number | undefi
       return String(value).length;
     case 'digits':
       return String(value).replace(/[^0-9]/g, '').length;
+    // A file's bytes are not a JSON value: its size check is the file kind's own (kinds/file.ts).
+    case 'bytes':
     case 'note':
     case 'ignored':
       return undefined;
@@ -50,6 +52,7 @@ export const maxLength: ValueConstraint<'maxLength'> = {
         return [`if (${expr}.length > ${t.maxLength}) ${ctx.issue('maxLength', `longer than ${t.maxLength} characters`)}`];
       case 'digits':
         return [`if (String(${expr}).replace(/[^0-9]/g, "").length > ${t.maxLength}) ${ctx.issue('maxLength', `more than ${t.maxLength} digits`)}`];
+      case 'bytes':
       case 'note':
       case 'ignored':
         return [];

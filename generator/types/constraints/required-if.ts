@@ -36,7 +36,7 @@ export const requiredIf: FieldConstraint<'requiredIf'> = {
       if (target === field.name || !sibling) {
         const why = target === field.name ? 'a field cannot depend on itself' : `no sibling field "${target}"${didYouMean(target, names)}`;
         r.report(node?.field, at, why);
-      } else if (equals !== undefined && sibling.enum && !sibling.enum.some((e) => e.value === equals)) {
+      } else if (equals !== undefined && sibling.enum && sibling.enumOpen !== true && !sibling.enum.some((e) => e.value === equals)) {
         r.report(node?.equals, [...path, field.name, 'requiredIf', 'equals'], `${showValue(equals)} is not in the enum of "${target}"`);
       }
     }

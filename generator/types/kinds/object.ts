@@ -13,4 +13,9 @@ export const objectKind: ObjectKindModule = {
   },
   jsonSchema: () => ({ type: 'object' }),
   maxLength: 'ignored',
+  open: {
+    tsType: 'Record<string, unknown>',
+    doc: 'The doc page does not show its fields: any object is accepted.',
+    sample: {},
+  },
 };

@@ -13,6 +13,7 @@ export function specToYaml(spec: MethodSpec): string {
   add(root, 'description', spec.description);
   root.add(new Pair(new Scalar('request'), fieldMap(spec.request)));
   if (spec.params) root.add(new Pair(new Scalar('params'), fieldMap(spec.params)));
+  add(root, 'oneOf', spec.oneOf);
   root.add(new Pair(new Scalar('response'), fieldMap(spec.response)));
   if (spec.errors.length > 0) {
     const errors = new YAMLSeq();
@@ -58,7 +59,9 @@ function shape(m: YAMLMap, s: Shape): void {
   add(m, 'model', s.model);
   add(m, 'maxLength', s.maxLength);
   if (s.enum) m.add(new Pair(new Scalar('enum'), enumList(s.enum)));
+  add(m, 'enumOpen', s.enumOpen);
   if (s.fields) m.add(new Pair(new Scalar('fields'), fieldMap(s.fields)));
+  add(m, 'oneOf', s.oneOf);
   if (s.items) {
     const items = new YAMLMap();
     add(items, 'type', (s.items as Items).type);

@@ -9,7 +9,7 @@
  */
 import type { Diagnostic } from '../../../diagnostics.js';
 import { splitLines, type Line } from '../../lines.js';
-import type { ErrorRow, PageExamples, PageModel, PageSection, ParamRow, Position, SectionName } from '../../page-model.js';
+import type { ErrorRow, OneOfRows, PageExamples, PageModel, PageSection, ParamRow, Position, SectionName } from '../../page-model.js';
 import { extractBizContent } from '../java.js';
 import { matchingBrace } from '../json-scan.js';
 import { notAPage, type LayoutResult } from '../layout.js';
@@ -79,17 +79,21 @@ export function parseOpendocs(text: string): LayoutResult {
     return { diagnostics: [...diagnostics, { severity: 'error', line: 1, col: 1, message: 'no method name on the page: expected `method=...` in an example URL, a `*_response` key or an SDK request class (is this a method doc page?)' }] };
   }
 
+  const requestFields = parseFields(request.fields, browser, diagnostics);
+  const responseFields = parseFields(response.fields, browser, diagnostics);
   const page: PageModel = {
     layout: 'opendocs',
     method: method.name,
     header: method.pos,
     sections,
     end: at(end),
-    request: parseFields(request.fields, browser, diagnostics),
-    response: parseFields(response.fields, browser, diagnostics),
+    request: requestFields.rows,
+    response: responseFields.rows,
     examples,
     errors: parseErrorTable(block('业务错误码')?.lines ?? []),
   };
+  if (requestFields.oneOf.length > 0) page.requestOneOf = requestFields.oneOf;
+  if (responseFields.oneOf.length > 0) page.responseOneOf = responseFields.oneOf;
   const description = paragraphs([...preamble, ...(block('接口说明')?.lines ?? [])]);
   if (description) page.description = description;
   return { page, diagnostics };
@@ -141,31 +145,46 @@ interface OpenField {
  * lost the bold marks (field heads read by parsePlainFieldHead) and the quotes (an expanded
  * model's children come out as top-level fields: the depth is not on the page any more).
  */
-function parseFields(lines: readonly Line[], browser: boolean, diagnostics: LocalDiagnostic[]): ParamRow[] {
+function parseFields(lines: readonly Line[], browser: boolean, diagnostics: LocalDiagnostic[]): { rows: ParamRow[]; oneOf: OneOfRows[] } {
   const roots: ParamRow[] = [];
+  const rootGroups: OneOfRows[] = [];
   const open: OpenField[] = [];
-  let oneOf = false;
+  // The one-of group being read: its label's depth and the rows without a required marker that follow it there.
+  let group: { rows: OneOfRows; depth: number; into: OneOfRows[] } | undefined;
+  const endGroup = () => {
+    if (group && group.rows.names.length >= 2) group.into.push(group.rows);
+    else if (group) diagnostics.push({ severity: 'warning', ...group.rows.pos, message: `a one-of group (${group.rows.names.length === 0 ? 'no field' : `only \`${group.rows.names[0]}\``} without a required marker follows it): not kept, check the page` });
+    group = undefined;
+  };
   const close = (f: OpenField) => finish(f, diagnostics);
 
   for (const line of lines) {
     const { depth, text } = unquote(line.text);
     if (text === '') continue;
     if (text.startsWith('以下参数') && text.includes('选一')) {
-      oneOf = true;
+      endGroup();
+      while (open.length > 0 && open[open.length - 1]!.depth >= depth) close(open.pop()!);
+      const parent = open[open.length - 1];
+      group = { rows: { names: [], pos: { line: line.no, col: 1 + line.text.indexOf('以下参数') } }, depth, into: parent ? (parent.row.oneOf ??= []) : rootGroups };
       continue;
     }
     const head = browser ? parsePlainFieldHead(text) : parseFieldHead(text);
     if (head) {
+      // A group covers the unmarked rows right after its label, at its depth (their children aside).
+      if (group && depth < group.depth) endGroup();
+      if (group && depth === group.depth && head.required !== undefined) endGroup();
+      const member = group !== undefined && depth === group.depth;
       const row: ParamRow = {
         name: head.name,
         pos: { line: line.no, col: 1 + Math.max(0, line.text.indexOf(browser ? head.name : '**')) },
         type: head.type,
-        required: head.required ?? (oneOf ? 'conditional' : false),
+        required: head.required ?? (member ? 'conditional' : false),
         maxLength: head.maxLength,
         text: { kind: 'separate' },
         nested: { kind: 'tree', children: [] },
       };
-      if (head.required === undefined && !oneOf) diagnostics.push({ severity: 'warning', line: line.no, col: row.pos.col, message: `field \`${head.name}\` has no required marker (必选/可选): taken as optional` });
+      if (member) group!.rows.names.push(head.name);
+      if (head.required === undefined && !member) diagnostics.push({ severity: 'warning', line: line.no, col: row.pos.col, message: `field \`${head.name}\` has no required marker (必选/可选): taken as optional` });
       while (open.length > 0 && open[open.length - 1]!.depth >= depth) close(open.pop()!);
       const parent = open[open.length - 1];
       if (depth > 0 && !parent) diagnostics.push({ severity: 'warning', line: line.no, col: 1, message: `field \`${head.name}\` is quoted (nested) but follows no parent field: read as a top-level field` });
@@ -187,8 +206,9 @@ function parseFields(lines: readonly Line[], browser: boolean, diagnostics: Loca
       paragraphOf(field, field.current ?? '描述').push(text);
     }
   }
+  endGroup();
   while (open.length > 0) close(open.pop()!);
-  return roots;
+  return { rows: roots, oneOf: rootGroups };
 }
 
 /** The lines of a paragraph of the field (created empty on first use). */
@@ -203,16 +223,23 @@ function finish(f: OpenField, diagnostics: LocalDiagnostic[]): void {
   const get = (p: ParagraphName) => f.paragraphs.get(p) ?? [];
   const description = [...get('描述')];
   for (const note of get('注意事项')) description.push(`注意事项：${note}`);
-  for (const condition of get('必选条件')) description.push(`必选条件：${condition}`);
+  const conditions = get('必选条件');
+  for (const condition of conditions) description.push(`必选条件：${condition}`);
+  // A stated condition makes an optional field conditionally required (to-spec reads a simple one as requiredIf).
+  if (conditions.length > 0 && f.row.required === false) f.row.required = 'conditional';
   const enumLines = get('枚举值');
   if (enumLines.length > 0) {
     const cut = enumLines[enumLines.length - 1] === '更多';
     const values = (cut ? enumLines.slice(0, -1) : enumLines).map(enumLine);
-    if (cut || values.some((v) => v === undefined)) {
-      diagnostics.push({ severity: 'warning', line: f.row.pos.line, col: f.row.pos.col, message: `field \`${f.row.name}\`: ${cut ? 'the enum list is cut short (更多)' : 'an enum line is not `label: value`'}; kept the values in the description, no enum — check the spec` });
+    if (values.some((v) => v === undefined) || values.length === 0) {
+      diagnostics.push({ severity: 'warning', line: f.row.pos.line, col: f.row.pos.col, message: `field \`${f.row.name}\`: an enum line is not \`label: value\`; kept the values in the description, no enum — check the spec` });
       description.push(`枚举值：${enumLines.join('；')}`);
     } else {
       f.row.enum = values as { value: string; description: string }[];
+      if (cut) {
+        f.row.enumOpen = true;
+        diagnostics.push({ severity: 'warning', line: f.row.pos.line, col: f.row.pos.col, message: `field \`${f.row.name}\`: the enum list is cut short (更多): kept the ${values.length} listed values as an open enum (enumOpen: true) — add the others from the doc site if it shows them` });
+      }
     }
   }
   const example = get('示例值').join('\n');

@@ -1,0 +1,29 @@
+/// <reference path="./platform.d.ts" />
+/**
+ * A v3 failure (HTTP >= 400 with `{code, message, links}`) as an AlipayApiError, so callers catch
+ * one class whatever the protocol: `code` and `sub_code` are the v3 `code`, `msg` and `sub_msg`
+ * its `message` (Error's own `message` is the usual `method: code msg` text), so isApiErrorOf
+ * narrows a documented business code as it does over v2. Adds `links` and the HTTP `status`.
+ */
+import { AlipayApiError, type AlipayErrorOptions } from './errors.js';
+/** One of the `links` of a v3 error: where the doc explains it. */
+export interface V3ErrorLink {
+    readonly link: string;
+    readonly desc: string;
+}
+/** The body of a v3 failure, as Alipay writes it. */
+export interface V3ErrorBody {
+    readonly code: string;
+    readonly message?: unknown;
+    readonly links?: unknown;
+}
+/** An API error answered over v3. `instanceof AlipayApiError` holds. */
+export declare class AlipayV3ApiError<Code extends string = string> extends AlipayApiError<Code> {
+    /** The doc links of the error (masked). */
+    readonly links: readonly V3ErrorLink[];
+    /** The HTTP status of the answer (400, 401, 403, 404, 500 …). */
+    readonly status: number;
+    constructor(method: string, status: number, body: V3ErrorBody & Record<string, unknown>, options?: AlipayErrorOptions & {
+        signed?: boolean;
+    });
+}
