@@ -1,6 +1,7 @@
 /**
- * Client/server part: the local gateway in its own process; our generated client (global fetch and
- * the node:http keep-alive transport) and the official alipay-sdk (validateSign on) each make N
+ * Client/server part: the local gateway in its own process; our generated client (its default
+ * keep-alive node:http transport, `fetch: globalThis.fetch`, and an in-memory transport that
+ * replays one answer: the runtime's own cost) and the official alipay-sdk (validateSign on) each make N
  * calls of alipay.marketing.card.query at a fixed concurrency, in the same run, each in a client
  * process of its own (rounds rotate the order). Reported per
  * client: requests/s, client CPU per call, that CPU over the RSA floor, failed calls (must be 0).
@@ -17,7 +18,7 @@ import type { LoadResult } from './load.js';
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import type { ClientJob } from './client-process.js';
-import { APP_ID, CONTENDERS, METHOD, contenderSetup, makeKeys, serverUsage, startServer, stopServer, writeClientPackage } from './setup.js';
+import { APP_ID, CONTENDERS, DEFAULT_CLIENT, FETCH_CLIENT, IN_MEMORY_CLIENT, METHOD, contenderSetup, makeKeys, serverUsage, startServer, stopServer, writeClientPackage } from './setup.js';
 
 const MAX_MS_PER_RUN = 30_000;
 /** Calls before each measured run: the JIT needs a few hundred calls before figures settle. */
@@ -93,9 +94,19 @@ function report(results: Map<string, LoadResult[]>, floorMs: number, runs: numbe
   }
   const sdk = summary.get('alipay-sdk')!;
   const figures: Figure[] = [];
-  for (const name of ['ours (global fetch)', 'ours (node transport)']) {
+  const memory = summary.get(IN_MEMORY_CLIENT)!;
+  figures.push({
+    name: `client: runtime's own CPU per call beyond the RSA floor, ${IN_MEMORY_CLIENT}`,
+    ours: Math.max(memory.cpu - floorMs, 0),
+    unit: 'ms',
+    better: 'lower',
+    runs,
+  });
+  for (const name of [DEFAULT_CLIENT, FETCH_CLIENT]) {
     const s = summary.get(name)!;
     const clean = s.failed === 0 && sdk.failed === 0;
+    // The targets are the default client's; the fetch option is shown beside it.
+    const targeted = name === DEFAULT_CLIENT;
     figures.push({
       name: `client-server: requests/s, ${name}`,
       ours: s.rps,
@@ -103,7 +114,7 @@ function report(results: Map<string, LoadResult[]>, floorMs: number, runs: numbe
       unit: 'req/s',
       better: 'higher',
       runs,
-      target: { text: `>= ${TARGET_RPS_RATIO}x alipay-sdk, 0 failed`, met: clean && s.rps >= TARGET_RPS_RATIO * sdk.rps },
+      ...(targeted && { target: { text: `>= ${TARGET_RPS_RATIO}x alipay-sdk, 0 failed`, met: clean && s.rps >= TARGET_RPS_RATIO * sdk.rps } }),
     });
     figures.push({
       name: `client-server: client CPU per call / RSA floor, ${name}`,
@@ -112,7 +123,7 @@ function report(results: Map<string, LoadResult[]>, floorMs: number, runs: numbe
       unit: 'x floor',
       better: 'lower',
       runs,
-      target: { text: `<= ${TARGET_FLOOR_RATIO}x floor, 0 failed`, met: clean && s.cpu / floorMs <= TARGET_FLOOR_RATIO },
+      ...(targeted && { target: { text: `<= ${TARGET_FLOOR_RATIO}x floor, 0 failed`, met: clean && s.cpu / floorMs <= TARGET_FLOOR_RATIO } }),
     });
   }
   return figures;

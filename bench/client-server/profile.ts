@@ -1,5 +1,5 @@
 /**
- * Where a client's CPU goes: `node dist/bench/client-server/profile.js [alipay-sdk|ours (node transport)|ours (global fetch)] [calls]`
+ * Where a client's CPU goes: `node dist/bench/client-server/profile.js [one of CONTENDERS in ./setup.ts, e.g. alipay-sdk] [calls]`
  * runs the contender against the gateway child process under the V8 profiler (node:inspector)
  * and prints self time by module and by function, idle time left out.
  */

@@ -2,12 +2,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { STAT_CACHE_PATH } from '../../generator/build/cache/stat-cache.js';
 
 export interface Snapshot {
   /** Relative path -> modification time (ms). */
   mtimes: Map<string, number>;
 }
 
+/** The output's files, without the generator's local stat cache (not output: stats differ per run). */
 function files(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
@@ -19,7 +21,10 @@ function files(dir: string): string[] {
     }
   };
   walk(dir);
-  return out.map((p) => relative(dir, p)).sort();
+  return out
+    .map((p) => relative(dir, p).split('\\').join('/'))
+    .filter((p) => p !== STAT_CACHE_PATH)
+    .sort();
 }
 
 export function snapshot(dir: string): Snapshot {

@@ -11,6 +11,7 @@ import { readdir, readFile, lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError, ioReason } from '../diagnostics.js';
 import { MANIFEST_PATH, decodeManifest, listedPaths, type Manifest } from './cache/manifest.js';
+import { fileStat, type StatKey } from './cache/stat-cache.js';
 
 export const MARKER_PATH = '.alipay-codegen/in-progress';
 
@@ -24,9 +25,12 @@ export interface OutputDirState {
   readonly manifest?: Manifest;
   /** The last run stopped between its first change and its manifest. */
   readonly interrupted: boolean;
+  /** The manifest is the file the generator wrote: its stat is `writtenManifest` (see ./cache/stat-cache.ts). */
+  readonly manifestTrusted?: boolean;
 }
 
-export async function readOutputDir(outDir: string): Promise<OutputDirState> {
+/** `writtenManifest`: the manifest's stat when the generator wrote it, from the stat cache. */
+export async function readOutputDir(outDir: string, writtenManifest?: StatKey): Promise<OutputDirState> {
   const stat = await lstat(outDir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
     throw new UserError(`cannot use ${outDir} as the output folder: ${ioReason(error)}`);
@@ -35,6 +39,8 @@ export async function readOutputDir(outDir: string): Promise<OutputDirState> {
   if (!stat.isDirectory()) throw new UserError(`cannot use ${outDir} as the output folder: it is not a directory`);
 
   const manifestJson = await readJson(join(outDir, MANIFEST_PATH));
+  // After the read: a change made while reading shows as another stat.
+  const manifestTrusted = writtenManifest !== undefined && fileStat(join(outDir, MANIFEST_PATH)) === writtenManifest;
   const markerJson = await readJson(join(outDir, MARKER_PATH));
   const listed = manifestJson === undefined ? undefined : listedPaths(manifestJson);
   const marked = markerPaths(markerJson);
@@ -45,8 +51,9 @@ export async function readOutputDir(outDir: string): Promise<OutputDirState> {
     return { kind: entries.length === 0 ? 'empty' : 'foreign', owned: new Set(), interrupted: false };
   }
   const owned = new Set([...(listed ?? []), ...(marked ?? []), MANIFEST_PATH, MARKER_PATH]);
-  const manifest = manifestJson === undefined ? undefined : decodeManifest(manifestJson);
-  return { kind: 'generated', owned, ...(manifest !== undefined && { manifest }), interrupted: markerJson !== undefined };
+  const manifest = manifestJson === undefined ? undefined : decodeManifest(manifestJson, { checkSeals: !manifestTrusted });
+  const interrupted = markerJson !== undefined;
+  return { kind: 'generated', owned, ...(manifest !== undefined && { manifest, manifestTrusted }), interrupted };
 }
 
 /** The marker's text: the paths a run is about to write that the old manifest does not list. */

@@ -3,20 +3,21 @@
  * build), written to or compared with an output directory. Returns what happened; prints nothing
  * (the CLI does). Problems in user input and I/O errors are UserErrors naming the path.
  *
- * Which outputs a run trusts without reading them (the rule):
- * - `generate` trusts a file the manifest records when its size matches the record, and only
- *   when the last run finished (no "in progress" marker, see ./output-dir.ts). After an
- *   interrupted run it trusts nothing: every spec is emitted again and every file compared byte
- *   for byte, so the output becomes exactly a cold run's. A same-size hand edit between two
- *   finished runs is left for `check` (or `generate --full`) to find.
- * - `check` trusts nothing it has not hashed: every recorded file's SHA-256 is compared.
- * The manifest is written after every other file, and the marker removed after the manifest.
+ * Which inputs and outputs a run trusts without reading them (the rule), the same for `generate`
+ * and `check`, and only when the last run finished (no "in progress" marker, see ./output-dir.ts):
+ * - a spec or output file whose stat (size, mtime, ctime, inode) matches the local stat cache
+ *   (./cache/stat-cache.ts, which says why that is safe and what git-like racy case remains);
+ * - any other recorded output only when its SHA-256 matches the manifest, so a hand edit is found
+ *   whatever its size (generate repairs it, check reports it); any other spec is read and hashed.
+ * After an interrupted run, and with `--full`, nothing is trusted: every spec is emitted again and
+ * every file compared byte for byte, so the output becomes exactly a cold run's.
+ * The manifest is written after every other file, the marker removed after the manifest, and the
+ * stat cache written last (it is a cache: `check` never writes or reports it).
  *
  * Ownership: generate writes into a folder that is missing, empty, or that it generated (holds
  * its manifest); it refuses any other folder unless `force`. It removes only files its manifest
  * (or an interrupted run's marker) lists, never a file it did not write.
  */
-import { lstatSync, readFileSync } from 'node:fs';
 import { mkdir, rmdir, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +26,9 @@ import { WriteError, applyWrite, checkOutput, planWrite, writeFileAtomic, type W
 import { parentOf, toAbs } from '../write/paths.js';
 import { buildOutput, type OutputBuild } from './cache/cached-build.js';
 import { generatorFingerprint } from './cache/fingerprint.js';
-import { MANIFEST_PATH, digestBytes, digestSize } from './cache/manifest.js';
+import { MANIFEST_PATH } from './cache/manifest.js';
+import { EMPTY_STAT_CACHE, STAT_CACHE_PATH, fileStat, readStatCache, writeStatCache, type StatCache } from './cache/stat-cache.js';
+import { OutputVerifier } from './cache/verify-outputs.js';
 import { DEFAULT_LAYOUT, type OutputLayout } from './files.js';
 import { MARKER_PATH, markerText, readOutputDir, type OutputDirState } from './output-dir.js';
 import { readTemplates, templatesDir } from './templates.js';
@@ -85,10 +88,12 @@ function reportingRunner(onProgress: OutputOptions['onProgress']): (jobs: number
   };
 }
 
-async function build(options: OutputOptions, state: OutputDirState): Promise<OutputBuild> {
+async function build(options: OutputOptions, state: OutputDirState, statCache: StatCache): Promise<OutputBuild> {
   options.onProgress?.({ phase: 'reading' });
   const templates = await readTemplates();
   return buildOutput({
+    statCache,
+    manifestTrusted: state.manifestTrusted === true && !state.interrupted,
     specsDir: options.specsDir,
     ...(state.manifest !== undefined && { manifest: state.manifest }),
     templates,
@@ -116,16 +121,44 @@ async function verifyTrusted(out: OutputBuild, ok: (path: string, digest: string
   return verified;
 }
 
-function contents(out: OutputBuild): Map<string, string> {
+/** The files to compare or write; the manifest is left out (and counted verified) when it is already right. */
+function contents(out: OutputBuild, verified: Set<string>): Map<string, string> {
   const files = new Map<string, string>();
   for (const [path, file] of out.files) if (file.content !== undefined) files.set(path, file.content);
-  files.set(MANIFEST_PATH, out.manifestText());
+  if (out.manifestUnchanged) verified.add(MANIFEST_PATH);
+  else files.set(MANIFEST_PATH, out.manifestText());
   return files;
+}
+
+/** The stat cache as this run leaves the output. */
+function localCache(outDir: string, out: OutputBuild, verifier: OutputVerifier, written: readonly string[]): StatCache {
+  const files = new Map(verifier.seen);
+  for (const path of written) {
+    if (path === MANIFEST_PATH) continue;
+    const stat = fileStat(toAbs(outDir, path));
+    if (stat !== undefined) files.set(path, stat);
+  }
+  const manifest = fileStat(toAbs(outDir, MANIFEST_PATH));
+  return { ...(manifest !== undefined && { manifest }), specs: out.specStats(), files };
+}
+
+function sameCache(a: StatCache, b: StatCache): boolean {
+  const same = (x: ReadonlyMap<string, string>, y: ReadonlyMap<string, string>) => {
+    if (x.size !== y.size) return false;
+    for (const [k, v] of x) if (y.get(k) !== v) return false;
+    return true;
+  };
+  return a.manifest === b.manifest && same(a.specs, b.specs) && same(a.files, b.files);
+}
+
+/** The stat cache this run may trust: none with --full (and none after an interruption, see generate). */
+function statCacheFor(options: OutputOptions): StatCache {
+  return options.full === true ? EMPTY_STAT_CACHE : readStatCache(options.outDir);
 }
 
 /** Files on disk the generator may remove: those it wrote, unless verified (so absent from `files`). */
 function pruneRule(state: OutputDirState, verified: ReadonlySet<string>): (rel: string) => boolean {
-  return (rel) => rel !== MARKER_PATH && state.owned.has(rel) && !verified.has(rel);
+  return (rel) => rel !== MARKER_PATH && rel !== STAT_CACHE_PATH && state.owned.has(rel) && !verified.has(rel);
 }
 
 /** A test hook: ALIPAY_CODEGEN_KILL_AT=<checkpoint>[:<n>] kills the process (SIGKILL) at the n-th time it passes there. */
@@ -149,22 +182,22 @@ function refuseForeign(outDir: string): never {
 
 export async function generate(options: OutputOptions): Promise<GenerateResult> {
   const { outDir } = options;
-  const state = await readOutputDir(outDir);
+  let cache = statCacheFor(options);
+  const state = await readOutputDir(outDir, cache.manifest);
   if (state.kind === 'foreign' && options.force !== true) refuseForeign(outDir);
-  const out = await build(options, state);
+  if (state.interrupted) cache = EMPTY_STAT_CACHE;
+  const out = await build(options, state, cache);
   options.onProgress?.({ phase: 'verifying' });
-  const verified = await verifyTrusted(out, (path, digest) => {
-    const stat = lstatSync(toAbs(outDir, path), { throwIfNoEntry: false });
-    return stat !== undefined && stat.isFile() && stat.size === digestSize(digest);
-  });
+  const verifier = new OutputVerifier(outDir, cache);
+  const verified = await verifyTrusted(out, (path, digest) => verifier.verify(path, digest));
   let files: Map<string, string>;
   let plan: WritePlan;
   for (;;) {
-    files = contents(out);
+    files = contents(out, verified);
     plan = await planWrite(outDir, files, { prune: pruneRule(state, verified) });
     // A trusted file seen through a path about to be removed (a symlinked directory) is rewritten.
     const removed = new Set(plan.remove);
-    const lost = [...verified].filter((rel) => {
+    const lost = removed.size === 0 ? [] : [...verified].filter((rel) => {
       for (let d = parentOf(rel); d !== ''; d = parentOf(d)) if (removed.has(d)) return true;
       return false;
     });
@@ -183,9 +216,12 @@ export async function generate(options: OutputOptions): Promise<GenerateResult> 
     recovered: state.interrupted,
     diagnostics: out.diagnostics,
   };
-  if (plan.write.length === 0 && plan.remove.length === 0 && !state.interrupted) return result;
-  options.onProgress?.({ phase: 'writing', total: plan.write.length + plan.remove.length });
-  await commit(outDir, files, plan, state);
+  if (plan.write.length > 0 || plan.remove.length > 0 || state.interrupted) {
+    options.onProgress?.({ phase: 'writing', total: plan.write.length + plan.remove.length });
+    await commit(outDir, files, plan, state);
+  }
+  const next = localCache(outDir, out, verifier, [...plan.write, ...plan.unchanged]);
+  if (!sameCache(next, cache)) await writeStatCache(outDir, next);
   return result;
 }
 
@@ -225,18 +261,14 @@ async function commit(outDir: string, files: ReadonlyMap<string, string>, plan: 
 /** Compares the output with what generate would write; reads only. */
 export async function check(options: OutputOptions): Promise<CheckResult> {
   const { outDir } = options;
-  const state = await readOutputDir(outDir);
-  const out = await build(options, state);
+  let cache = statCacheFor(options);
+  const state = await readOutputDir(outDir, cache.manifest);
+  if (state.interrupted) cache = EMPTY_STAT_CACHE;
+  const out = await build(options, state, cache);
   options.onProgress?.({ phase: 'verifying' });
-  const verified = await verifyTrusted(out, (path, digest) => {
-    try {
-      const abs = toAbs(outDir, path);
-      return lstatSync(abs).isFile() && digestBytes(readFileSync(abs)) === digest;
-    } catch {
-      return false;
-    }
-  });
-  const stale = await checkOutput(outDir, contents(out), { prune: pruneRule(state, verified) });
+  const verifier = new OutputVerifier(outDir, cache);
+  const verified = await verifyTrusted(out, (path, digest) => verifier.verify(path, digest));
+  const stale = await checkOutput(outDir, contents(out, verified), { prune: pruneRule(state, verified) });
   // An interrupted generate's marker is stale too: only generate may clear it.
   if (state.interrupted) stale.push(MARKER_PATH);
   return { stale: stale.sort(), diagnostics: out.diagnostics };

@@ -57,9 +57,12 @@ export function tsconfigJson(): string {
   return JSON.stringify(config, null, 2) + '\n';
 }
 
-/** Keeps the built files under version control although the root ignores every `dist/`. */
+/**
+ * Keeps the built files under version control although the root ignores every `dist/`; leaves out
+ * the generator's local stat cache (machine-specific, see generator/build/cache/stat-cache.ts).
+ */
 export function gitignore(): string {
-  return '!/dist/\n';
+  return '!/dist/\n/.alipay-codegen/stat-cache.json\n';
 }
 
 /** Compiled templates by source text: the cache can never change output. */

@@ -9,6 +9,11 @@
  * in requests (a misspelt field would otherwise be dropped silently by the gateway) and allowed in
  * responses (the gateway adds fields over time). Model validators take a `strict` flag because a
  * model can be shared by the request and the response.
+ *
+ * Two passes: a fast one that stops at the first problem and allocates nothing (the root's
+ * labelled `fast:` block, each model's `<validator>$ok` returning a boolean; `$` never occurs in
+ * planned names), then, only when it found a problem, the pass that collects every issue. Both are
+ * printed from the same checks (Ctx.fail swaps each issue for a way out), so they agree.
  */
 import type { FunctionDeclarationStructure } from 'ts-morph';
 import { Kind as StructureKind } from './kinds.js';
@@ -50,25 +55,32 @@ interface Ctx {
   readonly strict: string;
   /** TypeScript (annotations and casts) or plain JavaScript. */
   readonly typed: boolean;
+  /** Fast pass: the statement that ends it at a problem (`break fast;`, `return false;`), instead of an issue. */
+  readonly fail?: string;
+}
+
+/** The name of a model validator's fast pass. */
+function fastName(validator: string): string {
+  return `${validator}$ok`;
 }
 
 function asRecord(expr: string, ctx: Ctx): string {
   return ctx.typed ? `${expr} as Record<string, unknown>` : expr;
 }
 
-function push(path: PathExpr, rule: string, message: string): string {
-  return `issues.push({ path: ${render(path)}, rule: ${stringLiteral(rule)}, message: ${stringLiteral(message)} });`;
+function push(path: PathExpr, rule: string, message: string, ctx: Pick<Ctx, 'fail'>): string {
+  return ctx.fail ?? `issues.push({ path: ${render(path)}, rule: ${stringLiteral(rule)}, message: ${stringLiteral(message)} });`;
 }
 
 /** What a constraint module needs to emit its check of the value at `path`. */
 function constraintContext(path: PathExpr, ctx: Ctx): ValidatorContext {
-  return { issue: (rule, message) => push(path, rule, message), literal: stringLiteral, enums: ctx.plan.ir.enums };
+  return { issue: (rule, message) => push(path, rule, message, ctx), literal: stringLiteral, enums: ctx.plan.ir.enums };
 }
 
 /** The kind's type test of the value in `name`, as an issue-pushing `if`. */
-function typeIssue(name: string, path: PathExpr, kind: TypeIR['kind']): string {
+function typeIssue(name: string, path: PathExpr, kind: TypeIR['kind'], ctx: Ctx): string {
   const v = KINDS[kind].validator;
-  return `if (${v.mismatch(name)}) ${push(path, 'type', v.message)}`;
+  return `if (${v.mismatch(name)}) ${push(path, 'type', v.message, ctx)}`;
 }
 
 
@@ -106,7 +118,7 @@ function fieldsChecks(obj: ObjectIR, ctx: Ctx): string[] {
       '  switch (k) {',
       ...(cases.length > 0 ? [...cases.map((c) => '    ' + c), '      break;'] : []),
       '    default:',
-      `      ${push([...ctx.prefix, { code: 'k' }], 'unknown', 'not a documented field')}`,
+      `      ${push([...ctx.prefix, { code: 'k' }], 'unknown', 'not a documented field', ctx)}`,
       '  }',
       '}',
     ];
@@ -134,7 +146,7 @@ function valueCheck(name: string, path: PathExpr, t: TypeIR, ctx: Ctx): string[]
   if (t.kind === 'array') {
     const itemPath: PathExpr = [...path, '[', { code: 'i' }, ']'];
     return [
-      typeIssue(name, path, 'array'),
+      typeIssue(name, path, 'array', ctx),
       'else {',
       `  for (let i = 0; i < ${name}.length; i++) {`,
       `    const e${ctx.typed ? ': unknown' : ''} = ${name}[i];`,
@@ -144,33 +156,34 @@ function valueCheck(name: string, path: PathExpr, t: TypeIR, ctx: Ctx): string[]
     ];
   }
   if (t.kind === 'object') return objectCheck(name, path, t, ctx);
-  if (t.kind === 'file') return fileCheck(name, path, t);
+  if (t.kind === 'file') return fileCheck(name, path, t, ctx);
   return scalarCheck(name, path, t, ctx);
 }
 
 /** The file kind's shape test, then its size test when the doc gives a largest size. */
-function fileCheck(name: string, path: PathExpr, t: FileTypeIR): string[] {
-  const test = typeIssue(name, path, 'file');
+function fileCheck(name: string, path: PathExpr, t: FileTypeIR, ctx: Ctx): string[] {
+  const test = typeIssue(name, path, 'file', ctx);
   if (t.maxLength === undefined) return [test];
   const size = KINDS.file.tooLarge(name, t.maxLength);
-  return [test, `else if (${size.condition}) ${push(path, 'maxLength', size.message)}`];
+  return [test, `else if (${size.condition}) ${push(path, 'maxLength', size.message, ctx)}`];
 }
 
 function objectCheck(name: string, path: PathExpr, t: ObjectTypeIR, ctx: Ctx): string[] {
   // An open model (fields not on the page): any object, so the kind's test is the whole check.
-  if (ctx.plan.ir.models[t.modelId]!.open === true) return [typeIssue(name, path, 'object')];
+  if (ctx.plan.ir.models[t.modelId]!.open === true) return [typeIssue(name, path, 'object', ctx)];
   const validator = ctx.plan.modelValidators[t.modelId]!;
-  return [
-    typeIssue(name, path, 'object'),
-    `else ${validator}(${asRecord(name, ctx)}, ${render([...path, '.'])}, issues, ${ctx.strict});`,
-  ];
+  const call =
+    ctx.fail === undefined
+      ? `${validator}(${asRecord(name, ctx)}, ${render([...path, '.'])}, issues, ${ctx.strict});`
+      : `if (!${fastName(validator)}(${asRecord(name, ctx)}, ${ctx.strict})) ${ctx.fail}`;
+  return [typeIssue(name, path, 'object', ctx), `else ${call}`];
 }
 
 /** The kind's type test, then each value constraint's check (table order) on a value of the kind. */
 function scalarCheck(name: string, path: PathExpr, t: ScalarTypeIR, ctx: Ctx): string[] {
   const c = constraintContext(path, ctx);
   const checks = VALUE_CONSTRAINT_LIST.flatMap((constraint) => constraint.validator(name, t, c));
-  const test = typeIssue(name, path, t.kind);
+  const test = typeIssue(name, path, t.kind, ctx);
   if (checks.length === 0) return [test];
   return [test, 'else {', ...indent(checks), '}'];
 }
@@ -182,7 +195,15 @@ function indent(lines: readonly string[], n = 2): string[] {
 
 export function modelValidatorStatements(plan: MethodPlan, typed: boolean): FunctionDeclarationStructure[] {
   const param = (name: string, type: string) => (typed ? { name, type } : { name });
-  return plan.ir.models.filter((m) => m.open !== true).map((m) => ({
+  const models = plan.ir.models.filter((m) => m.open !== true);
+  const fast = models.map((m): FunctionDeclarationStructure => ({
+    kind: StructureKind.Function,
+    name: fastName(plan.modelValidators[m.id]!),
+    parameters: [param('o', 'Record<string, unknown>'), param('strict', 'boolean')],
+    ...(typed && { returnType: 'boolean' }),
+    statements: [...fieldsChecks(m, { plan, prefix: [{ code: 'p' }], strict: 'strict', typed, fail: 'return false;' }), 'return true;'].join('\n'),
+  }));
+  return [...fast, ...models.map((m): FunctionDeclarationStructure => ({
     kind: StructureKind.Function,
     name: plan.modelValidators[m.id]!,
     parameters: [
@@ -193,7 +214,7 @@ export function modelValidatorStatements(plan: MethodPlan, typed: boolean): Func
     ],
     ...(typed && { returnType: 'void' }),
     statements: fieldsChecks(m, { plan, prefix: [{ code: 'p' }], strict: 'strict', typed }).join('\n'),
-  }));
+  }))];
 }
 
 /** Which object a root validator checks: the request, a response's business fields, a notification's params. */
@@ -240,9 +261,18 @@ export function rootValidatorStatement(plan: MethodPlan, side: ValidatorSide, ty
     parameters: [typed ? { name: 'value', type: 'unknown' } : { name: 'value' }],
     ...(typed && { returnType: 'ValidationIssue[]' }),
     statements: [
+      // The fast pass: a valid value leaves through `return []` having allocated nothing else.
+      'fast: {',
+      ...indent([
+        `if (${KINDS.object.validator.mismatch('value')}) break fast;`,
+        `const o = ${asRecord('value', ctx)};`,
+        ...fieldsChecks(obj, { ...ctx, fail: 'break fast;' }),
+        'return [];',
+      ]),
+      '}',
       `const issues${typed ? ': ValidationIssue[]' : ''} = [];`,
       `if (${KINDS.object.validator.mismatch('value')}) {`,
-      `  ${push([], 'type', KINDS.object.validator.message)}`,
+      `  ${push([], 'type', KINDS.object.validator.message, ctx)}`,
       '  return issues;',
       '}',
       `const o = ${asRecord('value', ctx)};`,

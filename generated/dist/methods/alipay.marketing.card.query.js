@@ -15,6 +15,68 @@ export const CodeStatus = {
 };
 
 export function validateAlipayMarketingCardQueryRequest(value) {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value;
+    {
+      const v = o["target_card_no"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 32) break fast;
+        }
+      }
+    }
+    {
+      const v = o["target_card_no_type"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 64) break fast;
+          switch (v) {
+            case "BIZ_CARD":
+            case "D_QR_CODE":
+            case "D_BAR_CODE":
+              break;
+            default:
+              break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["card_user_info"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateCardUserInfo$ok(v, true)) break fast;
+      }
+    }
+    {
+      const v = o["ext_info"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 1024) break fast;
+        }
+      }
+    }
+    for (const k in o) {
+      switch (k) {
+        case "target_card_no":
+        case "target_card_no_type":
+        case "card_user_info":
+        case "ext_info":
+          break;
+        default:
+          break fast;
+      }
+    }
+    return [];
+  }
   const issues = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });
@@ -82,6 +144,31 @@ export function validateAlipayMarketingCardQueryRequest(value) {
 }
 
 export function validateAlipayMarketingCardQueryResponse(value) {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value;
+    {
+      const v = o["card_info"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateMerchantCard$ok(v, false)) break fast;
+      }
+    }
+    {
+      const v = o["schema_url"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 64) break fast;
+        }
+      }
+    }
+    return [];
+  }
   const issues = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });
@@ -109,6 +196,282 @@ export function validateAlipayMarketingCardQueryResponse(value) {
     }
   }
   return issues;
+}
+
+function validateCardUserInfo$ok(o, strict) {
+  {
+    const v = o["user_uni_id"];
+    if (v === undefined) {
+      return false;
+    } else {
+      if (typeof v !== "string") return false;
+      else {
+        if (v.length > 32) return false;
+      }
+    }
+  }
+  {
+    const v = o["user_uni_id_type"];
+    if (v === undefined) {
+      return false;
+    } else {
+      if (typeof v !== "string") return false;
+      else {
+        if (v.length > 32) return false;
+      }
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "user_uni_id":
+        case "user_uni_id_type":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateMdCodeInfoDTO$ok(o, strict) {
+  {
+    const v = o["code_status"];
+    if (v === undefined) {
+      return false;
+    } else {
+      if (typeof v !== "string") return false;
+      else {
+        if (v.length > 14) return false;
+        switch (v) {
+          case "SUCCESS":
+          case "FAIL_RETRY":
+          case "FAIL_NOT_RETRY":
+            break;
+          default:
+            return false;
+        }
+      }
+    }
+  }
+  {
+    const v = o["code_value"];
+    if (v === undefined) {
+      {
+        const item = o["code_status"];
+        if (item !== undefined && String(item) === "SUCCESS") return false;
+      }
+    } else {
+      if (typeof v !== "string") return false;
+      else {
+        if (v.length > 128) return false;
+      }
+    }
+  }
+  {
+    const v = o["expire_time"];
+    if (v === undefined) {
+      {
+        const item = o["code_status"];
+        if (item !== undefined && String(item) === "SUCCESS") return false;
+      }
+    } else {
+      if (typeof v !== "string") return false;
+      else {
+        if (v.length > 19) return false;
+        if (!isDateTime(v)) return false;
+      }
+    }
+  }
+  {
+    const v = o["time_stamp"];
+    if (v === undefined) {
+      return false;
+    } else {
+      if (typeof v !== "number" || !Number.isFinite(v)) return false;
+      else {
+        if (String(v).replace(/[^0-9]/g, "").length > 20) return false;
+      }
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "code_status":
+        case "code_value":
+        case "expire_time":
+        case "time_stamp":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateCardFrontTextDTO$ok(o, strict) {
+  {
+    const v = o["label"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+      else {
+        if (v.length > 4) return false;
+      }
+    }
+  }
+  {
+    const v = o["value"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+      else {
+        if (v.length > 32) return false;
+      }
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "label":
+        case "value":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateMerchantCard$ok(o, strict) {
+  {
+    const v = o["biz_card_no"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+      else {
+        if (v.length > 32) return false;
+      }
+    }
+  }
+  {
+    const v = o["external_card_no"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+      else {
+        if (v.length > 64) return false;
+      }
+    }
+  }
+  {
+    const v = o["open_date"];
+    if (v === undefined) {
+      return false;
+    } else {
+      if (typeof v !== "string") return false;
+      else {
+        if (v.length > 32) return false;
+        if (!isDateTime(v)) return false;
+      }
+    }
+  }
+  {
+    const v = o["valid_date"];
+    if (v === undefined) {
+      return false;
+    } else {
+      if (typeof v !== "string") return false;
+      else {
+        if (v.length > 32) return false;
+      }
+    }
+  }
+  {
+    const v = o["level"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+      else {
+        if (v.length > 64) return false;
+      }
+    }
+  }
+  {
+    const v = o["point"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+      else {
+        if (v.length > 64) return false;
+      }
+    }
+  }
+  {
+    const v = o["balance"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+      else {
+        if (v.length > 64) return false;
+      }
+    }
+  }
+  {
+    const v = o["template_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+      else {
+        if (v.length > 32) return false;
+      }
+    }
+  }
+  {
+    const v = o["mdcode_info"];
+    if (v !== undefined) {
+      if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+      else if (!validateMdCodeInfoDTO$ok(v, strict)) return false;
+    }
+  }
+  {
+    const v = o["front_text_list"];
+    if (v !== undefined) {
+      if (!Array.isArray(v)) return false;
+      else {
+        for (let i = 0; i < v.length; i++) {
+          const e = v[i];
+          if (typeof e !== "object" || e === null || Array.isArray(e)) return false;
+          else if (!validateCardFrontTextDTO$ok(e, strict)) return false;
+        }
+      }
+    }
+  }
+  {
+    const v = o["front_image_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+      else {
+        if (v.length > 1024) return false;
+      }
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "biz_card_no":
+        case "external_card_no":
+        case "open_date":
+        case "valid_date":
+        case "level":
+        case "point":
+        case "balance":
+        case "template_id":
+        case "mdcode_info":
+        case "front_text_list":
+        case "front_image_id":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
 }
 
 function validateCardUserInfo(o, p, issues, strict) {

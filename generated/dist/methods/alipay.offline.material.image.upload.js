@@ -3,6 +3,47 @@
 import { alipayFileSize, invokeResult, isAlipayFile, isApiErrorOf } from "../runtime/index.js";
 
 export function validateAlipayOfflineMaterialImageUploadRequest(value) {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value;
+    {
+      const v = o["image_content"];
+      if (v !== undefined) {
+        if (!isAlipayFile(v)) break fast;
+        else if ((alipayFileSize(v) ?? 0) > 5242880) break fast;
+      }
+    }
+    {
+      const v = o["image_name"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["image_pid"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["image_type"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    for (const k in o) {
+      switch (k) {
+        case "image_content":
+        case "image_name":
+        case "image_pid":
+        case "image_type":
+          break;
+        default:
+          break fast;
+      }
+    }
+    return [];
+  }
   const issues = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });
@@ -49,6 +90,23 @@ export function validateAlipayOfflineMaterialImageUploadRequest(value) {
 }
 
 export function validateAlipayOfflineMaterialImageUploadResponse(value) {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value;
+    {
+      const v = o["image_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["image_url"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    return [];
+  }
   const issues = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });

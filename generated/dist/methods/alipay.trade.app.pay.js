@@ -16,6 +16,144 @@ export const TradeStatus = {
 };
 
 export function validateAlipayTradeAppPayRequest(value) {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value;
+    {
+      const v = o["out_trade_no"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 64) break fast;
+        }
+      }
+    }
+    {
+      const v = o["total_amount"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 9) break fast;
+        }
+      }
+    }
+    {
+      const v = o["subject"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 256) break fast;
+        }
+      }
+    }
+    {
+      const v = o["product_code"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 64) break fast;
+        }
+      }
+    }
+    {
+      const v = o["goods_detail"];
+      if (v !== undefined) {
+        if (!Array.isArray(v)) break fast;
+        else {
+          for (let i = 0; i < v.length; i++) {
+            const e = v[i];
+            if (typeof e !== "object" || e === null || Array.isArray(e)) break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["time_expire"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 32) break fast;
+        }
+      }
+    }
+    {
+      const v = o["extend_params"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+      }
+    }
+    {
+      const v = o["passback_params"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 512) break fast;
+        }
+      }
+    }
+    {
+      const v = o["merchant_order_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 32) break fast;
+        }
+      }
+    }
+    {
+      const v = o["ext_user_info"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+      }
+    }
+    {
+      const v = o["query_options"];
+      if (v !== undefined) {
+        if (!Array.isArray(v)) break fast;
+        else {
+          for (let i = 0; i < v.length; i++) {
+            const e = v[i];
+            if (typeof e !== "string") break fast;
+            else {
+              switch (e) {
+                case "hyb_amount":
+                case "enterprise_pay_info":
+                case "medical_insurance_info":
+                  break;
+                default:
+                  break fast;
+              }
+            }
+          }
+        }
+      }
+    }
+    for (const k in o) {
+      switch (k) {
+        case "out_trade_no":
+        case "total_amount":
+        case "subject":
+        case "product_code":
+        case "goods_detail":
+        case "time_expire":
+        case "extend_params":
+        case "passback_params":
+        case "merchant_order_no":
+        case "ext_user_info":
+        case "query_options":
+          break;
+        default:
+          break fast;
+      }
+    }
+    return [];
+  }
   const issues = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });
@@ -162,6 +300,22 @@ export function validateAlipayTradeAppPayRequest(value) {
 }
 
 export function validateAlipayTradeAppPayResponse(value) {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value;
+    {
+      const v = o["orderStr"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 16384) break fast;
+        }
+      }
+    }
+    return [];
+  }
   const issues = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });
@@ -444,6 +598,270 @@ export function isAlipayTradeAppPayError(error) {
 }
 
 export function validateAlipayTradeAppPayNotification(value) {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value;
+    {
+      const v = o["notify_time"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isDateTime(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["notify_type"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["notify_id"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["app_id"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["charset"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["version"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["sign_type"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["sign"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["trade_no"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["out_trade_no"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["out_biz_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["buyer_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["buyer_open_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["buyer_logon_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["seller_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["seller_email"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["auth_app_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["trade_status"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          switch (v) {
+            case "WAIT_BUYER_PAY":
+            case "TRADE_CLOSED":
+            case "TRADE_SUCCESS":
+            case "TRADE_FINISHED":
+              break;
+            default:
+              break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["total_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isPrice(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["receipt_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isPrice(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["invoice_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isPrice(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["buyer_pay_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isPrice(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["point_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isPrice(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["refund_fee"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isPrice(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["subject"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["body"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["gmt_create"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isDateTime(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["gmt_payment"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isDateTime(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["gmt_refund"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["gmt_close"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isDateTime(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["fund_bill_list"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["voucher_detail_list"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["passback_params"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    return [];
+  }
   const issues = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });

@@ -3,6 +3,56 @@
 import { invokeResult, isApiErrorOf } from "../runtime/index.js";
 
 export function validateAlipayTradeCloseRequest(value) {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value;
+    {
+      const v = o["extend_params"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateCloseExtendParams$ok(v, true)) break fast;
+      }
+    }
+    {
+      const v = o["operator_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 28) break fast;
+        }
+      }
+    }
+    {
+      const v = o["out_trade_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 64) break fast;
+        }
+      }
+    }
+    {
+      const v = o["trade_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 64) break fast;
+        }
+      }
+    }
+    for (const k in o) {
+      switch (k) {
+        case "extend_params":
+        case "operator_id":
+        case "out_trade_no":
+        case "trade_no":
+          break;
+        default:
+          break fast;
+      }
+    }
+    return [];
+  }
   const issues = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });
@@ -58,6 +108,29 @@ export function validateAlipayTradeCloseRequest(value) {
 }
 
 export function validateAlipayTradeCloseResponse(value) {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value;
+    {
+      const v = o["out_trade_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 64) break fast;
+        }
+      }
+    }
+    {
+      const v = o["trade_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 64) break fast;
+        }
+      }
+    }
+    return [];
+  }
   const issues = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });
@@ -83,6 +156,26 @@ export function validateAlipayTradeCloseResponse(value) {
     }
   }
   return issues;
+}
+
+function validateCloseExtendParams$ok(o, strict) {
+  {
+    const v = o["is_fulfilled"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "is_fulfilled":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
 }
 
 function validateCloseExtendParams(o, p, issues, strict) {

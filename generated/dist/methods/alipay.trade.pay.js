@@ -15,6 +15,328 @@ export const TradeStatus = {
 };
 
 export function validateAlipayTradePayRequest(value) {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value;
+    {
+      const v = o["advance_payment_type"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["agreement_params"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateAgreementParams$ok(v, true)) break fast;
+      }
+    }
+    {
+      const v = o["alipay_store_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["auth_code"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["auth_confirm_mode"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["auth_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["bkagent_req_info"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateBkAgentReqInfo$ok(v, true)) break fast;
+      }
+    }
+    {
+      const v = o["body"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["business_params"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateBusinessParams$ok(v, true)) break fast;
+      }
+    }
+    {
+      const v = o["buyer_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["buyer_open_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["disable_pay_channels"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["discountable_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["ext_user_info"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateExtUserInfo$ok(v, true)) break fast;
+      }
+    }
+    {
+      const v = o["extend_params"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateExtendParams$ok(v, true)) break fast;
+      }
+    }
+    {
+      const v = o["goods_detail"];
+      if (v !== undefined) {
+        if (!Array.isArray(v)) break fast;
+        else {
+          for (let i = 0; i < v.length; i++) {
+            const e = v[i];
+            if (typeof e !== "object" || e === null || Array.isArray(e)) break fast;
+            else if (!validateGoodsDetail$ok(e, true)) break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["is_async_pay"];
+      if (v !== undefined) {
+        if (typeof v !== "boolean") break fast;
+      }
+    }
+    {
+      const v = o["merchant_order_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["operator_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["out_trade_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["passback_params"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["pay_params"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validatePayParams$ok(v, true)) break fast;
+      }
+    }
+    {
+      const v = o["product_code"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["promo_params"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validatePromoParam$ok(v, true)) break fast;
+      }
+    }
+    {
+      const v = o["query_options"];
+      if (v !== undefined) {
+        if (!Array.isArray(v)) break fast;
+        else {
+          for (let i = 0; i < v.length; i++) {
+            const e = v[i];
+            if (typeof e !== "string") break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["request_org_pid"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["royalty_info"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateRoyaltyInfo$ok(v, true)) break fast;
+      }
+    }
+    {
+      const v = o["scene"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["seller_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["settle_currency"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["settle_info"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateSettleInfo$ok(v, true)) break fast;
+      }
+    }
+    {
+      const v = o["store_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["sub_merchant"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateSubMerchant$ok(v, true)) break fast;
+      }
+    }
+    {
+      const v = o["subject"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["terminal_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["terminal_params"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["time_expire"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["timeout_express"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["total_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["trans_currency"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["undiscountable_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    for (const k in o) {
+      switch (k) {
+        case "advance_payment_type":
+        case "agreement_params":
+        case "alipay_store_id":
+        case "auth_code":
+        case "auth_confirm_mode":
+        case "auth_no":
+        case "bkagent_req_info":
+        case "body":
+        case "business_params":
+        case "buyer_id":
+        case "buyer_open_id":
+        case "disable_pay_channels":
+        case "discountable_amount":
+        case "ext_user_info":
+        case "extend_params":
+        case "goods_detail":
+        case "is_async_pay":
+        case "merchant_order_no":
+        case "operator_id":
+        case "out_trade_no":
+        case "passback_params":
+        case "pay_params":
+        case "product_code":
+        case "promo_params":
+        case "query_options":
+        case "request_org_pid":
+        case "royalty_info":
+        case "scene":
+        case "seller_id":
+        case "settle_currency":
+        case "settle_info":
+        case "store_id":
+        case "sub_merchant":
+        case "subject":
+        case "terminal_id":
+        case "terminal_params":
+        case "time_expire":
+        case "timeout_express":
+        case "total_amount":
+        case "trans_currency":
+        case "undiscountable_amount":
+          break;
+        default:
+          break fast;
+      }
+    }
+    return [];
+  }
   const issues = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });
@@ -342,6 +664,311 @@ export function validateAlipayTradePayRequest(value) {
 }
 
 export function validateAlipayTradePayResponse(value) {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value;
+    {
+      const v = o["advance_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["async_pay_apply_status"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["async_payment_mode"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["auth_trade_pay_mode"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["bkagent_resp_info"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateBkAgentRespInfo$ok(v, false)) break fast;
+      }
+    }
+    {
+      const v = o["business_params"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["buyer_logon_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["buyer_open_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["buyer_pay_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["buyer_user_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["buyer_user_name"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["buyer_user_type"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["can_turn_to_app_pay"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["card_balance"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["charge_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["charge_flags"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["charge_info_list"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateChargeInfo$ok(v, false)) break fast;
+      }
+    }
+    {
+      const v = o["credit_biz_order_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["credit_pay_mode"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["discount_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["discount_goods_detail"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["enterprise_pay_info"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateEnterprisePayInfo$ok(v, false)) break fast;
+      }
+    }
+    {
+      const v = o["fund_bill_list"];
+      if (v !== undefined) {
+        if (!Array.isArray(v)) break fast;
+        else {
+          for (let i = 0; i < v.length; i++) {
+            const e = v[i];
+            if (typeof e !== "object" || e === null || Array.isArray(e)) break fast;
+            else if (!validateTradeFundBill$ok(e, false)) break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["gmt_payment"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["hyb_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["invoice_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["mdiscount_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["open_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["out_trade_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["pay_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["pay_currency"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["point_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["pre_auth_pay_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["purchase_entity"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["receipt_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["receipt_currency_type"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["settle_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["settle_currency"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["settle_trans_rate"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["settlement_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["store_name"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["tap_pay_info"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateTapPayInfo$ok(v, false)) break fast;
+      }
+    }
+    {
+      const v = o["total_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["trade_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["trans_currency"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["trans_pay_rate"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["voucher_detail_list"];
+      if (v !== undefined) {
+        if (!Array.isArray(v)) break fast;
+        else {
+          for (let i = 0; i < v.length; i++) {
+            const e = v[i];
+            if (typeof e !== "object" || e === null || Array.isArray(e)) break fast;
+            else if (!validateVoucherDetail$ok(e, false)) break fast;
+          }
+        }
+      }
+    }
+    return [];
+  }
   const issues = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });
@@ -649,6 +1276,1128 @@ export function validateAlipayTradePayResponse(value) {
     }
   }
   return issues;
+}
+
+function validateAgreementParams$ok(o, strict) {
+  {
+    const v = o["agreement_no"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["apply_token"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["auth_confirm_no"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["deduct_permission"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "agreement_no":
+        case "apply_token":
+        case "auth_confirm_no":
+        case "deduct_permission":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateBkAgentReqInfo$ok(o, strict) {
+  {
+    const v = o["acq_code"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["device_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["location"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["merch_code"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["serial_num"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "acq_code":
+        case "device_type":
+        case "location":
+        case "merch_code":
+        case "serial_num":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateBusinessParams$ok(o, strict) {
+  {
+    const v = o["actual_order_time"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["buyer_memo"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["campus_card"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["card_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["enterprise_pay_amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["enterprise_pay_info"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["force_pwd"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["good_taxes"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["mc_create_trade_ip"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["priority_unfreeze_asset"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["tiny_app_merchant_biz_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "actual_order_time":
+        case "buyer_memo":
+        case "campus_card":
+        case "card_type":
+        case "enterprise_pay_amount":
+        case "enterprise_pay_info":
+        case "force_pwd":
+        case "good_taxes":
+        case "mc_create_trade_ip":
+        case "priority_unfreeze_asset":
+        case "tiny_app_merchant_biz_type":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateExtUserInfo$ok(o, strict) {
+  {
+    const v = o["cert_no"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["cert_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["fix_buyer"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["identity_hash"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["min_age"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["mobile"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["name"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["need_check_info"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "cert_no":
+        case "cert_type":
+        case "fix_buyer":
+        case "identity_hash":
+        case "min_age":
+        case "mobile":
+        case "name":
+        case "need_check_info":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateExtendParams$ok(o, strict) {
+  {
+    const v = o["card_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["credit_ext_info"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["hb_fq_num"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["hb_fq_seller_percent"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["industry_reflux_info"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["royalty_freeze"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["specified_seller_name"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["sys_service_provider_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["tc_installment_order_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["trade_component_order_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "card_type":
+        case "credit_ext_info":
+        case "hb_fq_num":
+        case "hb_fq_seller_percent":
+        case "industry_reflux_info":
+        case "royalty_freeze":
+        case "specified_seller_name":
+        case "sys_service_provider_id":
+        case "tc_installment_order_id":
+        case "trade_component_order_id":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateGoodsDetail$ok(o, strict) {
+  {
+    const v = o["alipay_goods_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["body"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["categories_tree"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["goods_category"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["goods_ean_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["goods_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["goods_name"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["out_item_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["out_sku_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["price"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["quantity"];
+    if (v !== undefined) {
+      if (typeof v !== "number" || !Number.isFinite(v)) return false;
+    }
+  }
+  {
+    const v = o["show_url"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "alipay_goods_id":
+        case "body":
+        case "categories_tree":
+        case "goods_category":
+        case "goods_ean_id":
+        case "goods_id":
+        case "goods_name":
+        case "out_item_id":
+        case "out_sku_id":
+        case "price":
+        case "quantity":
+        case "show_url":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validatePayParams$ok(o, strict) {
+  {
+    const v = o["async_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+      else {
+        switch (v) {
+          case "NORMAL_ASYNC":
+          case "NEAR_REAL_TIME_ASYNC":
+            break;
+          default:
+            return false;
+        }
+      }
+    }
+  }
+  {
+    const v = o["retry_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "async_type":
+        case "retry_type":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validatePromoParam$ok(o, strict) {
+  {
+    const v = o["actual_order_time"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "actual_order_time":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateRoyaltyDetailInfos$ok(o, strict) {
+  {
+    const v = o["amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["amount_percentage"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["batch_no"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["desc"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["out_relation_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["serial_no"];
+    if (v !== undefined) {
+      if (typeof v !== "number" || !Number.isFinite(v)) return false;
+    }
+  }
+  {
+    const v = o["trans_in"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["trans_in_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["trans_out"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["trans_out_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "amount":
+        case "amount_percentage":
+        case "batch_no":
+        case "desc":
+        case "out_relation_id":
+        case "serial_no":
+        case "trans_in":
+        case "trans_in_type":
+        case "trans_out":
+        case "trans_out_type":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateRoyaltyInfo$ok(o, strict) {
+  {
+    const v = o["royalty_detail_infos"];
+    if (v !== undefined) {
+      if (!Array.isArray(v)) return false;
+      else {
+        for (let i = 0; i < v.length; i++) {
+          const e = v[i];
+          if (typeof e !== "object" || e === null || Array.isArray(e)) return false;
+          else if (!validateRoyaltyDetailInfos$ok(e, strict)) return false;
+        }
+      }
+    }
+  }
+  {
+    const v = o["royalty_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "royalty_detail_infos":
+        case "royalty_type":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateSettleDetailInfo$ok(o, strict) {
+  {
+    const v = o["actual_amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["settle_entity_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["settle_entity_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["summary_dimension"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["trans_in"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["trans_in_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "actual_amount":
+        case "amount":
+        case "settle_entity_id":
+        case "settle_entity_type":
+        case "summary_dimension":
+        case "trans_in":
+        case "trans_in_type":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateSettleInfo$ok(o, strict) {
+  {
+    const v = o["settle_detail_infos"];
+    if (v !== undefined) {
+      if (!Array.isArray(v)) return false;
+      else {
+        for (let i = 0; i < v.length; i++) {
+          const e = v[i];
+          if (typeof e !== "object" || e === null || Array.isArray(e)) return false;
+          else if (!validateSettleDetailInfo$ok(e, strict)) return false;
+        }
+      }
+    }
+  }
+  {
+    const v = o["settle_period_time"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "settle_detail_infos":
+        case "settle_period_time":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateSubMerchant$ok(o, strict) {
+  {
+    const v = o["merchant_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["merchant_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "merchant_id":
+        case "merchant_type":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateBkAgentRespInfo$ok(o, strict) {
+  {
+    const v = o["bindclrissr_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["bindpyeracctbk_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["bindtrx_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["bkpyeruser_code"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["estter_location"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "bindclrissr_id":
+        case "bindpyeracctbk_id":
+        case "bindtrx_id":
+        case "bkpyeruser_code":
+        case "estter_location":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateSubFee$ok(o, strict) {
+  {
+    const v = o["charge_fee"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["original_charge_fee"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["switch_fee_rate"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "charge_fee":
+        case "original_charge_fee":
+        case "switch_fee_rate":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateChargeInfo$ok(o, strict) {
+  {
+    const v = o["charge_fee"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["charge_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["is_rating_on_switch"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["is_rating_on_trade_receiver"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["original_charge_fee"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["sub_fee_detail_list"];
+    if (v !== undefined) {
+      if (!Array.isArray(v)) return false;
+      else {
+        for (let i = 0; i < v.length; i++) {
+          const e = v[i];
+          if (typeof e !== "object" || e === null || Array.isArray(e)) return false;
+          else if (!validateSubFee$ok(e, strict)) return false;
+        }
+      }
+    }
+  }
+  {
+    const v = o["switch_fee_rate"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "charge_fee":
+        case "charge_type":
+        case "is_rating_on_switch":
+        case "is_rating_on_trade_receiver":
+        case "original_charge_fee":
+        case "sub_fee_detail_list":
+        case "switch_fee_rate":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateEnterprisePayInfo$ok(o, strict) {
+  {
+    const v = o["biz_info"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["invoice_amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["is_use_enterprise_pay"];
+    if (v !== undefined) {
+      if (typeof v !== "boolean") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "biz_info":
+        case "invoice_amount":
+        case "is_use_enterprise_pay":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateTradeFundBill$ok(o, strict) {
+  {
+    const v = o["amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["bank_code"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["fund_channel"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["fund_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["real_amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "amount":
+        case "bank_code":
+        case "fund_channel":
+        case "fund_type":
+        case "real_amount":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateTapPayInfo$ok(o, strict) {
+  {
+    const v = o["payment_medium_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["total_discount_amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["total_discount_name"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "payment_medium_type":
+        case "total_discount_amount":
+        case "total_discount_name":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateContributeDetail$ok(o, strict) {
+  {
+    const v = o["contribute_amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["contribute_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "contribute_amount":
+        case "contribute_type":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateVoucherDetail$ok(o, strict) {
+  {
+    const v = o["amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["memo"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["merchant_contribute"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["name"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["other_contribute"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["other_contribute_detail"];
+    if (v !== undefined) {
+      if (!Array.isArray(v)) return false;
+      else {
+        for (let i = 0; i < v.length; i++) {
+          const e = v[i];
+          if (typeof e !== "object" || e === null || Array.isArray(e)) return false;
+          else if (!validateContributeDetail$ok(e, strict)) return false;
+        }
+      }
+    }
+  }
+  {
+    const v = o["purchase_ant_contribute"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["purchase_buyer_contribute"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["purchase_merchant_contribute"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["template_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "amount":
+        case "id":
+        case "memo":
+        case "merchant_contribute":
+        case "name":
+        case "other_contribute":
+        case "other_contribute_detail":
+        case "purchase_ant_contribute":
+        case "purchase_buyer_contribute":
+        case "purchase_merchant_contribute":
+        case "template_id":
+        case "type":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
 }
 
 function validateAgreementParams(o, p, issues, strict) {
@@ -1769,6 +3518,270 @@ export function isAlipayTradePayError(error) {
 }
 
 export function validateAlipayTradePayNotification(value) {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value;
+    {
+      const v = o["notify_time"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isDateTime(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["notify_type"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["notify_id"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["app_id"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["charset"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["version"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["sign_type"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["sign"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["trade_no"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["out_trade_no"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["out_biz_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["buyer_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["buyer_open_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["buyer_logon_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["seller_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["seller_email"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["auth_app_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["trade_status"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          switch (v) {
+            case "WAIT_BUYER_PAY":
+            case "TRADE_CLOSED":
+            case "TRADE_SUCCESS":
+            case "TRADE_FINISHED":
+              break;
+            default:
+              break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["total_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isPrice(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["receipt_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isPrice(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["invoice_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isPrice(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["buyer_pay_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isPrice(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["point_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isPrice(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["refund_fee"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isPrice(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["subject"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["body"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["gmt_create"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isDateTime(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["gmt_payment"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isDateTime(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["gmt_refund"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["gmt_close"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isDateTime(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["fund_bill_list"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["voucher_detail_list"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["passback_params"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    return [];
+  }
   const issues = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });

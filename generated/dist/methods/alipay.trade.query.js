@@ -20,6 +20,58 @@ export const TradeStatus = {
 };
 
 export function validateAlipayTradeQueryRequest(value) {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value;
+    {
+      const v = o["org_pid"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["out_trade_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 64) break fast;
+        }
+      }
+    }
+    {
+      const v = o["query_options"];
+      if (v !== undefined) {
+        if (!Array.isArray(v)) break fast;
+        else {
+          for (let i = 0; i < v.length; i++) {
+            const e = v[i];
+            if (typeof e !== "string") break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["trade_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 64) break fast;
+        }
+      }
+    }
+    for (const k in o) {
+      switch (k) {
+        case "org_pid":
+        case "out_trade_no":
+        case "query_options":
+        case "trade_no":
+          break;
+        default:
+          break fast;
+      }
+    }
+    return [];
+  }
   const issues = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });
@@ -77,6 +129,561 @@ export function validateAlipayTradeQueryRequest(value) {
 }
 
 export function validateAlipayTradeQueryResponse(value) {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value;
+    {
+      const v = o["additional_status"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["alipay_store_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["alipay_sub_merchant_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["async_pay_apply_status"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["auth_trade_pay_mode"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["biz_settle_mode"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["bkagent_resp_info"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateBkAgentRespInfo$ok(v, false)) break fast;
+      }
+    }
+    {
+      const v = o["body"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["buyer_logon_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 100) break fast;
+        }
+      }
+    }
+    {
+      const v = o["buyer_open_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 128) break fast;
+        }
+      }
+    }
+    {
+      const v = o["buyer_pay_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 11) break fast;
+          if (!isPrice(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["buyer_user_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 16) break fast;
+        }
+      }
+    }
+    {
+      const v = o["buyer_user_name"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["buyer_user_type"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 18) break fast;
+          switch (v) {
+            case "CORPORATE":
+            case "PRIVATE":
+              break;
+            default:
+              break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["cashier_type"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          switch (v) {
+            case "APP":
+            case "WAP":
+              break;
+            default:
+              break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["charge_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["charge_flags"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["charge_info_list"];
+      if (v !== undefined) {
+        if (!Array.isArray(v)) break fast;
+        else {
+          for (let i = 0; i < v.length; i++) {
+            const e = v[i];
+            if (typeof e !== "object" || e === null || Array.isArray(e)) break fast;
+            else if (!validateChargeInfo$ok(e, false)) break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["credit_biz_order_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["credit_pay_mode"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["discount_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 11) break fast;
+        }
+      }
+    }
+    {
+      const v = o["discount_goods_detail"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["enterprise_pay_info"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateEnterprisePayInfo$ok(v, false)) break fast;
+      }
+    }
+    {
+      const v = o["ext_infos"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 1024) break fast;
+        }
+      }
+    }
+    {
+      const v = o["external_payer_info"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateExternalPayerInfo$ok(v, false)) break fast;
+      }
+    }
+    {
+      const v = o["fulfillment_detail_list"];
+      if (v !== undefined) {
+        if (!Array.isArray(v)) break fast;
+        else {
+          for (let i = 0; i < v.length; i++) {
+            const e = v[i];
+            if (typeof e !== "object" || e === null || Array.isArray(e)) break fast;
+            else if (!validateFulfillmentDetail$ok(e, false)) break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["fund_bill_list"];
+      if (v !== undefined) {
+        if (!Array.isArray(v)) break fast;
+        else {
+          for (let i = 0; i < v.length; i++) {
+            const e = v[i];
+            if (typeof e !== "object" || e === null || Array.isArray(e)) break fast;
+            else if (!validateTradeFundBill$ok(e, false)) break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["hb_fq_pay_info"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateHbFqPayInfo$ok(v, false)) break fast;
+      }
+    }
+    {
+      const v = o["hyb_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["industry_sepc_detail"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["industry_sepc_detail_acc"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["industry_sepc_detail_gov"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["intact_charge_info_list"];
+      if (v !== undefined) {
+        if (!Array.isArray(v)) break fast;
+        else {
+          for (let i = 0; i < v.length; i++) {
+            const e = v[i];
+            if (typeof e !== "object" || e === null || Array.isArray(e)) break fast;
+            else if (!validateIntactChargeInfo$ok(e, false)) break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["invoice_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 11) break fast;
+          if (!isPrice(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["mdiscount_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 11) break fast;
+        }
+      }
+    }
+    {
+      const v = o["medical_insurance_info"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["open_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["out_trade_no"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 64) break fast;
+        }
+      }
+    }
+    {
+      const v = o["passback_params"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["pay_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["pay_currency"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["payment_info_with_id_list"];
+      if (v !== undefined) {
+        if (!Array.isArray(v)) break fast;
+        else {
+          for (let i = 0; i < v.length; i++) {
+            const e = v[i];
+            if (typeof e !== "object" || e === null || Array.isArray(e)) break fast;
+            else if (!validatePaymentInfoWithId$ok(e, false)) break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["period_scene"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["point_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 11) break fast;
+          if (!isPrice(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["pre_auth_pay_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["purchase_entity"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["receipt_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 11) break fast;
+        }
+      }
+    }
+    {
+      const v = o["receipt_currency_type"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["req_goods_detail"];
+      if (v !== undefined) {
+        if (!Array.isArray(v)) break fast;
+        else {
+          for (let i = 0; i < v.length; i++) {
+            const e = v[i];
+            if (typeof e !== "object" || e === null || Array.isArray(e)) break fast;
+            else if (!validateGoodsDetail$ok(e, false)) break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["send_pay_date"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 32) break fast;
+          if (!isDateTime(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["settle_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["settle_currency"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["settle_trans_rate"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["settlement_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["store_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 32) break fast;
+        }
+      }
+    }
+    {
+      const v = o["store_name"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 512) break fast;
+        }
+      }
+    }
+    {
+      const v = o["subject"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["tap_pay_info"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateTapPayInfo$ok(v, false)) break fast;
+      }
+    }
+    {
+      const v = o["terminal_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 32) break fast;
+        }
+      }
+    }
+    {
+      const v = o["total_amount"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 11) break fast;
+          if (!isPrice(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["trade_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 64) break fast;
+        }
+      }
+    }
+    {
+      const v = o["trade_settle_info"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateTradeSettleInfo$ok(v, false)) break fast;
+      }
+    }
+    {
+      const v = o["trade_status"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 32) break fast;
+          switch (v) {
+            case "WAIT_BUYER_PAY":
+            case "TRADE_CLOSED":
+            case "TRADE_SUCCESS":
+            case "TRADE_FINISHED":
+              break;
+            default:
+              break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["trans_currency"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["trans_pay_rate"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["unpaid_reason"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["voucher_detail_list"];
+      if (v !== undefined) {
+        if (!Array.isArray(v)) break fast;
+        else {
+          for (let i = 0; i < v.length; i++) {
+            const e = v[i];
+            if (typeof e !== "object" || e === null || Array.isArray(e)) break fast;
+            else if (!validateVoucherDetail$ok(e, false)) break fast;
+          }
+        }
+      }
+    }
+    return [];
+  }
   const issues = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });
@@ -634,6 +1241,836 @@ export function validateAlipayTradeQueryResponse(value) {
     }
   }
   return issues;
+}
+
+function validateBkAgentRespInfo$ok(o, strict) {
+  {
+    const v = o["bindclrissr_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["bindpyeracctbk_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["bindtrx_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["bkpyeruser_code"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["estter_location"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "bindclrissr_id":
+        case "bindpyeracctbk_id":
+        case "bindtrx_id":
+        case "bkpyeruser_code":
+        case "estter_location":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateSubFee$ok(o, strict) {
+  {
+    const v = o["charge_fee"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["original_charge_fee"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["switch_fee_rate"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "charge_fee":
+        case "original_charge_fee":
+        case "switch_fee_rate":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateChargeInfo$ok(o, strict) {
+  {
+    const v = o["charge_fee"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["charge_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["is_rating_on_switch"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["is_rating_on_trade_receiver"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["original_charge_fee"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["sub_fee_detail_list"];
+    if (v !== undefined) {
+      if (!Array.isArray(v)) return false;
+      else {
+        for (let i = 0; i < v.length; i++) {
+          const e = v[i];
+          if (typeof e !== "object" || e === null || Array.isArray(e)) return false;
+          else if (!validateSubFee$ok(e, strict)) return false;
+        }
+      }
+    }
+  }
+  {
+    const v = o["switch_fee_rate"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "charge_fee":
+        case "charge_type":
+        case "is_rating_on_switch":
+        case "is_rating_on_trade_receiver":
+        case "original_charge_fee":
+        case "sub_fee_detail_list":
+        case "switch_fee_rate":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateEnterprisePayInfo$ok(o, strict) {
+  {
+    const v = o["biz_info"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["invoice_amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["is_use_enterprise_pay"];
+    if (v !== undefined) {
+      if (typeof v !== "boolean") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "biz_info":
+        case "invoice_amount":
+        case "is_use_enterprise_pay":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateExternalPayerInfo$ok(o, strict) {
+  {
+    const v = o["out_inst_card_no"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["out_inst_payer_inst_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["out_payer_account_name"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "out_inst_card_no":
+        case "out_inst_payer_inst_id":
+        case "out_payer_account_name":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateFulfillmentDetail$ok(o, strict) {
+  {
+    const v = o["fulfillment_amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["gmt_payment"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["out_request_no"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "fulfillment_amount":
+        case "gmt_payment":
+        case "out_request_no":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateTradeFundBill$ok(o, strict) {
+  {
+    const v = o["amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["bank_code"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["fund_channel"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["fund_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["real_amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "amount":
+        case "bank_code":
+        case "fund_channel":
+        case "fund_type":
+        case "real_amount":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateHbFqPayInfo$ok(o, strict) {
+  {
+    const v = o["fq_amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["fq_inst_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["user_install_num"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "fq_amount":
+        case "fq_inst_id":
+        case "user_install_num":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateIntactChargeInfo$ok(o, strict) {
+  {
+    const v = o["actual_amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["bill_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["gmt_pay"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["is_refund"];
+    if (v !== undefined) {
+      if (typeof v !== "boolean") return false;
+    }
+  }
+  {
+    const v = o["out_biz_no"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["plan_amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["product_name"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["service_target"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["service_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["status"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["target_account_no"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["target_user_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "actual_amount":
+        case "bill_type":
+        case "gmt_pay":
+        case "is_refund":
+        case "out_biz_no":
+        case "plan_amount":
+        case "product_name":
+        case "service_target":
+        case "service_type":
+        case "status":
+        case "target_account_no":
+        case "target_user_id":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validatePaymentInfoWithId$ok(o, strict) {
+  {
+    const v = o["payment_ids"];
+    if (v !== undefined) {
+      if (!Array.isArray(v)) return false;
+      else {
+        for (let i = 0; i < v.length; i++) {
+          const e = v[i];
+          if (typeof e !== "string") return false;
+        }
+      }
+    }
+  }
+  {
+    const v = o["type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "payment_ids":
+        case "type":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateGoodsDetail$ok(o, strict) {
+  {
+    const v = o["alipay_goods_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["body"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["categories_tree"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["goods_category"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["goods_ean_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["goods_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["goods_name"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["out_item_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["out_sku_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["price"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["quantity"];
+    if (v !== undefined) {
+      if (typeof v !== "number" || !Number.isFinite(v)) return false;
+    }
+  }
+  {
+    const v = o["show_url"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "alipay_goods_id":
+        case "body":
+        case "categories_tree":
+        case "goods_category":
+        case "goods_ean_id":
+        case "goods_id":
+        case "goods_name":
+        case "out_item_id":
+        case "out_sku_id":
+        case "price":
+        case "quantity":
+        case "show_url":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateTapPayInfo$ok(o, strict) {
+  {
+    const v = o["payment_medium_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["total_discount_amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["total_discount_name"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "payment_medium_type":
+        case "total_discount_amount":
+        case "total_discount_name":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateTradeSettleDetail$ok(o, strict) {
+  {
+    const v = o["amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["operation_dt"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["operation_serial_no"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["operation_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["ori_trans_in"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["ori_trans_out"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["trans_in"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["trans_out"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "amount":
+        case "operation_dt":
+        case "operation_serial_no":
+        case "operation_type":
+        case "ori_trans_in":
+        case "ori_trans_out":
+        case "trans_in":
+        case "trans_out":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateTradeSettleInfo$ok(o, strict) {
+  {
+    const v = o["trade_settle_detail_list"];
+    if (v !== undefined) {
+      if (!Array.isArray(v)) return false;
+      else {
+        for (let i = 0; i < v.length; i++) {
+          const e = v[i];
+          if (typeof e !== "object" || e === null || Array.isArray(e)) return false;
+          else if (!validateTradeSettleDetail$ok(e, strict)) return false;
+        }
+      }
+    }
+  }
+  {
+    const v = o["trade_unsettled_amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "trade_settle_detail_list":
+        case "trade_unsettled_amount":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateContributeDetail$ok(o, strict) {
+  {
+    const v = o["contribute_amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["contribute_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "contribute_amount":
+        case "contribute_type":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateVoucherDetail$ok(o, strict) {
+  {
+    const v = o["amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["memo"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["merchant_contribute"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["name"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["other_contribute"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["other_contribute_detail"];
+    if (v !== undefined) {
+      if (!Array.isArray(v)) return false;
+      else {
+        for (let i = 0; i < v.length; i++) {
+          const e = v[i];
+          if (typeof e !== "object" || e === null || Array.isArray(e)) return false;
+          else if (!validateContributeDetail$ok(e, strict)) return false;
+        }
+      }
+    }
+  }
+  {
+    const v = o["purchase_ant_contribute"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["purchase_buyer_contribute"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["purchase_merchant_contribute"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["template_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "amount":
+        case "id":
+        case "memo":
+        case "merchant_contribute":
+        case "name":
+        case "other_contribute":
+        case "other_contribute_detail":
+        case "purchase_ant_contribute":
+        case "purchase_buyer_contribute":
+        case "purchase_merchant_contribute":
+        case "template_id":
+        case "type":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
 }
 
 function validateBkAgentRespInfo(o, p, issues, strict) {

@@ -10,6 +10,226 @@ export const TradeStatus = {
 };
 
 export function validateAlipayTradeWapPayRequest(value) {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value;
+    {
+      const v = o["auth_token"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["body"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["business_params"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["disable_pay_channels"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["enable_pay_channels"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["ext_user_info"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateExtUserInfo$ok(v, true)) break fast;
+      }
+    }
+    {
+      const v = o["extend_params"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateExtendParams$ok(v, true)) break fast;
+      }
+    }
+    {
+      const v = o["goods_detail"];
+      if (v !== undefined) {
+        if (!Array.isArray(v)) break fast;
+        else {
+          for (let i = 0; i < v.length; i++) {
+            const e = v[i];
+            if (typeof e !== "object" || e === null || Array.isArray(e)) break fast;
+            else if (!validateGoodsDetail$ok(e, true)) break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["goods_type"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["invoice_info"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateInvoiceInfo$ok(v, true)) break fast;
+      }
+    }
+    {
+      const v = o["merchant_order_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["out_trade_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["passback_params"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["product_code"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["promo_params"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["query_options"];
+      if (v !== undefined) {
+        if (!Array.isArray(v)) break fast;
+        else {
+          for (let i = 0; i < v.length; i++) {
+            const e = v[i];
+            if (typeof e !== "string") break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["quit_url"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["royalty_info"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateRoyaltyInfo$ok(v, true)) break fast;
+      }
+    }
+    {
+      const v = o["seller_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["settle_info"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateSettleInfo$ok(v, true)) break fast;
+      }
+    }
+    {
+      const v = o["specified_channel"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["store_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["sub_merchant"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateSubMerchant$ok(v, true)) break fast;
+      }
+    }
+    {
+      const v = o["subject"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["time_expire"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["timeout_express"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["total_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    for (const k in o) {
+      switch (k) {
+        case "auth_token":
+        case "body":
+        case "business_params":
+        case "disable_pay_channels":
+        case "enable_pay_channels":
+        case "ext_user_info":
+        case "extend_params":
+        case "goods_detail":
+        case "goods_type":
+        case "invoice_info":
+        case "merchant_order_no":
+        case "out_trade_no":
+        case "passback_params":
+        case "product_code":
+        case "promo_params":
+        case "query_options":
+        case "quit_url":
+        case "royalty_info":
+        case "seller_id":
+        case "settle_info":
+        case "specified_channel":
+        case "store_id":
+        case "sub_merchant":
+        case "subject":
+        case "time_expire":
+        case "timeout_express":
+        case "total_amount":
+          break;
+        default:
+          break fast;
+      }
+    }
+    return [];
+  }
   const issues = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });
@@ -235,6 +455,47 @@ export function validateAlipayTradeWapPayRequest(value) {
 }
 
 export function validateAlipayTradeWapPayResponse(value) {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value;
+    {
+      const v = o["merchant_order_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["out_trade_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["pageRedirectionData"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["seller_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["total_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["trade_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    return [];
+  }
   const issues = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });
@@ -278,6 +539,557 @@ export function validateAlipayTradeWapPayResponse(value) {
     }
   }
   return issues;
+}
+
+function validateExtUserInfo$ok(o, strict) {
+  {
+    const v = o["cert_no"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["cert_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["fix_buyer"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["identity_hash"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["min_age"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["mobile"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["name"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["need_check_info"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "cert_no":
+        case "cert_type":
+        case "fix_buyer":
+        case "identity_hash":
+        case "min_age":
+        case "mobile":
+        case "name":
+        case "need_check_info":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateExtendParams$ok(o, strict) {
+  {
+    const v = o["card_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["credit_ext_info"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["hb_fq_num"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["hb_fq_seller_percent"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["industry_reflux_info"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["royalty_freeze"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["specified_seller_name"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["sys_service_provider_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["tc_installment_order_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["trade_component_order_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "card_type":
+        case "credit_ext_info":
+        case "hb_fq_num":
+        case "hb_fq_seller_percent":
+        case "industry_reflux_info":
+        case "royalty_freeze":
+        case "specified_seller_name":
+        case "sys_service_provider_id":
+        case "tc_installment_order_id":
+        case "trade_component_order_id":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateGoodsDetail$ok(o, strict) {
+  {
+    const v = o["alipay_goods_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["body"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["categories_tree"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["goods_category"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["goods_ean_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["goods_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["goods_name"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["out_item_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["out_sku_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["price"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["quantity"];
+    if (v !== undefined) {
+      if (typeof v !== "number" || !Number.isFinite(v)) return false;
+    }
+  }
+  {
+    const v = o["show_url"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "alipay_goods_id":
+        case "body":
+        case "categories_tree":
+        case "goods_category":
+        case "goods_ean_id":
+        case "goods_id":
+        case "goods_name":
+        case "out_item_id":
+        case "out_sku_id":
+        case "price":
+        case "quantity":
+        case "show_url":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateInvoiceKeyInfo$ok(o, strict) {
+  {
+    const v = o["invoice_merchant_name"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["is_support_invoice"];
+    if (v !== undefined) {
+      if (typeof v !== "boolean") return false;
+    }
+  }
+  {
+    const v = o["tax_num"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "invoice_merchant_name":
+        case "is_support_invoice":
+        case "tax_num":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateInvoiceInfo$ok(o, strict) {
+  {
+    const v = o["details"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["key_info"];
+    if (v !== undefined) {
+      if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+      else if (!validateInvoiceKeyInfo$ok(v, strict)) return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "details":
+        case "key_info":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateRoyaltyDetailInfos$ok(o, strict) {
+  {
+    const v = o["amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["amount_percentage"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["batch_no"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["desc"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["out_relation_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["serial_no"];
+    if (v !== undefined) {
+      if (typeof v !== "number" || !Number.isFinite(v)) return false;
+    }
+  }
+  {
+    const v = o["trans_in"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["trans_in_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["trans_out"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["trans_out_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "amount":
+        case "amount_percentage":
+        case "batch_no":
+        case "desc":
+        case "out_relation_id":
+        case "serial_no":
+        case "trans_in":
+        case "trans_in_type":
+        case "trans_out":
+        case "trans_out_type":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateRoyaltyInfo$ok(o, strict) {
+  {
+    const v = o["royalty_detail_infos"];
+    if (v !== undefined) {
+      if (!Array.isArray(v)) return false;
+      else {
+        for (let i = 0; i < v.length; i++) {
+          const e = v[i];
+          if (typeof e !== "object" || e === null || Array.isArray(e)) return false;
+          else if (!validateRoyaltyDetailInfos$ok(e, strict)) return false;
+        }
+      }
+    }
+  }
+  {
+    const v = o["royalty_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "royalty_detail_infos":
+        case "royalty_type":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateSettleDetailInfo$ok(o, strict) {
+  {
+    const v = o["actual_amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["settle_entity_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["settle_entity_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["summary_dimension"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["trans_in"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["trans_in_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "actual_amount":
+        case "amount":
+        case "settle_entity_id":
+        case "settle_entity_type":
+        case "summary_dimension":
+        case "trans_in":
+        case "trans_in_type":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateSettleInfo$ok(o, strict) {
+  {
+    const v = o["settle_detail_infos"];
+    if (v !== undefined) {
+      if (!Array.isArray(v)) return false;
+      else {
+        for (let i = 0; i < v.length; i++) {
+          const e = v[i];
+          if (typeof e !== "object" || e === null || Array.isArray(e)) return false;
+          else if (!validateSettleDetailInfo$ok(e, strict)) return false;
+        }
+      }
+    }
+  }
+  {
+    const v = o["settle_period_time"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "settle_detail_infos":
+        case "settle_period_time":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateSubMerchant$ok(o, strict) {
+  {
+    const v = o["merchant_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["merchant_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "merchant_id":
+        case "merchant_type":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
 }
 
 function validateExtUserInfo(o, p, issues, strict) {
@@ -837,6 +1649,270 @@ export function isAlipayTradeWapPayError(error) {
 }
 
 export function validateAlipayTradeWapPayNotification(value) {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value;
+    {
+      const v = o["notify_time"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isDateTime(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["notify_type"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["notify_id"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["app_id"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["charset"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["version"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["sign_type"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["sign"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["trade_no"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["out_trade_no"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["out_biz_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["buyer_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["buyer_open_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["buyer_logon_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["seller_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["seller_email"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["auth_app_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["trade_status"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          switch (v) {
+            case "WAIT_BUYER_PAY":
+            case "TRADE_CLOSED":
+            case "TRADE_SUCCESS":
+            case "TRADE_FINISHED":
+              break;
+            default:
+              break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["total_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isPrice(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["receipt_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isPrice(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["invoice_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isPrice(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["buyer_pay_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isPrice(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["point_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isPrice(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["refund_fee"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isPrice(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["subject"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["body"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["gmt_create"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isDateTime(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["gmt_payment"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isDateTime(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["gmt_refund"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["gmt_close"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isDateTime(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["fund_bill_list"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["voucher_detail_list"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["passback_params"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    return [];
+  }
   const issues = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });

@@ -37,9 +37,11 @@ interface AlipayClientConfigBase {
      */
     maxResponseBytes?: number;
     /**
-     * A `fetch` implementation (default the global fetch). It is called with `redirect: 'manual'`:
-     * redirects are never followed, a 3xx answer is an AlipayHttpError (a 307/308 would re-post the
-     * signed request to wherever the Location points).
+     * A `fetch` implementation (default: the runtime's keep-alive node:http(s) transport, shared by
+     * every client, see createNodeTransport; the global fetch when `dispatcher` is set; pass
+     * `globalThis.fetch` to use the global fetch). It is
+     * called with `redirect: 'manual'`: redirects are never followed, a 3xx answer is an
+     * AlipayHttpError (a 307/308 would re-post the signed request to wherever the Location points).
      */
     fetch?: FetchLike;
     /** Run the generated response validator on every answer (default false; per call: CallOptions.validateResponse). */

@@ -1,6 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { AlipayConfigError } from './errors.js';
 import { loadPrivateKey, loadPublicKey } from './keys.js';
+import { defaultTransport } from './node-transport.js';
 import { loadCertMode } from './cert-mode.js';
 import { checkAesKey } from './aes-call.js';
 import { retryPolicy } from './retry.js';
@@ -80,9 +81,10 @@ export class AlipayClient {
         if (verify && config.alipayPublicKey === undefined && certMode === undefined) {
             throw new AlipayConfigError('alipayPublicKey is required (or set verifyResponseSign: false explicitly)');
         }
-        const fetchImpl = config.fetch ?? globalThis.fetch;
+        // A dispatcher is the global fetch's (undici) way through a proxy: with one, the default is that fetch.
+        const fetchImpl = config.fetch ?? (config.dispatcher !== undefined ? globalThis.fetch : defaultTransport());
         if (typeof fetchImpl !== 'function')
-            throw new AlipayConfigError('no fetch available: pass config.fetch');
+            throw new AlipayConfigError('fetch must be a function');
         const privateKey = loadPrivateKey(config.privateKey, 'privateKey');
         const publicKey = config.alipayPublicKey === undefined ? undefined : loadPublicKey(config.alipayPublicKey, 'alipayPublicKey');
         // The console shows the app public key (应用公钥) beside the Alipay public key (支付宝公钥); the

@@ -27,6 +27,39 @@ export type AlipayDataDataserviceBillDownloadurlQueryErrorCode = never;
 
 /** Validates the request parameters of `alipay.data.dataservice.bill.downloadurl.query`: returns every problem found, an empty array when valid. Undocumented fields are reported. */
 export function validateAlipayDataDataserviceBillDownloadurlQueryRequest(value: unknown): ValidationIssue[] {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value as Record<string, unknown>;
+    {
+      const v = o["bill_date"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["bill_type"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["smid"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    for (const k in o) {
+      switch (k) {
+        case "bill_date":
+        case "bill_type":
+        case "smid":
+          break;
+        default:
+          break fast;
+      }
+    }
+    return [];
+  }
   const issues: ValidationIssue[] = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });
@@ -66,6 +99,23 @@ export function validateAlipayDataDataserviceBillDownloadurlQueryRequest(value: 
 
 /** Validates the business fields of a response of `alipay.data.dataservice.bill.downloadurl.query`: returns every problem found, an empty array when valid. Undocumented fields are allowed. */
 export function validateAlipayDataDataserviceBillDownloadurlQueryResponse(value: unknown): ValidationIssue[] {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value as Record<string, unknown>;
+    {
+      const v = o["bill_download_url"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["bill_file_code"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    return [];
+  }
   const issues: ValidationIssue[] = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });

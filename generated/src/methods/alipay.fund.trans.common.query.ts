@@ -108,6 +108,53 @@ export type AlipayFundTransCommonQueryErrorCode = never;
 
 /** Validates the request parameters of `alipay.fund.trans.common.query`: returns every problem found, an empty array when valid. Undocumented fields are reported. */
 export function validateAlipayFundTransCommonQueryRequest(value: unknown): ValidationIssue[] {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value as Record<string, unknown>;
+    {
+      const v = o["biz_scene"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["order_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["out_biz_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["pay_fund_order_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["product_code"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    for (const k in o) {
+      switch (k) {
+        case "biz_scene":
+        case "order_id":
+        case "out_biz_no":
+        case "pay_fund_order_id":
+        case "product_code":
+          break;
+        default:
+          break fast;
+      }
+    }
+    return [];
+  }
   const issues: ValidationIssue[] = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });
@@ -161,6 +208,155 @@ export function validateAlipayFundTransCommonQueryRequest(value: unknown): Valid
 
 /** Validates the business fields of a response of `alipay.fund.trans.common.query`: returns every problem found, an empty array when valid. Undocumented fields are allowed. */
 export function validateAlipayFundTransCommonQueryResponse(value: unknown): ValidationIssue[] {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value as Record<string, unknown>;
+    {
+      const v = o["arrival_time_end"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["deduct_bill_info"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["error_code"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["fail_inst_error_code"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["fail_inst_name"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["fail_inst_reason"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["fail_reason"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["inflow_settle_serial_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["order_fee"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["order_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["out_biz_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["passback_params"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["pay_date"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["pay_fund_order_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["receiver_open_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["receiver_user_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["settle_serial_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["status"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["sub_order_error_code"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["sub_order_fail_reason"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["sub_order_status"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["sub_status"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["trans_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["transfer_bill_info"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    return [];
+  }
   const issues: ValidationIssue[] = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });

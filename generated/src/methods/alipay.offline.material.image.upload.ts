@@ -47,6 +47,47 @@ export type AlipayOfflineMaterialImageUploadErrorCode = never;
 
 /** Validates the request parameters of `alipay.offline.material.image.upload`: returns every problem found, an empty array when valid. Undocumented fields are reported. */
 export function validateAlipayOfflineMaterialImageUploadRequest(value: unknown): ValidationIssue[] {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value as Record<string, unknown>;
+    {
+      const v = o["image_content"];
+      if (v !== undefined) {
+        if (!isAlipayFile(v)) break fast;
+        else if ((alipayFileSize(v) ?? 0) > 5242880) break fast;
+      }
+    }
+    {
+      const v = o["image_name"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["image_pid"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["image_type"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    for (const k in o) {
+      switch (k) {
+        case "image_content":
+        case "image_name":
+        case "image_pid":
+        case "image_type":
+          break;
+        default:
+          break fast;
+      }
+    }
+    return [];
+  }
   const issues: ValidationIssue[] = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });
@@ -94,6 +135,23 @@ export function validateAlipayOfflineMaterialImageUploadRequest(value: unknown):
 
 /** Validates the business fields of a response of `alipay.offline.material.image.upload`: returns every problem found, an empty array when valid. Undocumented fields are allowed. */
 export function validateAlipayOfflineMaterialImageUploadResponse(value: unknown): ValidationIssue[] {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value as Record<string, unknown>;
+    {
+      const v = o["image_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["image_url"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    return [];
+  }
   const issues: ValidationIssue[] = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });

@@ -133,6 +133,60 @@ export type AlipaySystemOauthTokenErrorCode = "isv.code-invalid" | "isv.refresh-
 
 /** Validates the request parameters of `alipay.system.oauth.token`: returns every problem found, an empty array when valid. Undocumented fields are reported. */
 export function validateAlipaySystemOauthTokenRequest(value: unknown): ValidationIssue[] {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value as Record<string, unknown>;
+    {
+      const v = o["grant_type"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+        else {
+          switch (v) {
+            case "authorization_code":
+            case "refresh_token":
+              break;
+            default:
+              break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["code"];
+      if (v === undefined) {
+        {
+          const item = o["grant_type"];
+          if (item !== undefined && String(item) === "authorization_code") break fast;
+        }
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["refresh_token"];
+      if (v === undefined) {
+        {
+          const item = o["grant_type"];
+          if (item !== undefined && String(item) === "refresh_token") break fast;
+        }
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    for (const k in o) {
+      switch (k) {
+        case "grant_type":
+        case "code":
+        case "refresh_token":
+          break;
+        default:
+          break fast;
+      }
+    }
+    return [];
+  }
   const issues: ValidationIssue[] = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });
@@ -193,6 +247,81 @@ export function validateAlipaySystemOauthTokenRequest(value: unknown): Validatio
 
 /** Validates the business fields of a response of `alipay.system.oauth.token`: returns every problem found, an empty array when valid. Undocumented fields are allowed. */
 export function validateAlipaySystemOauthTokenResponse(value: unknown): ValidationIssue[] {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value as Record<string, unknown>;
+    {
+      const v = o["user_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["open_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["access_token"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["expires_in"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["refresh_token"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["re_expires_in"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["auth_start"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["union_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["auth_token_type"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["alipay_user_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    return [];
+  }
   const issues: ValidationIssue[] = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });

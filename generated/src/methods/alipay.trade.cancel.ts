@@ -64,6 +64,32 @@ export type AlipayTradeCancelErrorCode = never;
 
 /** Validates the request parameters of `alipay.trade.cancel`: returns every problem found, an empty array when valid. Undocumented fields are reported. */
 export function validateAlipayTradeCancelRequest(value: unknown): ValidationIssue[] {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value as Record<string, unknown>;
+    {
+      const v = o["out_trade_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["trade_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    for (const k in o) {
+      switch (k) {
+        case "out_trade_no":
+        case "trade_no":
+          break;
+        default:
+          break fast;
+      }
+    }
+    return [];
+  }
   const issues: ValidationIssue[] = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });
@@ -96,6 +122,56 @@ export function validateAlipayTradeCancelRequest(value: unknown): ValidationIssu
 
 /** Validates the business fields of a response of `alipay.trade.cancel`: returns every problem found, an empty array when valid. Undocumented fields are allowed. */
 export function validateAlipayTradeCancelResponse(value: unknown): ValidationIssue[] {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value as Record<string, unknown>;
+    {
+      const v = o["action"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          switch (v) {
+            case "close":
+            case "refund":
+              break;
+            default:
+              break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["gmt_refund_pay"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["out_trade_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["refund_settlement_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["retry_flag"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["trade_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    return [];
+  }
   const issues: ValidationIssue[] = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });

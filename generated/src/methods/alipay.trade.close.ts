@@ -71,6 +71,56 @@ export type AlipayTradeCloseErrorCode = "ACQ.INVALID_PARAMETER" | "ACQ.REASON_IL
 
 /** Validates the request parameters of `alipay.trade.close`: returns every problem found, an empty array when valid. Undocumented fields are reported. */
 export function validateAlipayTradeCloseRequest(value: unknown): ValidationIssue[] {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value as Record<string, unknown>;
+    {
+      const v = o["extend_params"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateCloseExtendParams$ok(v as Record<string, unknown>, true)) break fast;
+      }
+    }
+    {
+      const v = o["operator_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 28) break fast;
+        }
+      }
+    }
+    {
+      const v = o["out_trade_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 64) break fast;
+        }
+      }
+    }
+    {
+      const v = o["trade_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 64) break fast;
+        }
+      }
+    }
+    for (const k in o) {
+      switch (k) {
+        case "extend_params":
+        case "operator_id":
+        case "out_trade_no":
+        case "trade_no":
+          break;
+        default:
+          break fast;
+      }
+    }
+    return [];
+  }
   const issues: ValidationIssue[] = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });
@@ -127,6 +177,29 @@ export function validateAlipayTradeCloseRequest(value: unknown): ValidationIssue
 
 /** Validates the business fields of a response of `alipay.trade.close`: returns every problem found, an empty array when valid. Undocumented fields are allowed. */
 export function validateAlipayTradeCloseResponse(value: unknown): ValidationIssue[] {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value as Record<string, unknown>;
+    {
+      const v = o["out_trade_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 64) break fast;
+        }
+      }
+    }
+    {
+      const v = o["trade_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 64) break fast;
+        }
+      }
+    }
+    return [];
+  }
   const issues: ValidationIssue[] = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });
@@ -152,6 +225,26 @@ export function validateAlipayTradeCloseResponse(value: unknown): ValidationIssu
     }
   }
   return issues;
+}
+
+function validateCloseExtendParams$ok(o: Record<string, unknown>, strict: boolean): boolean {
+  {
+    const v = o["is_fulfilled"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "is_fulfilled":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
 }
 
 function validateCloseExtendParams(o: Record<string, unknown>, p: string, issues: ValidationIssue[], strict: boolean): void {

@@ -232,6 +232,59 @@ export type AlipayTradeFastpayRefundQueryErrorCode = never;
 
 /** Validates the request parameters of `alipay.trade.fastpay.refund.query`: returns every problem found, an empty array when valid. Undocumented fields are reported. */
 export function validateAlipayTradeFastpayRefundQueryRequest(value: unknown): ValidationIssue[] {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value as Record<string, unknown>;
+    {
+      const v = o["org_pid"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["out_request_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["out_trade_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["query_options"];
+      if (v !== undefined) {
+        if (!Array.isArray(v)) break fast;
+        else {
+          for (let i = 0; i < v.length; i++) {
+            const e: unknown = v[i];
+            if (typeof e !== "string") break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["trade_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    for (const k in o) {
+      switch (k) {
+        case "org_pid":
+        case "out_request_no":
+        case "out_trade_no":
+        case "query_options":
+        case "trade_no":
+          break;
+        default:
+          break fast;
+      }
+    }
+    return [];
+  }
   const issues: ValidationIssue[] = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });
@@ -291,6 +344,210 @@ export function validateAlipayTradeFastpayRefundQueryRequest(value: unknown): Va
 
 /** Validates the business fields of a response of `alipay.trade.fastpay.refund.query`: returns every problem found, an empty array when valid. Undocumented fields are allowed. */
 export function validateAlipayTradeFastpayRefundQueryResponse(value: unknown): ValidationIssue[] {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value as Record<string, unknown>;
+    {
+      const v = o["deposit_back_info"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateDepositBackInfo$ok(v as Record<string, unknown>, false)) break fast;
+      }
+    }
+    {
+      const v = o["deposit_back_info_list"];
+      if (v !== undefined) {
+        if (!Array.isArray(v)) break fast;
+        else {
+          for (let i = 0; i < v.length; i++) {
+            const e: unknown = v[i];
+            if (typeof e !== "object" || e === null || Array.isArray(e)) break fast;
+            else if (!validateDepositBackInfo$ok(e as Record<string, unknown>, false)) break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["enterprise_pay_info"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateEnterprisePayInfo$ok(v as Record<string, unknown>, false)) break fast;
+      }
+    }
+    {
+      const v = o["error_code"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["gmt_refund_pay"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["industry_sepc_detail"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["out_request_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["out_trade_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["pre_auth_cancel_fee"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["present_refund_buyer_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["present_refund_discount_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["present_refund_mdiscount_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["refund_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["refund_channel_list"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["refund_channel_status"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["refund_charge_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["refund_charge_info_list"];
+      if (v !== undefined) {
+        if (!Array.isArray(v)) break fast;
+        else {
+          for (let i = 0; i < v.length; i++) {
+            const e: unknown = v[i];
+            if (typeof e !== "object" || e === null || Array.isArray(e)) break fast;
+            else if (!validateRefundChargeInfo$ok(e as Record<string, unknown>, false)) break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["refund_detail_item_list"];
+      if (v !== undefined) {
+        if (!Array.isArray(v)) break fast;
+        else {
+          for (let i = 0; i < v.length; i++) {
+            const e: unknown = v[i];
+            if (typeof e !== "object" || e === null || Array.isArray(e)) break fast;
+            else if (!validateTradeFundBill$ok(e as Record<string, unknown>, false)) break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["refund_hyb_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["refund_reason"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["refund_royaltys"];
+      if (v !== undefined) {
+        if (!Array.isArray(v)) break fast;
+        else {
+          for (let i = 0; i < v.length; i++) {
+            const e: unknown = v[i];
+            if (typeof e !== "object" || e === null || Array.isArray(e)) break fast;
+            else if (!validateRefundRoyaltyResult$ok(e as Record<string, unknown>, false)) break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["refund_settlement_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["refund_status"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["refund_voucher_detail_list"];
+      if (v !== undefined) {
+        if (!Array.isArray(v)) break fast;
+        else {
+          for (let i = 0; i < v.length; i++) {
+            const e: unknown = v[i];
+            if (typeof e !== "object" || e === null || Array.isArray(e)) break fast;
+            else if (!validateVoucherDetail$ok(e as Record<string, unknown>, false)) break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["send_back_fee"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["total_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["trade_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    return [];
+  }
   const issues: ValidationIssue[] = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });
@@ -497,6 +754,418 @@ export function validateAlipayTradeFastpayRefundQueryResponse(value: unknown): V
     }
   }
   return issues;
+}
+
+function validateDepositBackInfo$ok(o: Record<string, unknown>, strict: boolean): boolean {
+  {
+    const v = o["bank_ack_time"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["dback_amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["dback_status"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["est_bank_receipt_time"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["has_deposit_back"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "bank_ack_time":
+        case "dback_amount":
+        case "dback_status":
+        case "est_bank_receipt_time":
+        case "has_deposit_back":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateEnterprisePayInfo$ok(o: Record<string, unknown>, strict: boolean): boolean {
+  {
+    const v = o["biz_info"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["invoice_amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["is_use_enterprise_pay"];
+    if (v !== undefined) {
+      if (typeof v !== "boolean") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "biz_info":
+        case "invoice_amount":
+        case "is_use_enterprise_pay":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateRefundSubFee$ok(o: Record<string, unknown>, strict: boolean): boolean {
+  {
+    const v = o["refund_charge_fee"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["switch_fee_rate"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "refund_charge_fee":
+        case "switch_fee_rate":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateRefundChargeInfo$ok(o: Record<string, unknown>, strict: boolean): boolean {
+  {
+    const v = o["charge_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["refund_charge_fee"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["refund_sub_fee_detail_list"];
+    if (v !== undefined) {
+      if (!Array.isArray(v)) return false;
+      else {
+        for (let i = 0; i < v.length; i++) {
+          const e: unknown = v[i];
+          if (typeof e !== "object" || e === null || Array.isArray(e)) return false;
+          else if (!validateRefundSubFee$ok(e as Record<string, unknown>, strict)) return false;
+        }
+      }
+    }
+  }
+  {
+    const v = o["switch_fee_rate"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "charge_type":
+        case "refund_charge_fee":
+        case "refund_sub_fee_detail_list":
+        case "switch_fee_rate":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateTradeFundBill$ok(o: Record<string, unknown>, strict: boolean): boolean {
+  {
+    const v = o["amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["bank_code"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["fund_channel"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["fund_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["real_amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "amount":
+        case "bank_code":
+        case "fund_channel":
+        case "fund_type":
+        case "real_amount":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateRefundRoyaltyResult$ok(o: Record<string, unknown>, strict: boolean): boolean {
+  {
+    const v = o["ori_trans_in"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["ori_trans_out"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["refund_amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["result_code"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["royalty_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["trans_in"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["trans_in_email"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["trans_out"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["trans_out_email"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "ori_trans_in":
+        case "ori_trans_out":
+        case "refund_amount":
+        case "result_code":
+        case "royalty_type":
+        case "trans_in":
+        case "trans_in_email":
+        case "trans_out":
+        case "trans_out_email":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateContributeDetail$ok(o: Record<string, unknown>, strict: boolean): boolean {
+  {
+    const v = o["contribute_amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["contribute_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "contribute_amount":
+        case "contribute_type":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateVoucherDetail$ok(o: Record<string, unknown>, strict: boolean): boolean {
+  {
+    const v = o["amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["memo"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["merchant_contribute"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["name"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["other_contribute"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["other_contribute_detail"];
+    if (v !== undefined) {
+      if (!Array.isArray(v)) return false;
+      else {
+        for (let i = 0; i < v.length; i++) {
+          const e: unknown = v[i];
+          if (typeof e !== "object" || e === null || Array.isArray(e)) return false;
+          else if (!validateContributeDetail$ok(e as Record<string, unknown>, strict)) return false;
+        }
+      }
+    }
+  }
+  {
+    const v = o["purchase_ant_contribute"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["purchase_buyer_contribute"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["purchase_merchant_contribute"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["template_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "amount":
+        case "id":
+        case "memo":
+        case "merchant_contribute":
+        case "name":
+        case "other_contribute":
+        case "other_contribute_detail":
+        case "purchase_ant_contribute":
+        case "purchase_buyer_contribute":
+        case "purchase_merchant_contribute":
+        case "template_id":
+        case "type":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
 }
 
 function validateDepositBackInfo(o: Record<string, unknown>, p: string, issues: ValidationIssue[], strict: boolean): void {

@@ -495,6 +495,255 @@ export type AlipayTradePrecreateErrorCode = never;
 
 /** Validates the request parameters of `alipay.trade.precreate`: returns every problem found, an empty array when valid. Undocumented fields are reported. */
 export function validateAlipayTradePrecreateRequest(value: unknown): ValidationIssue[] {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value as Record<string, unknown>;
+    {
+      const v = o["alipay_store_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["bkagent_req_info"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateBkAgentReqInfo$ok(v as Record<string, unknown>, true)) break fast;
+      }
+    }
+    {
+      const v = o["body"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["business_params"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateBusinessParams$ok(v as Record<string, unknown>, true)) break fast;
+      }
+    }
+    {
+      const v = o["buyer_logon_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["code_type"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["disable_pay_channels"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["discountable_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["enable_pay_channels"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["ext_user_info"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateExtUserInfo$ok(v as Record<string, unknown>, true)) break fast;
+      }
+    }
+    {
+      const v = o["extend_params"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateExtendParams$ok(v as Record<string, unknown>, true)) break fast;
+      }
+    }
+    {
+      const v = o["goods_detail"];
+      if (v !== undefined) {
+        if (!Array.isArray(v)) break fast;
+        else {
+          for (let i = 0; i < v.length; i++) {
+            const e: unknown = v[i];
+            if (typeof e !== "object" || e === null || Array.isArray(e)) break fast;
+            else if (!validateGoodsDetail$ok(e as Record<string, unknown>, true)) break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["merchant_order_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["operator_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["out_trade_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["passback_params"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["payment_type"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["product_code"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["qr_code_timeout_express"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["query_options"];
+      if (v !== undefined) {
+        if (!Array.isArray(v)) break fast;
+        else {
+          for (let i = 0; i < v.length; i++) {
+            const e: unknown = v[i];
+            if (typeof e !== "string") break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["royalty_info"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateRoyaltyInfo$ok(v as Record<string, unknown>, true)) break fast;
+      }
+    }
+    {
+      const v = o["seller_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["settle_info"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateSettleInfo$ok(v as Record<string, unknown>, true)) break fast;
+      }
+    }
+    {
+      const v = o["store_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["sub_merchant"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateSubMerchant$ok(v as Record<string, unknown>, true)) break fast;
+      }
+    }
+    {
+      const v = o["subject"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["terminal_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["time_expire"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["timeout_express"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["total_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["undiscountable_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    for (const k in o) {
+      switch (k) {
+        case "alipay_store_id":
+        case "bkagent_req_info":
+        case "body":
+        case "business_params":
+        case "buyer_logon_id":
+        case "code_type":
+        case "disable_pay_channels":
+        case "discountable_amount":
+        case "enable_pay_channels":
+        case "ext_user_info":
+        case "extend_params":
+        case "goods_detail":
+        case "merchant_order_no":
+        case "operator_id":
+        case "out_trade_no":
+        case "passback_params":
+        case "payment_type":
+        case "product_code":
+        case "qr_code_timeout_express":
+        case "query_options":
+        case "royalty_info":
+        case "seller_id":
+        case "settle_info":
+        case "store_id":
+        case "sub_merchant":
+        case "subject":
+        case "terminal_id":
+        case "time_expire":
+        case "timeout_express":
+        case "total_amount":
+        case "undiscountable_amount":
+          break;
+        default:
+          break fast;
+      }
+    }
+    return [];
+  }
   const issues: ValidationIssue[] = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });
@@ -750,6 +999,35 @@ export function validateAlipayTradePrecreateRequest(value: unknown): ValidationI
 
 /** Validates the business fields of a response of `alipay.trade.precreate`: returns every problem found, an empty array when valid. Undocumented fields are allowed. */
 export function validateAlipayTradePrecreateResponse(value: unknown): ValidationIssue[] {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value as Record<string, unknown>;
+    {
+      const v = o["out_trade_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["prepay_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["qr_code"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["share_code"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    return [];
+  }
   const issues: ValidationIssue[] = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });
@@ -781,6 +1059,633 @@ export function validateAlipayTradePrecreateResponse(value: unknown): Validation
     }
   }
   return issues;
+}
+
+function validateBkAgentReqInfo$ok(o: Record<string, unknown>, strict: boolean): boolean {
+  {
+    const v = o["acq_code"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["device_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["location"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["merch_code"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["serial_num"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "acq_code":
+        case "device_type":
+        case "location":
+        case "merch_code":
+        case "serial_num":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateBusinessParams$ok(o: Record<string, unknown>, strict: boolean): boolean {
+  {
+    const v = o["actual_order_time"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["buyer_memo"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["campus_card"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["card_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["enterprise_pay_amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["enterprise_pay_info"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["force_pwd"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["good_taxes"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["mc_create_trade_ip"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["priority_unfreeze_asset"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["tiny_app_merchant_biz_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "actual_order_time":
+        case "buyer_memo":
+        case "campus_card":
+        case "card_type":
+        case "enterprise_pay_amount":
+        case "enterprise_pay_info":
+        case "force_pwd":
+        case "good_taxes":
+        case "mc_create_trade_ip":
+        case "priority_unfreeze_asset":
+        case "tiny_app_merchant_biz_type":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateExtUserInfo$ok(o: Record<string, unknown>, strict: boolean): boolean {
+  {
+    const v = o["cert_no"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["cert_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["fix_buyer"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["identity_hash"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["min_age"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["mobile"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["name"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["need_check_info"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "cert_no":
+        case "cert_type":
+        case "fix_buyer":
+        case "identity_hash":
+        case "min_age":
+        case "mobile":
+        case "name":
+        case "need_check_info":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateExtendParams$ok(o: Record<string, unknown>, strict: boolean): boolean {
+  {
+    const v = o["card_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["credit_ext_info"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["hb_fq_num"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["hb_fq_seller_percent"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["industry_reflux_info"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["royalty_freeze"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["specified_seller_name"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["sys_service_provider_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["tc_installment_order_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["trade_component_order_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "card_type":
+        case "credit_ext_info":
+        case "hb_fq_num":
+        case "hb_fq_seller_percent":
+        case "industry_reflux_info":
+        case "royalty_freeze":
+        case "specified_seller_name":
+        case "sys_service_provider_id":
+        case "tc_installment_order_id":
+        case "trade_component_order_id":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateGoodsDetail$ok(o: Record<string, unknown>, strict: boolean): boolean {
+  {
+    const v = o["alipay_goods_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["body"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["categories_tree"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["goods_category"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["goods_ean_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["goods_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["goods_name"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["out_item_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["out_sku_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["price"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["quantity"];
+    if (v !== undefined) {
+      if (typeof v !== "number" || !Number.isFinite(v)) return false;
+    }
+  }
+  {
+    const v = o["show_url"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "alipay_goods_id":
+        case "body":
+        case "categories_tree":
+        case "goods_category":
+        case "goods_ean_id":
+        case "goods_id":
+        case "goods_name":
+        case "out_item_id":
+        case "out_sku_id":
+        case "price":
+        case "quantity":
+        case "show_url":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateRoyaltyDetailInfos$ok(o: Record<string, unknown>, strict: boolean): boolean {
+  {
+    const v = o["amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["amount_percentage"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["batch_no"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["desc"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["out_relation_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["serial_no"];
+    if (v !== undefined) {
+      if (typeof v !== "number" || !Number.isFinite(v)) return false;
+    }
+  }
+  {
+    const v = o["trans_in"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["trans_in_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["trans_out"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["trans_out_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "amount":
+        case "amount_percentage":
+        case "batch_no":
+        case "desc":
+        case "out_relation_id":
+        case "serial_no":
+        case "trans_in":
+        case "trans_in_type":
+        case "trans_out":
+        case "trans_out_type":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateRoyaltyInfo$ok(o: Record<string, unknown>, strict: boolean): boolean {
+  {
+    const v = o["royalty_detail_infos"];
+    if (v !== undefined) {
+      if (!Array.isArray(v)) return false;
+      else {
+        for (let i = 0; i < v.length; i++) {
+          const e: unknown = v[i];
+          if (typeof e !== "object" || e === null || Array.isArray(e)) return false;
+          else if (!validateRoyaltyDetailInfos$ok(e as Record<string, unknown>, strict)) return false;
+        }
+      }
+    }
+  }
+  {
+    const v = o["royalty_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "royalty_detail_infos":
+        case "royalty_type":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateSettleDetailInfo$ok(o: Record<string, unknown>, strict: boolean): boolean {
+  {
+    const v = o["actual_amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["amount"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["settle_entity_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["settle_entity_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["summary_dimension"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["trans_in"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["trans_in_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "actual_amount":
+        case "amount":
+        case "settle_entity_id":
+        case "settle_entity_type":
+        case "summary_dimension":
+        case "trans_in":
+        case "trans_in_type":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateSettleInfo$ok(o: Record<string, unknown>, strict: boolean): boolean {
+  {
+    const v = o["settle_detail_infos"];
+    if (v !== undefined) {
+      if (!Array.isArray(v)) return false;
+      else {
+        for (let i = 0; i < v.length; i++) {
+          const e: unknown = v[i];
+          if (typeof e !== "object" || e === null || Array.isArray(e)) return false;
+          else if (!validateSettleDetailInfo$ok(e as Record<string, unknown>, strict)) return false;
+        }
+      }
+    }
+  }
+  {
+    const v = o["settle_period_time"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "settle_detail_infos":
+        case "settle_period_time":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateSubMerchant$ok(o: Record<string, unknown>, strict: boolean): boolean {
+  {
+    const v = o["merchant_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["merchant_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "merchant_id":
+        case "merchant_type":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
 }
 
 function validateBkAgentReqInfo(o: Record<string, unknown>, p: string, issues: ValidationIssue[], strict: boolean): void {
@@ -1428,6 +2333,270 @@ export function isAlipayTradePrecreateError(error: unknown): error is AlipayApiE
 
 /** Validates the params of a notification of `alipay.trade.precreate`: returns every problem found, an empty array when valid. Undocumented fields are allowed. */
 export function validateAlipayTradePrecreateNotification(value: unknown): ValidationIssue[] {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value as Record<string, unknown>;
+    {
+      const v = o["notify_time"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isDateTime(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["notify_type"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["notify_id"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["app_id"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["charset"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["version"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["sign_type"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["sign"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["trade_no"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["out_trade_no"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["out_biz_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["buyer_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["buyer_open_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["buyer_logon_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["seller_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["seller_email"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["auth_app_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["trade_status"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          switch (v) {
+            case "WAIT_BUYER_PAY":
+            case "TRADE_CLOSED":
+            case "TRADE_SUCCESS":
+            case "TRADE_FINISHED":
+              break;
+            default:
+              break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["total_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isPrice(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["receipt_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isPrice(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["invoice_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isPrice(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["buyer_pay_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isPrice(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["point_amount"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isPrice(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["refund_fee"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isPrice(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["subject"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["body"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["gmt_create"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isDateTime(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["gmt_payment"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isDateTime(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["gmt_refund"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["gmt_close"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (!isDateTime(v)) break fast;
+        }
+      }
+    }
+    {
+      const v = o["fund_bill_list"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["voucher_detail_list"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["passback_params"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    return [];
+  }
   const issues: ValidationIssue[] = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });

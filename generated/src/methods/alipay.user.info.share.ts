@@ -225,6 +225,17 @@ export type AlipayUserInfoShareErrorCode = never;
 
 /** Validates the request parameters of `alipay.user.info.share`: returns every problem found, an empty array when valid. Undocumented fields are reported. */
 export function validateAlipayUserInfoShareRequest(value: unknown): ValidationIssue[] {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value as Record<string, unknown>;
+    for (const k in o) {
+      switch (k) {
+        default:
+          break fast;
+      }
+    }
+    return [];
+  }
   const issues: ValidationIssue[] = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });
@@ -242,6 +253,423 @@ export function validateAlipayUserInfoShareRequest(value: unknown): ValidationIs
 
 /** Validates the business fields of a response of `alipay.user.info.share`: returns every problem found, an empty array when valid. Undocumented fields are allowed. */
 export function validateAlipayUserInfoShareResponse(value: unknown): ValidationIssue[] {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value as Record<string, unknown>;
+    {
+      const v = o["address"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["age"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["area"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["avatar"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["business_scope"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["cert_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["cert_type"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["city"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["college_name"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["country_code"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["degree"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["deliver_addresses"];
+      if (v !== undefined) {
+        if (!Array.isArray(v)) break fast;
+        else {
+          for (let i = 0; i < v.length; i++) {
+            const e: unknown = v[i];
+            if (typeof e !== "object" || e === null || Array.isArray(e)) break fast;
+            else if (!validateAlipayUserDeliverAddress$ok(e as Record<string, unknown>, false)) break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["display_name"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["email"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["enrollment_time"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["ent_license_address"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["ent_license_area"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["ent_license_city"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["ent_license_province"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["firm_agent_person_cert_expiry_date"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["firm_agent_person_cert_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["firm_agent_person_cert_type"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["firm_agent_person_name"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["firm_legal_person_cert_expiry_date"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["firm_legal_person_cert_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["firm_legal_person_cert_type"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["firm_legal_person_name"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["firm_legal_person_pictures"];
+      if (v !== undefined) {
+        if (!Array.isArray(v)) break fast;
+        else {
+          for (let i = 0; i < v.length; i++) {
+            const e: unknown = v[i];
+            if (typeof e !== "object" || e === null || Array.isArray(e)) break fast;
+            else if (!validateAlipayUserPicture$ok(e as Record<string, unknown>, false)) break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["firm_pictures"];
+      if (v !== undefined) {
+        if (!Array.isArray(v)) break fast;
+        else {
+          for (let i = 0; i < v.length; i++) {
+            const e: unknown = v[i];
+            if (typeof e !== "object" || e === null || Array.isArray(e)) break fast;
+            else if (!validateAlipayUserPicture$ok(e as Record<string, unknown>, false)) break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["firm_type"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["gender"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["graduation_time"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["identity_card_address"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["identity_card_area"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["identity_card_city"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["identity_card_province"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["inst_or_corp"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["is_adult"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["is_balance_frozen"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["is_blocked"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["is_certified"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["is_student_certified"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["license_expiry_date"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["license_no"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["member_grade"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["mobile"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["nick_name"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["open_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["organization_code"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["person_birthday"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["person_birthday_without_year"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["person_cert_expiry_date"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["person_cert_issue_date"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["person_pictures"];
+      if (v !== undefined) {
+        if (!Array.isArray(v)) break fast;
+        else {
+          for (let i = 0; i < v.length; i++) {
+            const e: unknown = v[i];
+            if (typeof e !== "object" || e === null || Array.isArray(e)) break fast;
+            else if (!validateAlipayUserPicture$ok(e as Record<string, unknown>, false)) break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["phone"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["profession"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["province"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["taobao_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["user_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["user_name"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["user_nation"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["user_status"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["user_type"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    {
+      const v = o["zip"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+      }
+    }
+    return [];
+  }
   const issues: ValidationIssue[] = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });
@@ -661,6 +1089,116 @@ export function validateAlipayUserInfoShareResponse(value: unknown): ValidationI
     }
   }
   return issues;
+}
+
+function validateAlipayUserDeliverAddress$ok(o: Record<string, unknown>, strict: boolean): boolean {
+  {
+    const v = o["address"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["address_code"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["default_deliver_address"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["deliver_area"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["deliver_city"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["deliver_fullname"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["deliver_mobile"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["deliver_phone"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["deliver_province"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["zip"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "address":
+        case "address_code":
+        case "default_deliver_address":
+        case "deliver_area":
+        case "deliver_city":
+        case "deliver_fullname":
+        case "deliver_mobile":
+        case "deliver_phone":
+        case "deliver_province":
+        case "zip":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateAlipayUserPicture$ok(o: Record<string, unknown>, strict: boolean): boolean {
+  {
+    const v = o["picture_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["picture_url"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "picture_type":
+        case "picture_url":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
 }
 
 function validateAlipayUserDeliverAddress(o: Record<string, unknown>, p: string, issues: ValidationIssue[], strict: boolean): void {

@@ -204,6 +204,150 @@ export type KoubeiMemberDataIsvCreateErrorCode = "INVALID_PARAMETER" | "SYSTEM_E
 
 /** Validates the request parameters of `koubei.member.data.isv.create`: returns every problem found, an empty array when valid. Undocumented fields are reported. */
 export function validateKoubeiMemberDataIsvCreateRequest(value: unknown): ValidationIssue[] {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value as Record<string, unknown>;
+    {
+      const v = o["member_ship"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateMemberShip$ok(v as Record<string, unknown>, true)) break fast;
+      }
+    }
+    {
+      const v = o["member_card_id"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 128) break fast;
+        }
+      }
+    }
+    {
+      const v = o["member_card_type"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 64) break fast;
+        }
+      }
+    }
+    {
+      const v = o["member_source"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 64) break fast;
+          switch (v) {
+            case "weixin":
+            case "alipay":
+            case "offline":
+            case "other":
+              break;
+            default:
+              break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["member_source_desc"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 256) break fast;
+        }
+      }
+    }
+    {
+      const v = o["member_status"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 64) break fast;
+          switch (v) {
+            case "1":
+            case "0":
+              break;
+            default:
+              break fast;
+          }
+        }
+      }
+    }
+    {
+      const v = o["outer_member_info"];
+      if (v !== undefined) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateOuterMemberInfo$ok(v as Record<string, unknown>, true)) break fast;
+      }
+    }
+    {
+      const v = o["gmt_merber_card_create"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 32) break fast;
+        }
+      }
+    }
+    {
+      const v = o["gmt_member_card_last_active"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 32) break fast;
+        }
+      }
+    }
+    {
+      const v = o["parter_id"];
+      if (v === undefined) {
+        break fast;
+      } else {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 64) break fast;
+        }
+      }
+    }
+    {
+      const v = o["shop_id"];
+      if (v !== undefined) {
+        if (typeof v !== "string") break fast;
+        else {
+          if (v.length > 64) break fast;
+        }
+      }
+    }
+    for (const k in o) {
+      switch (k) {
+        case "member_ship":
+        case "member_card_id":
+        case "member_card_type":
+        case "member_source":
+        case "member_source_desc":
+        case "member_status":
+        case "outer_member_info":
+        case "gmt_merber_card_create":
+        case "gmt_member_card_last_active":
+        case "parter_id":
+        case "shop_id":
+          break;
+        default:
+          break fast;
+      }
+    }
+    return [];
+  }
   const issues: ValidationIssue[] = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });
@@ -354,6 +498,11 @@ export function validateKoubeiMemberDataIsvCreateRequest(value: unknown): Valida
 
 /** Validates the business fields of a response of `koubei.member.data.isv.create`: returns every problem found, an empty array when valid. Undocumented fields are allowed. */
 export function validateKoubeiMemberDataIsvCreateResponse(value: unknown): ValidationIssue[] {
+  fast: {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) break fast;
+    const o = value as Record<string, unknown>;
+    return [];
+  }
   const issues: ValidationIssue[] = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     issues.push({ path: "", rule: "type", message: "expected an object" });
@@ -361,6 +510,94 @@ export function validateKoubeiMemberDataIsvCreateResponse(value: unknown): Valid
   }
   const o = value as Record<string, unknown>;
   return issues;
+}
+
+function validateMemberShip$ok(o: Record<string, unknown>, strict: boolean): boolean {
+  {
+    const v = o["mobile_phone_no"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+      else {
+        if (v.length > 64) return false;
+      }
+    }
+  }
+  {
+    const v = o["cert_no"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+      else {
+        if (v.length > 64) return false;
+      }
+    }
+  }
+  {
+    const v = o["bank_card_no"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+      else {
+        if (v.length > 64) return false;
+      }
+    }
+  }
+  {
+    const v = o["email"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+      else {
+        if (v.length > 128) return false;
+      }
+    }
+  }
+  {
+    const v = o["mac"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+      else {
+        if (v.length > 256) return false;
+      }
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "mobile_phone_no":
+        case "cert_no":
+        case "bank_card_no":
+        case "email":
+        case "mac":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateOuterMemberInfo$ok(o: Record<string, unknown>, strict: boolean): boolean {
+  {
+    const v = o["user_info"];
+    if (v === undefined) {
+      return false;
+    } else {
+      if (typeof v !== "string") return false;
+      else {
+        if (v.length > 256) return false;
+      }
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "user_info":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
 }
 
 function validateMemberShip(o: Record<string, unknown>, p: string, issues: ValidationIssue[], strict: boolean): void {

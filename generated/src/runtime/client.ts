@@ -6,6 +6,7 @@ import { Buffer } from 'node:buffer';
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { AlipayConfigError } from './errors.js';
 import { loadPrivateKey, loadPublicKey, type KeyInput } from './keys.js';
+import { defaultTransport } from './node-transport.js';
 import type { AlipayLogger, Observers, RequestEvent, ResponseEvent } from './observe.js';
 import type { SignType } from './sign.js';
 import { loadCertMode, type AlipayCertConfig, type CertMode } from './cert-mode.js';
@@ -53,9 +54,11 @@ interface AlipayClientConfigBase {
    */
   maxResponseBytes?: number;
   /**
-   * A `fetch` implementation (default the global fetch). It is called with `redirect: 'manual'`:
-   * redirects are never followed, a 3xx answer is an AlipayHttpError (a 307/308 would re-post the
-   * signed request to wherever the Location points).
+   * A `fetch` implementation (default: the runtime's keep-alive node:http(s) transport, shared by
+   * every client, see createNodeTransport; the global fetch when `dispatcher` is set; pass
+   * `globalThis.fetch` to use the global fetch). It is
+   * called with `redirect: 'manual'`: redirects are never followed, a 3xx answer is an
+   * AlipayHttpError (a 307/308 would re-post the signed request to wherever the Location points).
    */
   fetch?: FetchLike;
   /** Run the generated response validator on every answer (default false; per call: CallOptions.validateResponse). */
@@ -173,8 +176,9 @@ export class AlipayClient {
     if (verify && config.alipayPublicKey === undefined && certMode === undefined) {
       throw new AlipayConfigError('alipayPublicKey is required (or set verifyResponseSign: false explicitly)');
     }
-    const fetchImpl = config.fetch ?? globalThis.fetch;
-    if (typeof fetchImpl !== 'function') throw new AlipayConfigError('no fetch available: pass config.fetch');
+    // A dispatcher is the global fetch's (undici) way through a proxy: with one, the default is that fetch.
+    const fetchImpl = config.fetch ?? (config.dispatcher !== undefined ? globalThis.fetch : defaultTransport());
+    if (typeof fetchImpl !== 'function') throw new AlipayConfigError('fetch must be a function');
 
     const privateKey = loadPrivateKey(config.privateKey, 'privateKey');
     const publicKey = config.alipayPublicKey === undefined ? undefined : loadPublicKey(config.alipayPublicKey, 'alipayPublicKey');

@@ -1,7 +1,8 @@
 /**
- * An optional transport on node:http / node:https with keep-alive, for servers that make many calls:
- * global fetch (undici) costs noticeably more CPU per call on Node 20. Pass it as the client's
- * `fetch`. Not used unless imported, so bundles that do not import it never load node:http.
+ * The default transport, on node:http / node:https with keep-alive: global fetch (undici) costs
+ * noticeably more CPU per call on Node 20 (see the README's Performance section). Every client
+ * without its own `fetch` shares one (defaultTransport), so they share its sockets;
+ * createNodeTransport makes one with other limits.
  *
  * It returns the part of a fetch Response the runtime reads (status, headers.get, body.getReader(),
  * body.cancel(), text()); the body is handed out chunk by chunk as the runtime reads it, so the
@@ -194,4 +195,12 @@ export function createNodeTransport(options: NodeTransportOptions = {}): FetchLi
       if (streamed !== undefined) void writeStreamed(req, streamed);
       else req.end(body);
     });
+}
+
+let shared: FetchLike | undefined;
+
+/** The transport of clients created without `fetch`: one keep-alive transport per process, made on first use. */
+export function defaultTransport(): FetchLike {
+  shared ??= createNodeTransport();
+  return shared;
 }

@@ -12,11 +12,13 @@ import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { UserError, hasErrors, sortDiagnostics, type Diagnostic } from '../../diagnostics.js';
 import { planNames, type PlannedNames } from '../../plan/package.js';
-import type { MethodExports, MethodHead } from '../../plan/types.js';
+import type { MethodExports } from '../../plan/types.js';
 import { IO_CONCURRENCY, mapLimit } from '../../shared/pool.js';
-import { aggregateFiles, aggregatePaths, fixedFiles, layoutKey, manifestDigestText, moduleEntries, moduleFiles, modulePaths, runtimeStems, type OutputLayout } from '../files.js';
+import { AGGREGATE_GROUPS, aggregatePlanOf } from '../aggregates.js';
+import { fixedFiles, layoutKey, manifestDigestText, moduleEntries, moduleFiles, modulePaths, runtimeStems, type OutputLayout } from '../files.js';
 import type { JobRunner, SpecJob } from '../jobs.js';
 import type { Templates } from '../templates.js';
+import { EMPTY_STAT_CACHE, followedStat, type StatCache, type StatKey } from './stat-cache.js';
 import {
   MANIFEST_PATH,
   digest,
@@ -42,6 +44,10 @@ export interface CachedBuildOptions {
   readonly methods?: (method: string) => boolean;
   /** Ignore the manifest: parse and emit everything. */
   readonly full: boolean;
+  /** What this machine last saw of the specs (./stat-cache.ts); ignored when `full`. */
+  readonly statCache?: StatCache;
+  /** The manifest is the file this generator wrote (its stat matches the stat cache). */
+  readonly manifestTrusted?: boolean;
 }
 
 export interface OutputFile {
@@ -52,8 +58,28 @@ export interface OutputFile {
 
 interface MethodRecord {
   entry: ManifestMethod;
-  /** The spec's text and path, to emit it again on demand. */
-  job: SpecJob;
+  /** The spec file (its text only when it was read), to emit it again on demand. */
+  spec: SpecFile;
+  /** The job without its text. */
+  job: Omit<SpecJob, 'text'>;
+}
+
+/** The record's job, reading the spec when the stat cache spared the read (it must still have its hash). */
+async function jobOf(record: MethodRecord): Promise<SpecJob> {
+  let text = record.spec.text;
+  if (text === undefined) {
+    const bytes = await readFile(record.job.file).catch(() => undefined);
+    if (bytes === undefined || sha256(bytes) !== record.spec.sha256) {
+      throw new UserError(`${record.job.file} changed while generating: run the command again`);
+    }
+    text = bytes.toString('utf8');
+  }
+  return { ...record.job, text };
+}
+
+/** The digest the manifest records for a package-wide file (package.json: with its version blanked). */
+function manifestDigest(path: string, file: OutputFile): FileDigest {
+  return path === 'package.json' && file.content !== undefined ? digest(manifestDigestText(path, file.content)) : file.digest;
 }
 
 export class OutputBuild {
@@ -64,13 +90,15 @@ export class OutputBuild {
   constructor(
     private readonly records: MethodRecord[],
     private readonly head: Omit<Manifest, 'files' | 'methods'>,
-    private readonly rebuildAggregates: () => Map<string, string>,
+    private readonly rebuildAggregates: (path: string) => Map<string, string>,
     private readonly rebuildRuntime: () => Promise<Map<string, string>>,
     private readonly layout: OutputLayout,
     /** Specs parsed and emitted in this run. */
     readonly emitted: number,
     /** Warnings of every spec (trusted ones from the manifest), sorted. */
     readonly diagnostics: readonly Diagnostic[],
+    /** The manifest this build started from, when it would be written again unchanged (see manifestUnchanged). */
+    private readonly unchangedFrom?: Manifest,
   ) {
     for (const r of records) for (const path of Object.keys(r.entry.files)) this.byPath.set(path, r);
   }
@@ -88,13 +116,13 @@ export class OutputBuild {
     let fresh: Map<string, string>;
     if (record) {
       const { runSpecJob } = await import('../jobs.js');
-      const result = runSpecJob(record.job);
+      const result = runSpecJob(await jobOf(record));
       if (!result.module) throw new UserError(`${record.job.file} changed while generating: run the command again`);
       fresh = moduleFiles(`methods/${record.entry.stem}`, result.module, this.layout.shape);
     } else if (/^(?:src\/|dist\/)?runtime\//.test(path)) {
       fresh = await this.rebuildRuntime();
     } else {
-      fresh = this.rebuildAggregates();
+      fresh = this.rebuildAggregates(path);
     }
     for (const [p, text] of fresh) this.set(p, text);
     return this.files.get(path)!.content!;
@@ -107,12 +135,36 @@ export class OutputBuild {
     if (record) record.entry = { ...record.entry, files: { ...record.entry.files, [path]: d } };
   }
 
+  /**
+   * True when the manifest on disk is the one this run would write: it is the file the generator
+   * wrote (trusted by stat), and no entry, header or package-wide digest differs from it.
+   */
+  get manifestUnchanged(): boolean {
+    const old = this.unchangedFrom;
+    if (old === undefined || old.methods.length !== this.records.length) return false;
+    if (!this.records.every((r, i) => r.entry === old.methods[i])) return false;
+    let count = 0;
+    for (const [path, file] of this.files) {
+      if (this.byPath.has(path) || path === MANIFEST_PATH) continue;
+      count++;
+      if (old.files[path] !== manifestDigest(path, file)) return false;
+    }
+    return count === Object.keys(old.files).length;
+  }
+
+  /** Spec file name -> `<stat> <sha256>`, for the stat cache. */
+  specStats(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const r of this.records) out.set(r.spec.name, `${r.spec.stat} ${r.spec.sha256}`);
+    return out;
+  }
+
   /** The manifest describing the files as they are now known. */
   manifestText(): string {
     const files: Record<string, FileDigest> = {};
     for (const [path, file] of this.files) {
       if (this.byPath.has(path) || path === MANIFEST_PATH) continue;
-      files[path] = path === 'package.json' && file.content !== undefined ? digest(manifestDigestText(path, file.content)) : file.digest;
+      files[path] = manifestDigest(path, file);
     }
     return serializeManifest({ ...this.head, files, methods: this.records.map((r) => r.entry) });
   }
@@ -139,21 +191,42 @@ async function failWithLoaderDiagnostics(specsDir: string): Promise<never> {
 interface SpecFile {
   name: string;
   stem: string;
-  text: string;
+  /** Absent when the stat cache vouched for the hash (the file was not read). */
+  text?: string;
   sha256: string;
+  /** Its stat before it was read (a later change then shows as a different stat). */
+  stat: StatKey;
 }
 
-/** The spec files, read concurrently (most of a no-change run is these reads). */
-async function readSpecFiles(specsDir: string): Promise<SpecFile[] | undefined> {
+async function readSpec(specsDir: string, spec: SpecFile): Promise<void> {
+  const bytes = await readFile(join(specsDir, spec.name));
+  spec.text = bytes.toString('utf8');
+  spec.sha256 = sha256(bytes);
+}
+
+/**
+ * The spec files: a spec whose stat matches the stat cache is not read (its hash is the cached
+ * one); the others are read and hashed, concurrently.
+ */
+async function readSpecFiles(specsDir: string, cache: StatCache): Promise<SpecFile[] | undefined> {
   try {
     const names = readdirSync(specsDir, { withFileTypes: true })
       .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
       .map((e) => e.name)
       .sort();
-    return await mapLimit(names, IO_CONCURRENCY, async (name) => {
-      const bytes = await readFile(join(specsDir, name));
-      return { name, stem: name.slice(0, -extname(name).length), text: bytes.toString('utf8'), sha256: sha256(bytes) };
-    });
+    const specs: SpecFile[] = [];
+    const unread: SpecFile[] = [];
+    for (const name of names) {
+      const stat = followedStat(join(specsDir, name));
+      if (stat === undefined) return undefined;
+      const spec: SpecFile = { name, stem: name.slice(0, -extname(name).length), sha256: '', stat };
+      const known = cache.specs.get(name);
+      if (known !== undefined && known.startsWith(`${stat} `)) spec.sha256 = known.slice(stat.length + 1);
+      else unread.push(spec);
+      specs.push(spec);
+    }
+    await mapLimit(unread, IO_CONCURRENCY, (spec) => readSpec(specsDir, spec));
+    return specs;
   } catch {
     return undefined;
   }
@@ -162,7 +235,7 @@ async function readSpecFiles(specsDir: string): Promise<SpecFile[] | undefined> 
 export async function buildOutput(options: CachedBuildOptions): Promise<OutputBuild> {
   const { specsDir, templates, layout } = options;
   const version = layoutKey(layout);
-  const all = await readSpecFiles(specsDir);
+  const all = await readSpecFiles(specsDir, options.full ? EMPTY_STAT_CACHE : (options.statCache ?? EMPTY_STAT_CACHE));
   if (all === undefined || new Set(all.map((s) => s.stem)).size !== all.length) return failWithLoaderDiagnostics(specsDir);
   const specs = options.methods === undefined ? all : all.filter((s) => options.methods!(s.stem));
 
@@ -170,25 +243,35 @@ export async function buildOutput(options: CachedBuildOptions): Promise<OutputBu
   const usable = old !== undefined && old.generator === options.fingerprint && old.version === version ? old : undefined;
   const runtimeExports = usable?.runtimeExports ?? (await computeRuntimeExports(templates));
 
-  // Package-wide names depend only on the method names, which are the file names when all is well.
+  // Package-wide names depend only on the set of method names (the file names when all is well):
+  // for the manifest's own set they are the names it records.
   const stems = specs.map((s) => s.stem).sort(compare);
   const planned = new Map<string, PlannedNames>();
-  planNames(stems, runtimeExports).forEach((p, i) => planned.set(stems[i]!, p));
-
   const oldBySpec = new Map((usable?.methods ?? []).map((m) => [m.spec, m]));
+  const sameSet = usable !== undefined && usable.methods.length === specs.length && specs.every((s) => oldBySpec.get(s.name)?.method === s.stem);
+  if (sameSet) for (const m of usable.methods) planned.set(m.method, { stem: m.stem, exports: m.names });
+  else planNames(stems, runtimeExports).forEach((p, i) => planned.set(stems[i]!, p));
+
   const records: MethodRecord[] = [];
   const jobs: { index: number; job: SpecJob }[] = [];
   for (const s of specs) {
     const names = planned.get(s.stem)!;
-    const job: SpecJob = { file: join(specsDir, s.name), text: s.text, method: s.stem, stem: names.stem, exports: names.exports };
+    const job = { file: join(specsDir, s.name), method: s.stem, stem: names.stem, exports: names.exports };
     const entry = oldBySpec.get(s.name);
     if (entry && entry.sha256 === s.sha256 && entry.method === s.stem && entry.stem === names.stem && sameNames(entry.names, names.exports)) {
-      records.push({ entry, job });
+      records.push({ entry, spec: s, job });
     } else {
-      jobs.push({ index: records.length, job });
-      records.push({ entry: undefined as unknown as ManifestMethod, job });
+      jobs.push({ index: records.length, job: { ...job, text: '' } });
+      records.push({ entry: undefined as unknown as ManifestMethod, spec: s, job });
     }
   }
+  // Specs to emit that the stat cache spared from reading are read now (the hash recorded is then
+  // the one of what was read).
+  await mapLimit(jobs, IO_CONCURRENCY, async (j) => {
+    const spec = records[j.index]!.spec;
+    if (spec.text === undefined) await readSpec(specsDir, spec);
+    j.job = { ...j.job, text: spec.text! };
+  });
 
   const results = await options.runner(jobs.length).run(jobs.map((j) => j.job));
   if (results.some((r) => r.module === undefined || hasErrors(r.diagnostics))) return failWithLoaderDiagnostics(specsDir);
@@ -218,14 +301,14 @@ export async function buildOutput(options: CachedBuildOptions): Promise<OutputBu
     for (const w of r.entry.warnings ?? []) diagnostics.push({ severity: 'warning', file: r.job.file, ...w });
   });
 
-  // Package-wide files: trusted when no method head changed since the manifest was written.
-  const heads = (entries: readonly ManifestMethod[]) =>
-    [...entries]
-      .sort((a, b) => compare(a.method, b.method))
-      .map((e): MethodHead => ({ ir: { method: e.method, ...(e.title !== undefined && { title: e.title }), ...(e.kind !== undefined && { kind: e.kind }) }, stem: e.stem, exports: e.names }));
-  const currentHeads = () => heads(records.map((r) => r.entry));
-  const headsKey = (h: MethodHead[]) => JSON.stringify(h.map((m) => [m.ir.method, m.ir.title ?? null, m.ir.kind ?? null, m.stem, m.exports]));
-  const aggregates = () => aggregateFiles(currentHeads(), templates, layout);
+  // Package-wide files, in groups (../aggregates.ts): a group is trusted when none of the inputs
+  // it reads changed since the manifest was written, so a new title re-emits README and client only.
+  const sameEntries = usable !== undefined && usable.methods.length === records.length && records.every((r, i) => r.entry === usable.methods[i]);
+  const currentEntries = () => records.map((r) => r.entry);
+  const aggregates = (path: string) => {
+    const group = AGGREGATE_GROUPS.find((g) => g.paths(layout.shape).includes(path))!;
+    return group.emit(aggregatePlanOf(currentEntries()), templates, layout);
+  };
   // The runtime transpiler (TypeScript) loads only when the runtime is not trusted.
   const runtime = async () => (await import('../runtime-files.js')).runtimeFiles(templates, layout.shape);
 
@@ -237,6 +320,7 @@ export async function buildOutput(options: CachedBuildOptions): Promise<OutputBu
     layout,
     jobs.length,
     sortDiagnostics(diagnostics),
+    sameEntries && options.manifestTrusted === true ? usable : undefined,
   );
   const put = (path: string, content: string) => build.files.set(path, { digest: digest(content), content });
   const trust = (path: string): boolean => {
@@ -252,8 +336,13 @@ export async function buildOutput(options: CachedBuildOptions): Promise<OutputBu
       build.files.set(path, content === undefined ? { digest: r.entry.files[path]! } : { digest: r.entry.files[path]!, content });
     }
   }
-  const headsSame = usable !== undefined && headsKey(heads(usable.methods)) === headsKey(currentHeads());
-  if (!(headsSame && aggregatePaths(layout.shape).every(trust))) for (const [p, text] of aggregates()) put(p, text);
+  let plan: ReturnType<typeof aggregatePlanOf> | undefined;
+  for (const group of AGGREGATE_GROUPS) {
+    const same = usable !== undefined && (sameEntries || group.same(usable.methods, currentEntries()));
+    if (same && group.paths(layout.shape).every(trust)) continue;
+    plan ??= aggregatePlanOf(currentEntries());
+    for (const [p, text] of group.emit(plan, templates, layout)) put(p, text);
+  }
   const runtimePaths = runtimeStems(templates).flatMap((stem) => modulePaths(stem, layout.shape));
   if (!(usable !== undefined && runtimePaths.every(trust))) for (const [p, text] of await runtime()) put(p, text);
   return build;
