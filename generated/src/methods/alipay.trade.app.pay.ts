@@ -465,6 +465,7 @@ export function validateAlipayTradeAppPayRequest(value: unknown): ValidationIssu
           for (let i = 0; i < v.length; i++) {
             const e: unknown = v[i];
             if (typeof e !== "object" || e === null || Array.isArray(e)) break fast;
+            else if (!validateGoodsDetail$ok(e as Record<string, unknown>, true)) break fast;
           }
         }
       }
@@ -482,6 +483,7 @@ export function validateAlipayTradeAppPayRequest(value: unknown): ValidationIssu
       const v = o["extend_params"];
       if (v !== undefined) {
         if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateExtendParams$ok(v as Record<string, unknown>, true)) break fast;
       }
     }
     {
@@ -506,6 +508,7 @@ export function validateAlipayTradeAppPayRequest(value: unknown): ValidationIssu
       const v = o["ext_user_info"];
       if (v !== undefined) {
         if (typeof v !== "object" || v === null || Array.isArray(v)) break fast;
+        else if (!validateExtUserInfo$ok(v as Record<string, unknown>, true)) break fast;
       }
     }
     {
@@ -731,6 +734,255 @@ export function validateAlipayTradeAppPayResponse(value: unknown): ValidationIss
     }
   }
   return issues;
+}
+
+function validateGoodsDetail$ok(o: Record<string, unknown>, strict: boolean): boolean {
+  {
+    const v = o["alipay_goods_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["body"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["categories_tree"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["goods_category"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["goods_ean_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["goods_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["goods_name"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["out_item_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["out_sku_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["price"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["quantity"];
+    if (v !== undefined) {
+      if (typeof v !== "number" || !Number.isFinite(v)) return false;
+    }
+  }
+  {
+    const v = o["show_url"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "alipay_goods_id":
+        case "body":
+        case "categories_tree":
+        case "goods_category":
+        case "goods_ean_id":
+        case "goods_id":
+        case "goods_name":
+        case "out_item_id":
+        case "out_sku_id":
+        case "price":
+        case "quantity":
+        case "show_url":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateExtendParams$ok(o: Record<string, unknown>, strict: boolean): boolean {
+  {
+    const v = o["card_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["credit_ext_info"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["hb_fq_num"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["hb_fq_seller_percent"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["industry_reflux_info"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["royalty_freeze"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["specified_seller_name"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["sys_service_provider_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["tc_installment_order_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["trade_component_order_id"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "card_type":
+        case "credit_ext_info":
+        case "hb_fq_num":
+        case "hb_fq_seller_percent":
+        case "industry_reflux_info":
+        case "royalty_freeze":
+        case "specified_seller_name":
+        case "sys_service_provider_id":
+        case "tc_installment_order_id":
+        case "trade_component_order_id":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+function validateExtUserInfo$ok(o: Record<string, unknown>, strict: boolean): boolean {
+  {
+    const v = o["cert_no"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["cert_type"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["fix_buyer"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["identity_hash"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["min_age"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["mobile"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["name"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  {
+    const v = o["need_check_info"];
+    if (v !== undefined) {
+      if (typeof v !== "string") return false;
+    }
+  }
+  if (strict) {
+    for (const k in o) {
+      switch (k) {
+        case "cert_no":
+        case "cert_type":
+        case "fix_buyer":
+        case "identity_hash":
+        case "min_age":
+        case "mobile":
+        case "name":
+        case "need_check_info":
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
 }
 
 function validateGoodsDetail(o: Record<string, unknown>, p: string, issues: ValidationIssue[], strict: boolean): void {
@@ -1136,17 +1388,6 @@ export function validateAlipayTradeAppPayNotification(value: unknown): Validatio
       const v = o["trade_status"];
       if (v !== undefined) {
         if (typeof v !== "string") break fast;
-        else {
-          switch (v) {
-            case "WAIT_BUYER_PAY":
-            case "TRADE_CLOSED":
-            case "TRADE_SUCCESS":
-            case "TRADE_FINISHED":
-              break;
-            default:
-              break fast;
-          }
-        }
       }
     }
     {
