@@ -8,27 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { STAT_CACHE_PATH } from '../../generator/build/cache/stat-cache.js';
-import { main } from '../../generator/cli/main.js';
 import { ROOT, generateFiles, seedSpecs } from './helpers/generated.js';
 import { sampleSpec } from './fixtures/hand-specs.js';
+import { runCliInProcess } from './helpers/cli.js';
 
 let work: string;
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  process.exitCode = undefined;
-  try {
-    const code = await main(['node', 'alipay-codegen', ...args]);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+const run = runCliInProcess;
 
 async function listAll(dir: string, prefix = ''): Promise<string[]> {
   const out: string[] = [];

@@ -6,43 +6,21 @@
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCatalogueSpecs } from '../../../bench/catalogue/write.js';
-import { main } from '../../../generator/cli/main.js';
 import { generatePackage, readTemplates } from '../../../generator/build/index.js';
-import { STAT_CACHE_PATH } from '../../../generator/build/cache/stat-cache.js';
 import { loadSpecsOrThrow } from '../../../generator/spec/load.js';
 import { dumpSpec } from '../../../generator/spec/dump.js';
 import { ROOT } from '../helpers/generated.js';
 import { sampleSpec } from '../fixtures/hand-specs.js';
+import { outputTree, runCliInProcess } from '../helpers/cli.js';
 
 let work: string;
 let specs: string;
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    return { code: await main(['node', 'alipay-codegen', ...args]), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+const run = runCliInProcess;
 
-async function tree(dir: string, prefix = ''): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const entry of await readdir(join(dir, prefix), { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) for (const [k, v] of await tree(dir, rel)) files.set(k, v);
-    // The stat cache is local (stats differ per run), not output.
-    else if (rel !== STAT_CACHE_PATH) files.set(rel, await readFile(join(dir, rel), 'utf8'));
-  }
-  return files;
-}
+const tree = outputTree;
 
 /** The incremental output in `out` equals a full run's, file for file. */
 async function expectSameAsFull(out: string): Promise<void> {

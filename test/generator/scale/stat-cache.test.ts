@@ -7,37 +7,17 @@ import { cp, mkdtemp, readFile, readdir, rm, stat, utimes, writeFile } from 'nod
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAT_CACHE_PATH, readStatCache, writeStatCache } from '../../../generator/build/cache/stat-cache.js';
-import { main } from '../../../generator/cli/main.js';
 import { ROOT } from '../helpers/generated.js';
+import { outputTree, runCliInProcess } from '../helpers/cli.js';
 
 let work: string;
 let specs: string;
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    return { code: await main(['node', 'alipay-codegen', ...args]), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+const run = runCliInProcess;
 
-async function tree(dir: string, prefix = ''): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const entry of await readdir(join(dir, prefix), { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) for (const [k, v] of await tree(dir, rel)) files.set(k, v);
-    else if (rel !== STAT_CACHE_PATH) files.set(rel, await readFile(join(dir, rel), 'utf8'));
-  }
-  return files;
-}
+const tree = outputTree;
 
 /** A whole-second time in the past, which utimes sets exactly. */
 const PINNED = new Date(Math.floor(Date.now() / 1000) * 1000 - 3_600_000);
