@@ -24,7 +24,8 @@ export interface SignedParams {
 
 /** Signs `params` as given (their order is kept) and appends `sign`; blank values are dropped. */
 export function signParams(params: Readonly<Record<string, string | undefined>>, client: AlipayClient): SignedParams {
-  const kept: Record<string, string> = {};
+  // Null-prototype: a param named `__proto__` is signed and sent like any other.
+  const kept = Object.create(null) as Record<string, string>;
   for (const key in params) {
     const value = params[key];
     if (value !== undefined && value.trim() !== '' && key !== 'sign') kept[key] = value;

@@ -37,10 +37,11 @@ function decoderFor(charset) {
  * has no top-level params (then `{}` is its documented empty biz_content).
  */
 export function splitRequest(request, params) {
-    const top = {};
+    // Null-prototype records: a wire name such as `__proto__` is data, not the object's prototype.
+    const top = Object.create(null);
     if (params === undefined || params.length === 0)
         return { top, biz: JSON.stringify(request) };
-    const rest = {};
+    const rest = Object.create(null);
     const source = request;
     for (const key of Object.keys(source)) {
         const value = source[key];

@@ -5,7 +5,8 @@ import { buildSignContent, signContent } from './sign.js';
 import { formatTimestamp } from './timestamp.js';
 /** Signs `params` as given (their order is kept) and appends `sign`; blank values are dropped. */
 export function signParams(params, client) {
-    const kept = {};
+    // Null-prototype: a param named `__proto__` is signed and sent like any other.
+    const kept = Object.create(null);
     for (const key in params) {
         const value = params[key];
         if (value !== undefined && value.trim() !== '' && key !== 'sign')

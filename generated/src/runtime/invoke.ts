@@ -45,9 +45,10 @@ function decoderFor(charset: AnswerCharset): Decoder {
  * has no top-level params (then `{}` is its documented empty biz_content).
  */
 export function splitRequest(request: unknown, params: readonly string[] | undefined): { top: Record<string, string>; biz: string | undefined } {
-  const top: Record<string, string> = {};
+  // Null-prototype records: a wire name such as `__proto__` is data, not the object's prototype.
+  const top = Object.create(null) as Record<string, string>;
   if (params === undefined || params.length === 0) return { top, biz: JSON.stringify(request) };
-  const rest: Record<string, unknown> = {};
+  const rest = Object.create(null) as Record<string, unknown>;
   const source = request as Record<string, unknown>;
   for (const key of Object.keys(source)) {
     const value = source[key];
