@@ -63,7 +63,7 @@ async function main(name: string, calls: number): Promise<void> {
     if (!(CONTENDERS as readonly string[]).includes(name)) throw new Error(`no contender named ${name}; known: ${CONTENDERS.join(', ')}`);
     const request = specs.find((s) => s.method === METHOD)!.examples!.request as Record<string, unknown>;
     const contender = await makeContender(contenderSetup(name as ContenderName, keys, url, await writeClientPackage(specs), request));
-    await runLoad(contender.call, 300, 8, 30_000);
+    await runLoad(contender.call, 1000, 8, 30_000);
     session.connect();
     await session.post('Profiler.enable');
     await session.post('Profiler.setSamplingInterval', { interval: 100 });

@@ -142,10 +142,12 @@ export async function invokeResult<Req, Res, Code extends string>(
   const progress: Progress = { status: undefined, traceId: undefined };
   const observers = state.observers;
   const attempt = async (): Promise<CallResult<Res>> => interpret(client, op, await send(client, method, signed.url, body, options, progress), options, encrypt);
-  if (observers === undefined) return withRetries(retrying, options?.signal, attempt);
+  // Without retries the attempt is the call (one async layer less on the common path).
+  const call = retrying === undefined ? attempt : (): Promise<CallResult<Res>> => withRetries(retrying, options?.signal, attempt);
+  if (observers === undefined) return call();
 
   emitRequest(observers, method, client.gateway, params);
-  return observed(observers, method, progress, () => withRetries(retrying, options?.signal, attempt));
+  return observed(observers, method, progress, call);
 }
 
 /** Scans, verifies and parses the answer into a result, or throws the error it stands for. */

@@ -126,10 +126,12 @@ export async function invokeResult(client, op, request, options) {
     const progress = { status: undefined, traceId: undefined };
     const observers = state.observers;
     const attempt = async () => interpret(client, op, await send(client, method, signed.url, body, options, progress), options, encrypt);
+    // Without retries the attempt is the call (one async layer less on the common path).
+    const call = retrying === undefined ? attempt : () => withRetries(retrying, options?.signal, attempt);
     if (observers === undefined)
-        return withRetries(retrying, options?.signal, attempt);
+        return call();
     emitRequest(observers, method, client.gateway, params);
-    return observed(observers, method, progress, () => withRetries(retrying, options?.signal, attempt));
+    return observed(observers, method, progress, call);
 }
 /** Scans, verifies and parses the answer into a result, or throws the error it stands for. */
 function interpret(client, op, answer, options, encrypted = false) {
