@@ -6,7 +6,6 @@
  */
 import { emitClientModule } from '../emit/client-module.js';
 import { emitIndexModule } from '../emit/index-module.js';
-import type { EmittedModule } from '../emit/method-module.js';
 import { DEFAULT_PACKAGE, type OutputShape, type PackageIdentity } from '../config/config.js';
 import { PLATFORM_DTS, gitignore, packageJson, platformDeclarations, readme, tsconfigJson } from '../emit/package-files.js';
 import { aggregatePlan } from '../plan/package.js';
@@ -59,7 +58,7 @@ export function moduleEntries<T>(stem: string, of: { ts: T; js: T; dts: T }, sha
   return shape === 'sources' ? [[paths[0]!, of.ts]] : [[paths[0]!, of.ts], [paths[1]!, of.js], [paths[2]!, of.dts]];
 }
 
-export function moduleFiles(stem: string, module: EmittedModule, shape: OutputShape = 'package'): Map<string, string> {
+export function moduleFiles<T extends string | Uint8Array>(stem: string, module: { readonly ts: T; readonly js: T; readonly dts: T }, shape: OutputShape = 'package'): Map<string, T> {
   return new Map(moduleEntries(stem, module, shape));
 }
 

@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { MethodKind } from '../spec/method-kind.js';
 import { hasErrors } from '../diagnostics.js';
-import type { EmittedModule } from '../emit/method-module.js';
+import type { FileContent } from '../write/plan.js';
 import type { MethodExports } from '../plan/types.js';
 import type { SourcePosition } from '../spec/model.js';
 import { parseSpec } from '../spec/load.js';
@@ -24,6 +24,13 @@ export interface SpecJob {
   readonly exports: MethodExports;
 }
 
+/** A method module's files, as text or UTF-8 bytes. */
+export interface ModuleText {
+  readonly ts: FileContent;
+  readonly js: FileContent;
+  readonly dts: FileContent;
+}
+
 export interface SpecJobResult {
   readonly diagnostics: Diagnostic[];
   /** The method the spec declares, when it loaded. */
@@ -32,8 +39,11 @@ export interface SpecJobResult {
   /** The method kind when it is not `call` (the aggregate client's signature depends on it). */
   readonly kind?: MethodKind;
   readonly methodPosition?: SourcePosition;
-  /** Present when the spec loaded without errors and declares the promised method. */
-  readonly module?: EmittedModule;
+  /**
+   * Present when the spec loaded without errors and declares the promised method: the module's
+   * three texts (as UTF-8 bytes when a worker made them, ./workers/worker.ts).
+   */
+  readonly module?: ModuleText;
   readonly digests?: { readonly ts: FileDigest; readonly js: FileDigest; readonly dts: FileDigest };
 }
 

@@ -22,7 +22,7 @@ import { mkdir, rmdir, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError, ioReason, type Diagnostic } from '../diagnostics.js';
-import { WriteError, applyWrite, checkOutput, planWrite, writeFileAtomic, type WritePlan } from '../write/index.js';
+import { WriteError, applyWrite, checkOutput, planWrite, writeFileAtomic, type FileContent, type WritePlan } from '../write/index.js';
 import { parentOf, toAbs } from '../write/paths.js';
 import { buildOutput, type OutputBuild } from './cache/cached-build.js';
 import { generatorFingerprint } from './cache/fingerprint.js';
@@ -122,8 +122,8 @@ async function verifyTrusted(out: OutputBuild, ok: (path: string, digest: string
 }
 
 /** The files to compare or write; the manifest is left out (and counted verified) when it is already right. */
-function contents(out: OutputBuild, verified: Set<string>): Map<string, string> {
-  const files = new Map<string, string>();
+function contents(out: OutputBuild, verified: Set<string>): Map<string, FileContent> {
+  const files = new Map<string, FileContent>();
   for (const [path, file] of out.files) if (file.content !== undefined) files.set(path, file.content);
   if (out.manifestUnchanged) verified.add(MANIFEST_PATH);
   else files.set(MANIFEST_PATH, out.manifestText());
@@ -190,7 +190,7 @@ export async function generate(options: OutputOptions): Promise<GenerateResult> 
   options.onProgress?.({ phase: 'verifying' });
   const verifier = new OutputVerifier(outDir, cache);
   const verified = await verifyTrusted(out, (path, digest) => verifier.verify(path, digest));
-  let files: Map<string, string>;
+  let files: Map<string, FileContent>;
   let plan: WritePlan;
   for (;;) {
     files = contents(out, verified);
@@ -226,7 +226,7 @@ export async function generate(options: OutputOptions): Promise<GenerateResult> 
 }
 
 /** Marker, every file but the manifest, the manifest, then the marker removed. */
-async function commit(outDir: string, files: ReadonlyMap<string, string>, plan: WritePlan, state: OutputDirState): Promise<void> {
+async function commit(outDir: string, files: ReadonlyMap<string, FileContent>, plan: WritePlan, state: OutputDirState): Promise<void> {
   const checkpoint = killHook();
   const marker = toAbs(outDir, MARKER_PATH);
   try {

@@ -17,6 +17,7 @@ import { IO_CONCURRENCY, mapLimit } from '../../shared/pool.js';
 import { AGGREGATE_GROUPS, aggregatePlanOf } from '../aggregates.js';
 import { fixedFiles, layoutKey, manifestDigestText, moduleEntries, moduleFiles, modulePaths, runtimeStems, type OutputLayout } from '../files.js';
 import type { JobRunner, SpecJob } from '../jobs.js';
+import type { FileContent } from '../../write/plan.js';
 import type { Templates } from '../templates.js';
 import { EMPTY_STAT_CACHE, followedStat, type StatCache, type StatKey } from './stat-cache.js';
 import {
@@ -53,7 +54,7 @@ export interface CachedBuildOptions {
 export interface OutputFile {
   digest: FileDigest;
   /** Absent for trusted files until `content` is asked for. */
-  content?: string;
+  content?: FileContent;
 }
 
 interface MethodRecord {
@@ -79,7 +80,8 @@ async function jobOf(record: MethodRecord): Promise<SpecJob> {
 
 /** The digest the manifest records for a package-wide file (package.json: with its version blanked). */
 function manifestDigest(path: string, file: OutputFile): FileDigest {
-  return path === 'package.json' && file.content !== undefined ? digest(manifestDigestText(path, file.content)) : file.digest;
+  // package.json is made on this thread, as text.
+  return path === 'package.json' && typeof file.content === 'string' ? digest(manifestDigestText(path, file.content)) : file.digest;
 }
 
 export class OutputBuild {
@@ -108,12 +110,12 @@ export class OutputBuild {
   }
 
   /** The file's content, emitting it again when it was trusted (its digest is then refreshed). */
-  async content(path: string): Promise<string> {
+  async content(path: string): Promise<FileContent> {
     const file = this.files.get(path);
     if (!file) throw new Error(`not a generated file: ${path}`);
     if (file.content !== undefined) return file.content;
     const record = this.byPath.get(path);
-    let fresh: Map<string, string>;
+    let fresh: Map<string, FileContent>;
     if (record) {
       const { runSpecJob } = await import('../jobs.js');
       const result = runSpecJob(await jobOf(record));
@@ -128,7 +130,7 @@ export class OutputBuild {
     return this.files.get(path)!.content!;
   }
 
-  private set(path: string, content: string): void {
+  private set(path: string, content: FileContent): void {
     const d = digest(content);
     this.files.set(path, { digest: d, content });
     const record = this.byPath.get(path);
@@ -274,9 +276,15 @@ export async function buildOutput(options: CachedBuildOptions): Promise<OutputBu
   });
 
   const results = await options.runner(jobs.length).run(jobs.map((j) => j.job));
+  // The texts are not needed any more (a spec emitted again on demand is re-read against its hash):
+  // released, so a cold run does not hold every spec beside every output until the write.
+  for (const j of jobs) {
+    records[j.index]!.spec.text = undefined;
+    j.job = { ...j.job, text: '' };
+  }
   if (results.some((r) => r.module === undefined || hasErrors(r.diagnostics))) return failWithLoaderDiagnostics(specsDir);
 
-  const contents = new Map<string, string>();
+  const contents = new Map<string, FileContent>();
   const diagnostics: Diagnostic[] = [];
   jobs.forEach(({ index, job }, i) => {
     const r = results[i]!;

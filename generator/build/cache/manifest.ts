@@ -48,7 +48,8 @@ export interface Manifest {
   readonly methods: readonly ManifestMethod[];
 }
 
-export function digest(content: string): FileDigest {
+export function digest(content: string | Uint8Array): FileDigest {
+  if (typeof content !== 'string') return `${createHash('sha256').update(content).digest('hex')} ${content.byteLength}`;
   return `${createHash('sha256').update(content, 'utf8').digest('hex')} ${Buffer.byteLength(content, 'utf8')}`;
 }
 

@@ -71,8 +71,9 @@ export async function runServe(options: ServeOptions): Promise<void> {
     const reason = isIoError(error) ? `${error.path ?? ''}: ${ioReason(error)}` : (error as Error).message;
     throw new UserError(`cannot start the gateway: ${reason}`);
   }
-  process.stdout.write(describeGateway(gateway));
-  await new Promise<void>((resolve) => {
+  // The handlers go in before the keys are printed: whoever reads them may stop us at once, and a
+  // signal before any handler exists kills the process without closing the gateway.
+  const stopped = new Promise<void>((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -81,5 +82,7 @@ export async function runServe(options: ServeOptions): Promise<void> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  process.stdout.write(describeGateway(gateway));
+  await stopped;
   await gateway.close();
 }
