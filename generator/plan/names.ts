@@ -4,6 +4,7 @@
  * (which the planner fixes: public names first, then doc order).
  */
 import { identifier, isReservedWord, toIdentifierParts } from '../shared/identifiers.js';
+import type { MethodExports } from './types.js';
 
 /** PascalCase identifier from spec text; `fallback` when the text has no ASCII letters or digits. */
 export function pascalName(text: string, fallback: string): string {
@@ -94,4 +95,30 @@ export function specKeyPath(origin: string): string[] {
     for (let n = (segment.length - name.length) / 2; n > 0; n--) path.push('items');
   });
   return path;
+}
+
+/**
+ * A method's public names, all made from one prefix (`AlipayTradeQuery`, or `AlipayTradeQuery2`
+ * after a clash): the manifest stores only the prefix (namePrefix).
+ */
+export function exportNames(prefix: string): MethodExports {
+  const fn = camelName(prefix);
+  return {
+    fn,
+    request: `${prefix}Request`,
+    response: `${prefix}Response`,
+    errorCode: `${prefix}ErrorCode`,
+    isError: `is${prefix}Error`,
+    validateRequest: `validate${prefix}Request`,
+    validateResponse: `validate${prefix}Response`,
+    operation: `${fn}Operation`,
+    notification: `${prefix}Notification`,
+    validateNotification: `validate${prefix}Notification`,
+    parseNotification: `parse${prefix}Notification`,
+  };
+}
+
+/** The prefix `names` were made from (exportNames(namePrefix(n)) gives `n` back). */
+export function namePrefix(names: MethodExports): string {
+  return names.request.slice(0, -'Request'.length);
 }

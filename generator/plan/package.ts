@@ -5,7 +5,7 @@
  */
 import type { MethodIR } from '../ir/types.js';
 import { CLIENT_NAMES, GLOBAL_NAMES } from './reserved.js';
-import { Scope, camelName, pascalName } from './names.js';
+import { Scope, exportNames, pascalName } from './names.js';
 import { planMethod } from './method.js';
 import type { AggregatePlan, ClientNode, MethodExports, MethodHead, PackagePlan } from './types.js';
 
@@ -41,22 +41,6 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function exportNames(prefix: string): MethodExports {
-  const fn = camelName(prefix);
-  return {
-    fn,
-    request: `${prefix}Request`,
-    response: `${prefix}Response`,
-    errorCode: `${prefix}ErrorCode`,
-    isError: `is${prefix}Error`,
-    validateRequest: `validate${prefix}Request`,
-    validateResponse: `validate${prefix}Response`,
-    operation: `${fn}Operation`,
-    notification: `${prefix}Notification`,
-    validateNotification: `validate${prefix}Notification`,
-    parseNotification: `parse${prefix}Notification`,
-  };
-}
 
 function claimExports(scope: Scope, method: string): MethodExports {
   const base = pascalName(method, 'Method');

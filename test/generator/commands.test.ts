@@ -144,6 +144,37 @@ describe('the output folder', () => {
     expect(await readFile(join(out, 'src/lib/util.ts'), 'utf8')).toBe('export const mine = 1;\n');
   });
 
+  it('an output of the previous manifest format (every name stored) stays its own: regenerated, and what it listed pruned', async () => {
+    const out = join(work, 'format-1');
+    const specs = join(work, 'format-1-specs');
+    await cp(join(ROOT, 'specs'), specs, { recursive: true });
+    expect((await run('generate', '--specs', specs, '--out', out)).code).toBe(0);
+    const manifestPath = join(out, '.alipay-codegen/manifest.json');
+    const current = JSON.parse(await readFile(manifestPath, 'utf8')) as { format: number; methods: { names: unknown; files: Record<string, string> }[] };
+    expect(current.format).toBe(2);
+    // A method only the old output had: its file is listed in the old manifest and on disk.
+    await mkdir(join(out, 'src/methods'), { recursive: true });
+    await writeFile(join(out, 'src/methods/gone.ts'), 'export {};\n');
+    const { exportNames } = await import('../../generator/plan/names.js');
+    const old = {
+      ...current,
+      format: 1,
+      methods: [
+        ...current.methods.map((m) => ({ ...m, names: exportNames(m.names as string) })),
+        { ...current.methods[0]!, spec: 'gone.yaml', names: exportNames('Gone'), files: { 'src/methods/gone.ts': 'x 10' } },
+      ],
+    };
+    await writeFile(manifestPath, JSON.stringify(old));
+    await rm(join(out, STAT_CACHE_PATH), { force: true });
+
+    const r = await run('generate', '--specs', specs, '--out', out);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/1 removed/);
+    await expect(stat(join(out, 'src/methods/gone.ts'))).rejects.toThrow();
+    expect(JSON.parse(await readFile(manifestPath, 'utf8')).format).toBe(2);
+    expect((await run('check', '--specs', specs, '--out', out)).code).toBe(0);
+  });
+
   it('writes into an existing empty folder', async () => {
     const out = join(work, 'empty');
     await mkdir(out);

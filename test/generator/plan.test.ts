@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildMethodIR } from '../../generator/ir/build.js';
-import { planPackage } from '../../generator/plan/package.js';
+import fc from 'fast-check';
+import { exportNames, namePrefix } from '../../generator/plan/names.js';
+import { planNames, planPackage } from '../../generator/plan/package.js';
 import { runtimeExportNames } from '../../generator/plan/runtime-exports.js';
 import type { MethodSpec } from '../../generator/spec/model.js';
 import { field, sampleSpec } from './fixtures/hand-specs.js';
@@ -97,5 +99,18 @@ describe('planPackage', () => {
       ['w', 'x.w', []],
       ['y', 'x.y', ['z']],
     ]);
+  });
+});
+
+describe('namePrefix', () => {
+  // The manifest stores a method's names as their prefix: it must give back exactly the planned names,
+  // clash suffixes and reserved-word camel names included, for any set of wire names.
+  it('gives back the planned names through exportNames, whatever the wire names', () => {
+    const wireName = fc.oneof(fc.string(), fc.stringMatching(/^[a-z]{1,6}(\.[a-z0-9_]{1,6}){0,4}$/), fc.constantFrom('delete', 'class', 'alipay.trade.query', 'Alipay.Trade.Query'));
+    fc.assert(
+      fc.property(fc.uniqueArray(wireName, { maxLength: 12 }), (methods) => {
+        for (const planned of planNames([...methods].sort(), RUNTIME)) expect(exportNames(namePrefix(planned.exports))).toEqual(planned.exports);
+      }),
+    );
   });
 });

@@ -9,10 +9,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { MethodKind } from '../../spec/method-kind.js';
+import { exportNames, namePrefix } from '../../plan/names.js';
 import type { MethodExports } from '../../plan/types.js';
 
 export const MANIFEST_PATH = '.alipay-codegen/manifest.json';
-const FORMAT = 1;
+const FORMAT = 2;
+/** Format 1 stored every planned name; its file lists still say what the generator wrote. */
+const OWNERSHIP_FORMATS: readonly unknown[] = [1, FORMAT];
 
 /** `<sha256 hex> <bytes>` of a file's UTF-8 content. */
 export type FileDigest = string;
@@ -32,6 +35,7 @@ export interface ManifestMethod {
   /** The method kind when it is not `call`. */
   readonly kind?: MethodKind;
   readonly stem: string;
+  /** Written as their prefix (plan/package.ts exportNames): 30 bytes instead of 700 per method. */
   readonly names: MethodExports;
   readonly warnings?: readonly ManifestWarning[];
   /** Output path -> digest. */
@@ -114,7 +118,8 @@ function sealedLine(e: ManifestMethod): string {
   let line = lines.get(e);
   const known = line === undefined ? knownSeals.get(e) : undefined;
   if (known !== undefined) {
-    line = `${JSON.stringify(e).slice(0, -1)},"seal":${JSON.stringify(known)}}`;
+    // The entry as read, in the written key order, with its names back in their written form.
+    line = `${JSON.stringify({ ...e, names: namePrefix(e.names) }).slice(0, -1)},"seal":${JSON.stringify(known)}}`;
     lines.set(e, line);
   } else if (line === undefined) {
     const json = JSON.stringify(methodEntry(e));
@@ -135,7 +140,7 @@ function methodEntry(e: ManifestMethod): object {
     ...(e.title !== undefined && { title: e.title }),
     ...(e.kind !== undefined && { kind: e.kind }),
     stem: e.stem,
-    names: e.names,
+    names: namePrefix(e.names),
     ...(e.warnings !== undefined && e.warnings.length > 0 && { warnings: e.warnings }),
     files,
   };
@@ -165,11 +170,13 @@ export function decodeManifest(json: unknown, options: { checkSeals?: boolean } 
     if (!Array.isArray(data.runtimeExports) || !Array.isArray(data.methods) || typeof data.files !== 'object' || data.files === null) {
       return undefined;
     }
-    for (const m of data.methods as ManifestMethod[]) {
+    for (const m of data.methods as (Omit<ManifestMethod, 'names'> & { names: unknown })[]) {
       if (typeof m?.spec !== 'string' || typeof m.sha256 !== 'string' || typeof m.method !== 'string' || typeof m.stem !== 'string') {
         return undefined;
       }
-      if (typeof m.names !== 'object' || m.names === null || typeof m.files !== 'object' || m.files === null) return undefined;
+      if (typeof m.names !== 'string' || typeof m.files !== 'object' || m.files === null) return undefined;
+      // Expanded in place (the entry keeps its key order, which its seal line depends on).
+      (m as { names: unknown }).names = exportNames(m.names);
     }
     const manifest = data as unknown as Manifest & { seal?: string };
     if (manifest.seal !== seal(headerOf(manifest))) return undefined;
@@ -194,12 +201,12 @@ export function decodeManifest(json: unknown, options: { checkSeals?: boolean } 
 
 /**
  * Every output path a manifest (parsed JSON) lists, seals or not: a seal decides what is trusted,
- * not what the generator wrote. Undefined when `json` is not a manifest of this format.
+ * not what the generator wrote (format 1 manifests included). Undefined when `json` is not a manifest.
  */
 export function listedPaths(json: unknown): string[] | undefined {
   try {
     const data = json as { format?: unknown; files?: unknown; methods?: unknown };
-    if (typeof data !== 'object' || data === null || data.format !== FORMAT || typeof data.files !== 'object' || data.files === null || !Array.isArray(data.methods)) return undefined;
+    if (typeof data !== 'object' || data === null || !OWNERSHIP_FORMATS.includes(data.format) || typeof data.files !== 'object' || data.files === null || !Array.isArray(data.methods)) return undefined;
     const paths = Object.keys(data.files);
     for (const m of data.methods as { files?: unknown }[]) {
       if (typeof m?.files === 'object' && m.files !== null) paths.push(...Object.keys(m.files));
