@@ -35,7 +35,7 @@ export interface ManifestMethod {
   /** The method kind when it is not `call`. */
   readonly kind?: MethodKind;
   readonly stem: string;
-  /** Written as their prefix (plan/package.ts exportNames): 30 bytes instead of 700 per method. */
+  /** Written as their prefix (plan/names.ts exportNames): 30 bytes instead of 700 per method. */
   readonly names: MethodExports;
   readonly warnings?: readonly ManifestWarning[];
   /** Output path -> digest. */
