@@ -1,7 +1,8 @@
 /**
  * Client/server part: the local gateway in its own process; our generated client (its default
  * keep-alive node:http transport, `fetch: globalThis.fetch`, and an in-memory transport that
- * replays one answer: the runtime's own cost) and the official alipay-sdk (validateSign on) each make N
+ * replays one answer: the runtime's own cost), the bare round trip (one request signed once, POSTed
+ * again and again: what every client pays besides its own work) and the official alipay-sdk (validateSign on) each make N
  * calls of alipay.marketing.card.query at a fixed concurrency, in the same run, each in a client
  * process of its own (rounds rotate the order). Reported per
  * client: requests/s, client CPU per call, that CPU over the RSA floor, failed calls (must be 0).
@@ -18,7 +19,7 @@ import type { LoadResult } from './load.js';
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import type { ClientJob } from './client-process.js';
-import { APP_ID, CONTENDERS, DEFAULT_CLIENT, FETCH_CLIENT, IN_MEMORY_CLIENT, METHOD, contenderSetup, makeKeys, serverUsage, startServer, stopServer, writeClientPackage } from './setup.js';
+import { APP_ID, BARE_ROUND_TRIP, CONTENDERS, DEFAULT_CLIENT, FETCH_CLIENT, IN_MEMORY_CLIENT, METHOD, contenderSetup, makeKeys, serverUsage, startServer, stopServer, writeClientPackage } from './setup.js';
 
 const MAX_MS_PER_RUN = 30_000;
 /**
@@ -105,6 +106,10 @@ function report(results: Map<string, LoadResult[]>, floorMs: number, runs: numbe
     better: 'lower',
     runs,
   });
+  // The round trip alone: with the floor, the least CPU per call any client on this transport can reach.
+  const bare = summary.get(BARE_ROUND_TRIP)!;
+  figures.push({ name: `client: CPU per call of the ${BARE_ROUND_TRIP}`, ours: bare.cpu, unit: 'ms', better: 'lower', runs });
+  figures.push({ name: 'client: RSA floor + that round trip (no client work at all)', ours: (floorMs + bare.cpu) / floorMs, unit: 'x floor', better: 'lower', runs });
   for (const name of [DEFAULT_CLIENT, FETCH_CLIENT]) {
     const s = summary.get(name)!;
     const clean = s.failed === 0 && sdk.failed === 0;

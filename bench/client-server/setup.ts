@@ -5,6 +5,7 @@
  * a client process of its own, so one client's modules never change another's costs.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { generateKeyPairSync, type KeyExportOptions, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -77,7 +78,13 @@ export function stopServer(child: ChildProcess): Promise<void> {
 export const DEFAULT_CLIENT = 'ours (default transport: node:http keep-alive)';
 export const FETCH_CLIENT = 'ours (fetch: globalThis.fetch)';
 export const IN_MEMORY_CLIENT = 'ours (in-memory transport)';
-export const CONTENDERS = [DEFAULT_CLIENT, FETCH_CLIENT, IN_MEMORY_CLIENT, 'alipay-sdk'] as const;
+/**
+ * Not a client: the round trip alone. One request signed by our client at setup, then POSTed as
+ * it is over a keep-alive node:http agent, the answer read to its end and nothing else done (the
+ * gateway still verifies it and signs its answer). What any Node client pays besides its own work.
+ */
+export const BARE_ROUND_TRIP = 'bare round trip (node:http keep-alive, a request signed once, nothing parsed)';
+export const CONTENDERS = [DEFAULT_CLIENT, FETCH_CLIENT, IN_MEMORY_CLIENT, BARE_ROUND_TRIP, 'alipay-sdk'] as const;
 export type ContenderName = (typeof CONTENDERS)[number];
 
 /** What a client process needs to build one contender (PEM strings: users configure clients so). */
@@ -118,6 +125,7 @@ export async function makeContender(setup: ContenderSetup): Promise<Contender> {
   }
   const ours = (await import(pathToFileURL(join(setup.packageDir, 'dist/index.js')).href)) as Record<string, any>;
   const config = { appId: APP_ID, privateKey: setup.appPrivateKeyPkcs8, alipayPublicKey: setup.alipayPublicKey, gateway: setup.url };
+  if (name === BARE_ROUND_TRIP) return bareRoundTrip(ours, config, request);
   const client = ours.createAlipayClient(
     name === FETCH_CLIENT ? { ...config, fetch: globalThis.fetch } : name === IN_MEMORY_CLIENT ? { ...config, fetch: replaying(ours.createNodeTransport()) } : config,
   );
@@ -125,6 +133,32 @@ export async function makeContender(setup: ContenderSetup): Promise<Contender> {
 }
 
 type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+
+/** BARE_ROUND_TRIP: our client signs one request (captured), which is then sent again and again. */
+async function bareRoundTrip(ours: Record<string, any>, config: object, request: Record<string, unknown>): Promise<Contender> {
+  let sent: { url: string; body: string } | undefined;
+  const capture: Fetch = async (url, init) => {
+    sent = { url, body: String(init.body) };
+    return new Response('{}', { status: 500 });
+  };
+  await ours.alipayMarketingCardQuery(ours.createAlipayClient({ ...config, fetch: capture }), request).catch(() => undefined);
+  if (sent === undefined) throw new Error('the client sent no request to capture');
+  const { url, body } = sent;
+  const agent = new HttpAgent({ keepAlive: true, maxSockets: 64 });
+  const headers = { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8', 'content-length': String(Buffer.byteLength(body)) };
+  const call = (): Promise<boolean> =>
+    new Promise((resolve, reject) => {
+      const req = httpRequest(url, { method: 'POST', agent, headers }, (res) => {
+        let length = 0;
+        res.on('data', (chunk: Buffer) => (length += chunk.length));
+        res.on('end', () => resolve(res.statusCode === 200 && length > 0));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  return { name: BARE_ROUND_TRIP, call };
+}
 
 /** A transport that sends the first request for real and answers every later one with that answer. */
 function replaying(transport: Fetch): Fetch {
