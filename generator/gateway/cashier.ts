@@ -82,6 +82,8 @@ export interface CashierContext {
   /** Certificate mode: the SN of the Alipay certificate, named after the sign of the app pay result (as in the gateway's answers). */
   readonly alipayCertSn?: string | undefined;
   readonly onNotify: (sent: SentNotification) => void;
+  /** A payment completed (the cashier's pay link, or the app): the trade methods answer about it from then on. */
+  readonly onPaid?: (trade: TradeFacts) => void;
 }
 
 interface Order {
@@ -243,6 +245,7 @@ export function createCashier(ctx: CashierContext): Cashier {
         return html(409, htmlPage('支付宝 - 订单已支付', inner), 'pay already-paid', order.method);
       }
       order.paid = true;
+      ctx.onPaid?.(order.trade);
       const scenario = requestScenario ?? order.scenario;
       const notified = order.notifyUrl === undefined ? '' : ` notify ${(await notifyOrder(order.method, order.trade, order.notifyUrl, order.signType, scenario)).accepted ? 'success' : 'not-success'}`;
       if (order.returnUrl === undefined) {
@@ -264,6 +267,7 @@ export function createCashier(ctx: CashierContext): Cashier {
         return json(200, { resultStatus: '4000', memo, result: '' }, `app 4000 ${resultOf(node)}`, method);
       }
       const trade = tradeOf(params);
+      ctx.onPaid?.(trade);
       const node: Node = {
         code: SUCCESS_CODE,
         msg: 'Success',

@@ -27,6 +27,7 @@ import { checkProtocol } from './protocol.js';
 import { withAlipayCertSn } from './cert-mode.js';
 import { decryptRequest, encryptNode } from './aes.js';
 import { successNode } from './sample.js';
+import { TradeBook, cents, formatCents } from './trades.js';
 import { parseScenario, SCENARIO_HEADER, ScenarioError, type Scenario } from './scenario.js';
 import { createV3Handler, V3_PREFIX } from './v3-server.js';
 
@@ -111,6 +112,16 @@ async function loadSpecs(options: GatewayOptions): Promise<readonly MethodSpec[]
   throw new Error('startGateway needs specs or specsDir');
 }
 
+/** biz_content as an object (it passed the method's validator already); {} when it is not one. */
+function bizObject(bizContent: string | undefined): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(bizContent ?? '{}');
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
 function defaultBusinessCode(method: GatewayMethod): string {
   return method.ir.errors.find((e) => e.code !== 'INVALID_PARAMETER')?.code ?? 'SYSTEM_ERROR';
 }
@@ -133,12 +144,17 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const extraLatency = options.latencyMs ?? 0;
   const log = options.log;
   const sent: SentNotification[] = [];
+  const trades = new TradeBook();
   const cashier = createCashier({
     gatewayPrivateKey: keys.gatewayPrivateKey,
     writer,
     specs: new Map(specs.map((s) => [s.method, s])),
     appId: options.appId,
     alipayCertSn: keys.certs?.alipayCertSn,
+    onPaid: (trade) => {
+      const amount = cents(trade.totalAmount);
+      if (amount !== undefined) trades.record({ outTradeNo: trade.outTradeNo, tradeNo: trade.tradeNo, totalAmount: formatCents(amount), status: 'TRADE_SUCCESS' });
+    },
     onNotify: (notification) => {
       if (sent.length >= MAX_KEPT_NOTIFICATIONS) sent.shift();
       sent.push(notification);
@@ -194,7 +210,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
       return reply(businessError(code, documented?.description ?? code));
     }
     const success = successNodes.get(protocol.method)!;
-    return reply(upload === undefined ? success : uploadAnswer(method, success, files));
+    if (upload !== undefined) return reply(uploadAnswer(method, success, files));
+    // A trade method about a trade this gateway has seen answers about it (./trades.ts).
+    const booked = trades.answer(protocol.method, { biz: bizObject(decrypted.bizContent), success, response: method.ir.response, errors: method.ir.errors });
+    return reply(booked ?? success);
   };
 
   const v3 = createV3Handler({

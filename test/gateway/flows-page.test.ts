@@ -72,14 +72,16 @@ function lastReceived<P extends Received['path']>(path: P): Extract<Received, { 
   return last!.notification as Extract<Received, { path: P }>['notification'];
 }
 
-async function queryRefundClose(outTradeNo: string): Promise<void> {
+/** The gateway answers about the trade just paid (its trade book): paid, refunded in full, then closed. */
+async function queryRefundClose(outTradeNo: string, tradeNo: string): Promise<void> {
   const query = await alipayTradeQuery(client, { out_trade_no: outTradeNo });
   expect(query.status).toBe('success');
   const q = success(query);
   expectTypeOf(q.trade_no).toEqualTypeOf<string | undefined>();
-  expect(q.trade_no).toBeTypeOf('string');
+  expect([q.trade_no, q.total_amount, q.trade_status]).toEqual([tradeNo, '88.88', 'TRADE_SUCCESS']);
   const refund = success(await alipayTradeRefund(client, { out_trade_no: outTradeNo, refund_amount: '88.88', out_request_no: `${outTradeNo}-r1` }));
-  expect(refund.code).toBe('10000');
+  expect([refund.code, refund.trade_no, refund.refund_fee, refund.fund_change]).toEqual(['10000', tradeNo, '88.88', 'Y']);
+  expect(success(await alipayTradeQuery(client, { out_trade_no: outTradeNo })).trade_status).toBe('TRADE_CLOSED');
   const close = success(await alipayTradeClose(client, { out_trade_no: outTradeNo }));
   expect(close.code).toBe('10000');
   await serve.waitFor(/ POST alipay\.trade\.close 10000 /);
@@ -107,7 +109,7 @@ describe('page pay against alipay-codegen serve', () => {
     await serve.waitFor(/ GET alipay\.trade\.page\.pay pay 302 notify success /);
     expect(serve.output()).toMatch(/ NOTIFY alipay\.trade\.page\.pay http:\/\/127\.0\.0\.1:\d+\/notify\/page answered success /);
 
-    await queryRefundClose(outTradeNo);
+    await queryRefundClose(outTradeNo, n.trade_no);
   });
 
   it('POST form, submitted as a browser submits it: the same flow', async () => {
@@ -136,6 +138,6 @@ describe('wap pay against alipay-codegen serve', () => {
     const n = lastReceived('/notify/wap');
     expect([n.out_trade_no, n.total_amount, n.trade_status]).toEqual([outTradeNo, '88.88', 'TRADE_SUCCESS']);
     expect(back).toMatchObject({ method: 'alipay.trade.wap.pay.return', out_trade_no: outTradeNo, trade_no: n.trade_no });
-    await queryRefundClose(outTradeNo);
+    await queryRefundClose(outTradeNo, n.trade_no);
   });
 });
