@@ -219,6 +219,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const v3 = createV3Handler({
     methods,
     successNodes,
+    trades,
     appPublicKey: keys.appPublicKey,
     gatewayPrivateKey: keys.gatewayPrivateKey,
     appId: options.appId,

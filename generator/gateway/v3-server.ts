@@ -13,7 +13,8 @@ import { randomBytes, randomUUID, type KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseV3Authorization, signV3Answer, type ValidationIssue } from '../../templates/runtime/index.js';
 import type { GatewayCertSns } from './cert-mode.js';
-import type { Node } from './codes.js';
+import { SUCCESS_CODE, type Node } from './codes.js';
+import type { TradeBook } from './trades.js';
 import type { GatewayMethod } from './methods.js';
 import { checkFiles, isMultipart, MalformedMultipartError, MAX_UPLOAD_BYTES, readMultipart, uploadAnswer, UploadTooLargeError } from './multipart.js';
 import { BodyTooLargeError, MAX_BODY_BYTES, readBody } from './params.js';
@@ -35,6 +36,8 @@ const LISTED = 5;
 export interface V3Context {
   readonly methods: ReadonlyMap<string, GatewayMethod>;
   readonly successNodes: ReadonlyMap<string, Node>;
+  /** The trades the gateway has seen, shared with /gateway.do (./trades.ts). */
+  readonly trades?: TradeBook;
   readonly appPublicKey: KeyObject;
   readonly gatewayPrivateKey: KeyObject;
   readonly appId?: string | undefined;
@@ -149,7 +152,10 @@ export function createV3Handler(ctx: V3Context): V3Handler {
       return failure({ status: 400, code, message: documented?.description ?? code }, name);
     }
     const node = ctx.successNodes.get(name)!;
-    const json = successBody(files === undefined ? node : uploadAnswer(method, node, files));
+    // A trade method about a trade the gateway has seen answers about it, as on /gateway.do.
+    const booked = files === undefined ? ctx.trades?.answer(name, { biz: request, success: node, response: method.ir.response, errors: method.ir.errors }) : undefined;
+    if (booked !== undefined && booked['code'] !== SUCCESS_CODE) return failure(refusalOfNode(booked), name);
+    const json = successBody(booked ?? (files === undefined ? node : uploadAnswer(method, node, files)));
     if (!decrypted.encrypted) return { status: 200, body: json, signed: true, method: name, result: '200' };
     return { status: 200, body: encryptV3Answer(json, ctx.aesKey!), signed: true, encrypted: true, method: name, result: '200 AES' };
   };

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AlipayApiError, createAlipayClient, type AlipayClient } from '../../generated/dist/runtime/index.js';
+import { AlipayApiError, AlipayV3ApiError, createAlipayClient, type AlipayClient } from '../../generated/dist/runtime/index.js';
 import { alipayTradeCancel } from '../../generated/dist/methods/alipay.trade.cancel.js';
 import { alipayTradeClose } from '../../generated/dist/methods/alipay.trade.close.js';
 import { alipayTradeCreate } from '../../generated/dist/methods/alipay.trade.create.js';
@@ -86,6 +86,22 @@ describe('trades the gateway has seen', () => {
     await alipayTradePay(client, { out_trade_no: 'book-cancel-paid', total_amount: '2.00', subject: 'Tea', scene: 'bar_code', auth_code: '28763443825664394' });
     expect(success(await alipayTradeCancel(client, { out_trade_no: 'book-cancel-paid' })).action).toBe('refund');
     expect(success(await alipayTradeQuery(client, { out_trade_no: 'book-cancel-paid' })).trade_status).toBe('TRADE_CLOSED');
+  });
+
+  it('the v3 routes share the book: paid over gateway.do, queried and refused a close over v3', async () => {
+    const v3 = createAlipayClient({
+      appId: '2021000000000001',
+      privateKey: gateway.keys.appPrivateKey!,
+      alipayPublicKey: gateway.keys.gatewayPublicKeyPem,
+      gateway: gateway.url,
+      validateResponse: true,
+      protocol: 'v3',
+    });
+    const paid = success(await alipayTradePay(client, { out_trade_no: 'book-v3', total_amount: '3.00', subject: 'Tea', scene: 'bar_code', auth_code: '28763443825664394' }));
+    expect(success(await alipayTradeQuery(v3, { out_trade_no: 'book-v3' }))).toMatchObject({ trade_no: paid.trade_no, total_amount: '3.00', trade_status: 'TRADE_SUCCESS' });
+    const refused = await alipayTradeClose(v3, { out_trade_no: 'book-v3' }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AlipayV3ApiError);
+    expect([(refused as AlipayV3ApiError).status, (refused as AlipayV3ApiError).code]).toEqual([400, 'ACQ.TRADE_STATUS_ERROR']);
   });
 
   it('a trade it has not seen keeps the spec example', async () => {
