@@ -84,6 +84,10 @@ export interface CashierContext {
   readonly onNotify: (sent: SentNotification) => void;
   /** A payment completed (the cashier's pay link, or the app): the trade methods answer about it from then on. */
   readonly onPaid?: (trade: TradeFacts) => void;
+  /** The trade the gateway knows by this out_trade_no or trade_no (a `notify` without amounts takes its numbers). */
+  readonly knownTrade?: (outTradeNo: string | undefined, tradeNo: string | undefined) => { outTradeNo: string; tradeNo: string; totalAmount: string } | undefined;
+  /** A sent notification said a trade was paid (`notify` for a precreate's QR code: the buyer paid). */
+  readonly onNotifiedPaid?: (trade: TradeFacts) => void;
 }
 
 interface Order {
@@ -324,10 +328,14 @@ export function createCashier(ctx: CashierContext): Cashier {
       if (typeof attempts !== 'number' || !Number.isInteger(attempts) || attempts < 1 || attempts > 20) return refuse('"attempts" must be a whole number 1..20');
       if (typeof retryDelayMs !== 'number' || !Number.isInteger(retryDelayMs) || retryDelayMs < 0 || retryDelayMs > 600_000) return refuse('"retryDelayMs" must be a whole number of ms 0..600000');
       const spoil = spoilOf(scenario);
+      // A trade the gateway knows lends its numbers to the fields the caller left out.
+      const known = ctx.knownTrade?.(fields['out_trade_no'], fields['trade_no']);
+      const trade = tradeFromFields(known === undefined ? fields : { out_trade_no: known.outTradeNo, trade_no: known.tradeNo, total_amount: known.totalAmount, ...fields }, ctx.appId);
       const params = buildNotification(
-        { fields: notifyFieldsOf(ctx.specs.get(method)), trade: tradeFromFields(fields, ctx.appId), overrides: fields, signType, ...(spoil === undefined ? {} : { spoil }) },
+        { fields: notifyFieldsOf(ctx.specs.get(method)), trade, overrides: fields, signType, ...(spoil === undefined ? {} : { spoil }) },
         ctx.gatewayPrivateKey,
       );
+      if (params['trade_status'] === 'TRADE_SUCCESS' || params['trade_status'] === 'TRADE_FINISHED') ctx.onNotifiedPaid?.(trade);
       const started = performance.now();
       const report = await sendNotification(url, params, { attempts, retryDelayMs });
       ctx.onNotify({ method, params, report, ms: performance.now() - started });

@@ -27,7 +27,7 @@ import { checkProtocol } from './protocol.js';
 import { withAlipayCertSn } from './cert-mode.js';
 import { decryptRequest, encryptNode } from './aes.js';
 import { successNode } from './sample.js';
-import { TradeBook, cents, formatCents } from './trades.js';
+import { TradeBook } from './trades.js';
 import { parseScenario, SCENARIO_HEADER, ScenarioError, type Scenario } from './scenario.js';
 import { createV3Handler, V3_PREFIX } from './v3-server.js';
 
@@ -151,10 +151,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     specs: new Map(specs.map((s) => [s.method, s])),
     appId: options.appId,
     alipayCertSn: keys.certs?.alipayCertSn,
-    onPaid: (trade) => {
-      const amount = cents(trade.totalAmount);
-      if (amount !== undefined) trades.record({ outTradeNo: trade.outTradeNo, tradeNo: trade.tradeNo, totalAmount: formatCents(amount), status: 'TRADE_SUCCESS' });
-    },
+    onPaid: (trade) => trades.paid(trade, { replace: true }),
+    knownTrade: (outTradeNo, tradeNo) => trades.find({ out_trade_no: outTradeNo, trade_no: tradeNo }),
+    onNotifiedPaid: (trade) => trades.paid(trade, { replace: false }),
     onNotify: (notification) => {
       if (sent.length >= MAX_KEPT_NOTIFICATIONS) sent.shift();
       sent.push(notification);

@@ -70,6 +70,21 @@ export class TradeBook {
     return booked;
   }
 
+  /**
+   * A payment of `trade` completed: the cashier and the app pay a new trade (`replace`: it takes the
+   * place of an earlier one with its out_trade_no); a notification saying a trade was paid pays the
+   * one waiting for the buyer, or books an unknown one. An amount that is not one is not booked.
+   */
+  paid(trade: { readonly outTradeNo: string; readonly tradeNo: string; readonly totalAmount: string }, options: { readonly replace: boolean }): void {
+    const known = options.replace ? undefined : this.find({ out_trade_no: trade.outTradeNo, trade_no: trade.tradeNo });
+    if (known !== undefined) {
+      if (known.status === 'WAIT_BUYER_PAY') known.status = 'TRADE_SUCCESS';
+      return;
+    }
+    const amount = cents(trade.totalAmount);
+    if (amount !== undefined) this.record({ outTradeNo: trade.outTradeNo, tradeNo: trade.tradeNo, totalAmount: formatCents(amount), status: 'TRADE_SUCCESS' });
+  }
+
   /** The trade a request names, by trade_no first (as Alipay reads them), then out_trade_no. */
   find(biz: Readonly<Record<string, unknown>>): BookedTrade | undefined {
     const tradeNo = textOf(biz['trade_no']);

@@ -4,6 +4,8 @@
  * may be closed), every answer signed and passing the generated response validator; a trade it
  * has not seen keeps the spec's example. Plus the amount arithmetic, as a property.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +104,36 @@ describe('trades the gateway has seen', () => {
     const refused = await alipayTradeClose(v3, { out_trade_no: 'book-v3' }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AlipayV3ApiError);
     expect([(refused as AlipayV3ApiError).status, (refused as AlipayV3ApiError).code]).toEqual([400, 'ACQ.TRADE_STATUS_ERROR']);
+  });
+
+  it('a notification sent for a precreate trade (the buyer scanned and paid) carries its numbers and pays it', async () => {
+    const received: string[] = [];
+    const shop = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        received.push(body);
+        res.end('success');
+      });
+    });
+    await new Promise<void>((resolve) => shop.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(shop.address() as AddressInfo).port}/notify`;
+      success(await alipayTradePrecreate(client, { out_trade_no: 'book-scan', total_amount: '12.30', subject: 'Tea' }));
+      const waiting = success(await alipayTradeQuery(client, { out_trade_no: 'book-scan' }));
+      expect(waiting.trade_status).toBe('WAIT_BUYER_PAY');
+      const sent = await fetch(new URL('/__alipay/notify', gateway.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ method: 'alipay.trade.precreate', url, fields: { out_trade_no: 'book-scan' } }),
+      });
+      expect(((await sent.json()) as { accepted: boolean }).accepted).toBe(true);
+      const params = new URLSearchParams(received.at(-1));
+      expect([params.get('out_trade_no'), params.get('trade_no'), params.get('total_amount'), params.get('trade_status')]).toEqual(['book-scan', waiting.trade_no, '12.30', 'TRADE_SUCCESS']);
+      expect(success(await alipayTradeQuery(client, { out_trade_no: 'book-scan' })).trade_status).toBe('TRADE_SUCCESS');
+    } finally {
+      await new Promise((resolve) => shop.close(resolve));
+    }
   });
 
   it('a trade it has not seen keeps the spec example', async () => {
