@@ -25,15 +25,15 @@ import { ROOT, startTestGateway, type TestGateway } from './helpers.js';
 let gateway: TestGateway;
 let client: AlipayClient;
 
+/** A client of the gateway that validates every answer (`protocol`: v2 by default). */
+function gatewayClient(protocol?: 'v3'): AlipayClient {
+  const keys = { privateKey: gateway.keys.appPrivateKey!, alipayPublicKey: gateway.keys.gatewayPublicKeyPem };
+  return createAlipayClient({ appId: '2021000000000001', ...keys, gateway: gateway.url, validateResponse: true, ...(protocol && { protocol }) });
+}
+
 beforeAll(async () => {
   gateway = await startTestGateway({ specsDir: join(ROOT, 'specs') });
-  client = createAlipayClient({
-    appId: '2021000000000001',
-    privateKey: gateway.keys.appPrivateKey!,
-    alipayPublicKey: gateway.keys.gatewayPublicKeyPem,
-    gateway: gateway.url,
-    validateResponse: true,
-  });
+  client = gatewayClient();
 });
 afterAll(async () => {
   await gateway?.close();
@@ -91,14 +91,7 @@ describe('trades the gateway has seen', () => {
   });
 
   it('the v3 routes share the book: paid over gateway.do, queried and refused a close over v3', async () => {
-    const v3 = createAlipayClient({
-      appId: '2021000000000001',
-      privateKey: gateway.keys.appPrivateKey!,
-      alipayPublicKey: gateway.keys.gatewayPublicKeyPem,
-      gateway: gateway.url,
-      validateResponse: true,
-      protocol: 'v3',
-    });
+    const v3 = gatewayClient('v3');
     const paid = success(await alipayTradePay(client, { out_trade_no: 'book-v3', total_amount: '3.00', subject: 'Tea', scene: 'bar_code', auth_code: '28763443825664394' }));
     expect(success(await alipayTradeQuery(v3, { out_trade_no: 'book-v3' }))).toMatchObject({ trade_no: paid.trade_no, total_amount: '3.00', trade_status: 'TRADE_SUCCESS' });
     const refused = await alipayTradeClose(v3, { out_trade_no: 'book-v3' }).catch((e: unknown) => e);
