@@ -22,6 +22,7 @@ import { describeReport, NotifyUrlError, parseNotifyUrl, sendNotification, type 
 import { buildReturnParams, returnRedirect } from './return.js';
 import { withAlipayCertSn } from './cert-mode.js';
 import type { Scenario } from './scenario.js';
+import type { TradeBook } from './trades.js';
 
 export const CASHIER_PAY_PATH = '/cashier/pay';
 export const APP_PAY_PATH = '/__alipay/app-pay';
@@ -82,12 +83,11 @@ export interface CashierContext {
   /** Certificate mode: the SN of the Alipay certificate, named after the sign of the app pay result (as in the gateway's answers). */
   readonly alipayCertSn?: string | undefined;
   readonly onNotify: (sent: SentNotification) => void;
-  /** A payment completed (the cashier's pay link, or the app): the trade methods answer about it from then on. */
-  readonly onPaid?: (trade: TradeFacts) => void;
-  /** The trade the gateway knows by this out_trade_no or trade_no (a `notify` without amounts takes its numbers). */
-  readonly knownTrade?: (outTradeNo: string | undefined, tradeNo: string | undefined) => { outTradeNo: string; tradeNo: string; totalAmount: string } | undefined;
-  /** A sent notification said a trade was paid (`notify` for a precreate's QR code: the buyer paid). */
-  readonly onNotifiedPaid?: (trade: TradeFacts) => void;
+  /**
+   * The gateway's trades (./trades.ts): a payment at the cashier or in the app books a paid trade; a
+   * `notify` takes a known trade's numbers, and one saying it was paid pays a trade waiting for the buyer.
+   */
+  readonly trades?: TradeBook;
 }
 
 interface Order {
@@ -249,7 +249,7 @@ export function createCashier(ctx: CashierContext): Cashier {
         return html(409, htmlPage('支付宝 - 订单已支付', inner), 'pay already-paid', order.method);
       }
       order.paid = true;
-      ctx.onPaid?.(order.trade);
+      ctx.trades?.paid(order.trade, { replace: true });
       const scenario = requestScenario ?? order.scenario;
       const notified = order.notifyUrl === undefined ? '' : ` notify ${(await notifyOrder(order.method, order.trade, order.notifyUrl, order.signType, scenario)).accepted ? 'success' : 'not-success'}`;
       if (order.returnUrl === undefined) {
@@ -271,7 +271,7 @@ export function createCashier(ctx: CashierContext): Cashier {
         return json(200, { resultStatus: '4000', memo, result: '' }, `app 4000 ${resultOf(node)}`, method);
       }
       const trade = tradeOf(params);
-      ctx.onPaid?.(trade);
+      ctx.trades?.paid(trade, { replace: true });
       const node: Node = {
         code: SUCCESS_CODE,
         msg: 'Success',
@@ -329,13 +329,13 @@ export function createCashier(ctx: CashierContext): Cashier {
       if (typeof retryDelayMs !== 'number' || !Number.isInteger(retryDelayMs) || retryDelayMs < 0 || retryDelayMs > 600_000) return refuse('"retryDelayMs" must be a whole number of ms 0..600000');
       const spoil = spoilOf(scenario);
       // A trade the gateway knows lends its numbers to the fields the caller left out.
-      const known = ctx.knownTrade?.(fields['out_trade_no'], fields['trade_no']);
+      const known = ctx.trades?.find({ out_trade_no: fields['out_trade_no'], trade_no: fields['trade_no'] });
       const trade = tradeFromFields(known === undefined ? fields : { out_trade_no: known.outTradeNo, trade_no: known.tradeNo, total_amount: known.totalAmount, ...fields }, ctx.appId);
       const params = buildNotification(
         { fields: notifyFieldsOf(ctx.specs.get(method)), trade, overrides: fields, signType, ...(spoil === undefined ? {} : { spoil }) },
         ctx.gatewayPrivateKey,
       );
-      if (params['trade_status'] === 'TRADE_SUCCESS' || params['trade_status'] === 'TRADE_FINISHED') ctx.onNotifiedPaid?.(trade);
+      if (params['trade_status'] === 'TRADE_SUCCESS' || params['trade_status'] === 'TRADE_FINISHED') ctx.trades?.paid(trade, { replace: false });
       const started = performance.now();
       const report = await sendNotification(url, params, { attempts, retryDelayMs });
       ctx.onNotify({ method, params, report, ms: performance.now() - started });

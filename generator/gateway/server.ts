@@ -151,9 +151,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     specs: new Map(specs.map((s) => [s.method, s])),
     appId: options.appId,
     alipayCertSn: keys.certs?.alipayCertSn,
-    onPaid: (trade) => trades.paid(trade, { replace: true }),
-    knownTrade: (outTradeNo, tradeNo) => trades.find({ out_trade_no: outTradeNo, trade_no: tradeNo }),
-    onNotifiedPaid: (trade) => trades.paid(trade, { replace: false }),
+    trades,
     onNotify: (notification) => {
       if (sent.length >= MAX_KEPT_NOTIFICATIONS) sent.shift();
       sent.push(notification);
@@ -211,7 +209,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     const success = successNodes.get(protocol.method)!;
     if (upload !== undefined) return reply(uploadAnswer(method, success, files));
     // A trade method about a trade this gateway has seen answers about it (./trades.ts).
-    const booked = trades.answer(protocol.method, { biz: bizObject(decrypted.bizContent), success, response: method.ir.response, errors: method.ir.errors });
+    const booked = trades.handles(protocol.method)
+      ? trades.answer(protocol.method, { biz: bizObject(decrypted.bizContent), success, response: method.ir.response, errors: method.ir.errors })
+      : undefined;
     return reply(booked ?? success);
   };
 

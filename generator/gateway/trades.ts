@@ -93,9 +93,14 @@ export class TradeBook {
     return outTradeNo === undefined ? undefined : this.byOutTradeNo.get(outTradeNo);
   }
 
+  /** Whether `method` is a trade method with a rule here (others need no parsed biz_content). */
+  handles(method: string): boolean {
+    return Object.hasOwn(TRADE_RULES, method);
+  }
+
   /** The answer of a trade method to `call`; undefined when the method has no rule here or the trade is unknown. */
   answer(method: string, call: TradeCall): Node | undefined {
-    return TRADE_RULES[method]?.(this, call);
+    return this.handles(method) ? TRADE_RULES[method]!(this, call) : undefined;
   }
 }
 
