@@ -52,6 +52,16 @@ function withTopLevel(method: GatewayMethod, value: unknown, params: Readonly<Re
   return merged;
 }
 
+/** biz_content as an object, for a request checkBizContent accepted; {} when it is not one. */
+export function bizObject(bizContent: string | undefined): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(bizContent ?? '{}');
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
 /**
  * Returns the refusal node for an invalid request, or undefined when it is valid. `params` are the
  * request's query and form params, where a method's top-level params are read from; `files` the

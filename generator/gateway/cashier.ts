@@ -22,6 +22,7 @@ import { describeReport, NotifyUrlError, parseNotifyUrl, sendNotification, type 
 import { buildReturnParams, returnRedirect } from './return.js';
 import { withAlipayCertSn } from './cert-mode.js';
 import type { Scenario } from './scenario.js';
+import { bizObject } from './business.js';
 import type { TradeBook } from './trades.js';
 
 export const CASHIER_PAY_PATH = '/cashier/pay';
@@ -116,13 +117,8 @@ function text(value: unknown): string | undefined {
 
 /** The trade a valid payment request describes (its biz_content was validated already). */
 function tradeOf(params: Readonly<Record<string, string>>): TradeFacts {
-  let biz: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = JSON.parse(params['biz_content'] ?? '{}');
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) biz = parsed as Record<string, unknown>;
-  } catch {
-    // Validated before: cannot happen for a 10000 verdict; an empty trade is still well-formed.
-  }
+  // Validated before (a 10000 verdict); an empty trade would still be well-formed.
+  const biz = bizObject(params['biz_content']);
   const body = text(biz['body']);
   const passbackParams = text(biz['passback_params']);
   return {

@@ -16,7 +16,7 @@ import { checkAesKey, responseNodeKey, type SignType } from '../../templates/run
 import { createBodyWriter } from './body.js';
 import { APP_PAY_PATH, CASHIER_PAY_PATH, createCashier, NOTIFY_PATH, paymentKindOf, type CashierAnswer, type SentNotification } from './cashier.js';
 import { describeReport, notifyTarget } from './notify-sender.js';
-import { checkBizContent } from './business.js';
+import { bizObject, checkBizContent } from './business.js';
 import { businessError, gatewayError, systemError, type Node } from './codes.js';
 import { resolveKeys, type GatewayKeys, type KeyOptions } from './keys.js';
 import { formatLogLine, sentResult } from './log.js';
@@ -110,16 +110,6 @@ async function loadSpecs(options: GatewayOptions): Promise<readonly MethodSpec[]
   if (options.specs !== undefined) return options.specs;
   if (options.specsDir !== undefined) return (await loadSpecsOrThrow(options.specsDir)).map((l) => l.spec);
   throw new Error('startGateway needs specs or specsDir');
-}
-
-/** biz_content as an object (it passed the method's validator already); {} when it is not one. */
-function bizObject(bizContent: string | undefined): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(bizContent ?? '{}');
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
 }
 
 function defaultBusinessCode(method: GatewayMethod): string {
