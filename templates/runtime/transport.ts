@@ -3,6 +3,8 @@
  * body, the caller's abort signal, redirects never followed (a 3xx is refused), the client's
  * dispatcher (a proxy), a bounded body read, and fetch failures mapped to the runtime's errors.
  * What a protocol does with the answer (v2: decode and scan; v3: verify headers) is its own.
+ * Over the node transport (the default) the same step runs on its direct form (exchangeDirect):
+ * same errors, same bound, without a Response in between.
  */
 import { Buffer } from 'node:buffer';
 import type { CallOptions } from './contract.js';
@@ -10,6 +12,7 @@ import { checkTimeoutMs, clientState, type AlipayClient } from './client.js';
 import { AlipayHttpError, AlipayMalformedResponseError, AlipayNetworkError, AlipayResponseTooLargeError, AlipayTimeoutError } from './errors.js';
 import { maskPersonalData } from './mask.js';
 import { emitResponse, type Observers } from './observe.js';
+import { DirectFailure, directOf, type Direct, type DirectAnswer } from './node-transport.js';
 
 /** How much of a failure body is kept (masked) on AlipayHttpError. */
 export const HTTP_ERROR_BODY_BYTES = 2048;
@@ -130,6 +133,8 @@ export interface Exchange {
    * aborts, AlipayMalformedResponseError when the body ends early.
    */
   read(): Promise<Uint8Array>;
+  /** The start of a failure body (HTTP_ERROR_BODY_BYTES, trimmed), for AlipayHttpError; undefined when empty or unreadable. */
+  errorBody(): Promise<string | undefined>;
 }
 
 /**
@@ -149,6 +154,10 @@ export async function exchange<T>(
 ): Promise<T> {
   const state = clientState(client);
   const timeoutMs = options?.timeoutMs === undefined ? client.timeoutMs : checkTimeoutMs(options.timeoutMs, 'options.timeoutMs');
+  const direct = directOf(state.fetch);
+  if (direct !== undefined && (request.body === undefined || typeof request.body === 'string')) {
+    return exchangeDirect(direct, client, method, url, request as TransportRequest & { body: string | undefined }, timeoutMs, options?.signal, progress, use);
+  }
   // One controller for our timeout and the caller's signal; the timer covers the body read too.
   const controller = new AbortController();
   let timedOut = false;
@@ -196,11 +205,70 @@ export async function exchange<T>(
         throw new AlipayMalformedResponseError(`${method}: response body ended early`, method, { cause: error, traceId });
       }
     };
-    return await use({ response, traceId, read });
+    return await use({ response, traceId, read, errorBody: () => httpErrorBody(response) });
   } finally {
     clearTimeout(timer);
     userSignal?.removeEventListener('abort', onUserAbort);
   }
+}
+
+/** The part of a Response `use` reads (status, headers.get), over a direct answer's headers. */
+function responseOf(answer: Pick<DirectAnswer, 'status' | 'headers'>): Response {
+  const headers = {
+    get: (name: string): string | null => {
+      const value = answer.headers[name.toLowerCase()];
+      return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+    },
+  };
+  return { status: answer.status, headers, body: null } as unknown as Response;
+}
+
+/**
+ * exchange over a node transport's direct form: the same outcomes (errors, progress, redirects
+ * refused, the body bound) with the whole answer read by the transport under the one timeout.
+ */
+async function exchangeDirect<T>(
+  direct: Direct,
+  client: AlipayClient,
+  method: string,
+  url: string,
+  request: TransportRequest & { body: string | undefined },
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+  progress: Progress,
+  use: (exchange: Exchange) => Promise<T>,
+): Promise<T> {
+  let answer: DirectAnswer;
+  try {
+    answer = await direct(url, { method: request.method, headers: request.headers, body: request.body, timeoutMs, signal, limit: client.maxResponseBytes });
+  } catch (error) {
+    if (!(error instanceof DirectFailure)) throw error;
+    const traceId = error.answered === undefined ? undefined : traceIdOf(responseOf(error.answered));
+    if (error.answered !== undefined) {
+      progress.status = error.answered.status;
+      progress.traceId = traceId;
+    }
+    if (error.reason === 'aborted') throw error.cause;
+    if (error.reason === 'timeout') throw new AlipayTimeoutError(method, timeoutMs, traceId === undefined ? undefined : { traceId });
+    if (error.answered !== undefined) throw new AlipayMalformedResponseError(`${method}: response body ended early`, method, { cause: error.cause, traceId });
+    throw new AlipayNetworkError(`${method}: request failed: ${describeFailure(error.cause, url)}`, method, { cause: error.cause });
+  }
+  const response = responseOf(answer);
+  const traceId = traceIdOf(response);
+  progress.status = answer.status;
+  progress.traceId = traceId;
+  if (answer.status >= 300 && answer.status < 400) {
+    throw new AlipayHttpError(method, answer.status, { traceId, detail: 'redirect refused (redirects are never followed)' });
+  }
+  const read = async (): Promise<Uint8Array> => {
+    if (answer.truncated) throw new AlipayResponseTooLargeError(method, client.maxResponseBytes, { traceId });
+    return answer.body;
+  };
+  const errorBody = async (): Promise<string | undefined> => {
+    const text = utf8.decode(answer.body.subarray(0, HTTP_ERROR_BODY_BYTES)).trim();
+    return text === '' ? undefined : text;
+  };
+  return use({ response, traceId, read, errorBody });
 }
 
 /** An error as observers may see it: its class name and masked message, nothing else. */

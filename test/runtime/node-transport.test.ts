@@ -1,6 +1,7 @@
 /**
- * The optional node:http keep-alive transport, used as the client's `fetch` against the local
- * gateway over real sockets: same results and same error classes as with global fetch.
+ * The node:http keep-alive transport (the default), used as the client's `fetch` against the local
+ * gateway over real sockets: same results and same error classes as with global fetch, in both of
+ * its forms (the fetch-shaped one a caller may wrap, and the direct one the runtime uses itself).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,7 +18,8 @@ import {
   type AlipayClient,
   type Operation,
 } from '../../templates/runtime/index.js';
-import { createNodeTransport } from '../../templates/runtime/node-transport.js';
+import { createNodeTransport, DIRECT, directOf, type Direct } from '../../templates/runtime/node-transport.js';
+import type { FetchLike } from '../../templates/runtime/client.js';
 import { SCENARIO_HEADER } from '../../generator/gateway/index.js';
 import { CARD_QUERY, exampleRequest, seedSpecs, startTestGateway, type TestGateway } from '../gateway/helpers.js';
 
@@ -39,16 +41,50 @@ afterAll(async () => {
   await gateway?.close();
 });
 
-function client(scenario?: string, timeoutMs?: number): AlipayClient {
+type Form = 'fetch-shaped' | 'direct';
+
+/** The transport with the mock-scenario header added, keeping its direct form or dropping it (a wrapper a caller might write). */
+function withScenario(form: Form, scenario: string): FetchLike {
   const transport = createNodeTransport();
+  const shaped: FetchLike = (url, init) => transport(url, { ...init, headers: { ...(init.headers as Record<string, string>), [SCENARIO_HEADER]: scenario } });
+  if (form === 'fetch-shaped') return shaped;
+  const direct: Direct = (url, call) => directOf(transport)!(url, { ...call, headers: { ...call.headers, [SCENARIO_HEADER]: scenario } });
+  return Object.assign(shaped, { [DIRECT]: direct });
+}
+
+function client(scenario?: string, timeoutMs?: number, form: Form = 'direct'): AlipayClient {
   return createAlipayClient({
     appId: '2021000000000001',
     privateKey: gateway.keys.appPrivateKey!,
     alipayPublicKey: gateway.keys.gatewayPublicKeyPem,
     gateway: gateway.url,
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
-    fetch: scenario === undefined ? transport : (url, init) => transport(url, { ...init, headers: { ...(init.headers as Record<string, string>), [SCENARIO_HEADER]: scenario } }),
+    fetch: scenario === undefined ? createNodeTransport() : withScenario(form, scenario),
   });
+}
+
+/** A server answering every request with an unsigned error_response, recording what arrived. */
+async function recordingServer(host = '127.0.0.1'): Promise<{ origin: string; seen: { url: string; host: string | undefined }[]; close(): Promise<void> }> {
+  const seen: { url: string; host: string | undefined }[] = [];
+  const server = createServer((req, res) => {
+    seen.push({ url: req.url ?? '', host: req.headers.host });
+    req.resume();
+    req.on('end', () => res.end('{"error_response":{"code":"40002","msg":"Invalid Arguments","sub_code":"isv.invalid-app-id","sub_msg":"x"}}'));
+  });
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    seen,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function unsignedClient(gatewayUrl: string): AlipayClient {
+  return createAlipayClient({ appId: '1', privateKey: gateway.keys.appPrivateKey!, verifyResponseSign: false, gateway: gatewayUrl, fetch: createNodeTransport() });
 }
 
 describe('createNodeTransport', () => {
@@ -58,22 +94,67 @@ describe('createNodeTransport', () => {
     expect(result.schema_url).toBe('alipays://platformapi/startapp?appId=20000021&b=m&p=111');
   });
 
-  it.each([
-    ['business-error:CARD_NOT_EXIT', AlipayApiError],
-    ['http-502', AlipayHttpError],
-    ['html-error', AlipayMalformedResponseError],
-    ['truncated', AlipayMalformedResponseError],
-    ['wrong-signature', AlipaySignatureError],
-  ] as const)('%s gives %s, as with fetch', async (scenario, errorClass) => {
-    await expect(invoke(client(scenario), op, request)).rejects.toBeInstanceOf(errorClass);
+  describe.each(['direct', 'fetch-shaped'] as const)('%s form', (form) => {
+    it.each([
+      ['business-error:CARD_NOT_EXIT', AlipayApiError],
+      ['http-502', AlipayHttpError],
+      ['html-error', AlipayMalformedResponseError],
+      ['truncated', AlipayMalformedResponseError],
+      ['wrong-signature', AlipaySignatureError],
+    ] as const)('%s gives %s, as with fetch', async (scenario, errorClass) => {
+      await expect(invoke(client(scenario, undefined, form), op, request)).rejects.toBeInstanceOf(errorClass);
+    });
+
+    it('times out with AlipayTimeoutError, and a caller abort rejects with its reason (also one aborted before the call)', async () => {
+      await expect(invoke(client('latency:500', 80, form), op, request)).rejects.toBeInstanceOf(AlipayTimeoutError);
+      const controller = new AbortController();
+      const reason = new Error('stop');
+      setTimeout(() => controller.abort(reason), 50);
+      await expect(invoke(client('latency:500', undefined, form), op, request, { signal: controller.signal })).rejects.toBe(reason);
+      await expect(invoke(client('latency:500', undefined, form), op, request, { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+    });
+
+    it('an HTTP failure keeps the start of its body on the error', async () => {
+      const error = await invoke(client('http-502', undefined, form), op, request).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AlipayHttpError);
+      expect((error as AlipayHttpError).status).toBe(502);
+      expect((error as AlipayHttpError).message).toMatch(/502/);
+    });
   });
 
-  it('times out with AlipayTimeoutError, and a caller abort rejects with its reason', async () => {
-    await expect(invoke(client('latency:500', 80), op, request)).rejects.toBeInstanceOf(AlipayTimeoutError);
-    const controller = new AbortController();
-    const reason = new Error('stop');
-    setTimeout(() => controller.abort(reason), 50);
-    await expect(invoke(client('latency:500'), op, request, { signal: controller.signal })).rejects.toBe(reason);
+  it('the runtime uses the direct form of its own transport, and only of it', () => {
+    expect(directOf(createNodeTransport())).toBeTypeOf('function');
+    expect(directOf(globalThis.fetch)).toBeUndefined();
+    expect(directOf((url, init) => createNodeTransport()(url, init))).toBeUndefined();
+  });
+
+  it('sends to the gateway path with its own query kept, the Host header the URL names, over IPv6 too', async () => {
+    const v4 = await recordingServer('127.0.0.1');
+    const v6 = await recordingServer('::1');
+    try {
+      for (const server of [v4, v6]) {
+        const c = unsignedClient(`${server.origin}/gateway.do?tenant=7`);
+        for (let i = 0; i < 2; i++) await expect(invoke(c, op, request)).rejects.toBeInstanceOf(AlipayApiError);
+        expect(server.seen).toHaveLength(2);
+        for (const seen of server.seen) {
+          expect(seen.url).toMatch(/^\/gateway\.do\?tenant=7&/);
+          expect(new URLSearchParams(seen.url.slice(seen.url.indexOf('?'))).get('method')).toBe(CARD_QUERY);
+          expect(seen.host).toBe(new URL(server.origin).host);
+        }
+      }
+    } finally {
+      await Promise.all([v4.close(), v6.close()]);
+    }
+  });
+
+  it('a gateway query node:http would refuse as it is (a space, non-ASCII) is sent percent-encoded', async () => {
+    const server = await recordingServer();
+    try {
+      await expect(invoke(unsignedClient(`${server.origin}/gateway.do?note=a b&city=杭州`), op, request)).rejects.toBeInstanceOf(AlipayApiError);
+      expect(server.seen[0]!.url).toMatch(/^\/gateway\.do\?note=a%20b&city=%E6%9D%AD%E5%B7%9E&/);
+    } finally {
+      await server.close();
+    }
   });
 
   it('a refused connection is an AlipayNetworkError', async () => {

@@ -15,7 +15,7 @@ import { checkResponseSignature } from './verify.js';
 import { alipayKeyFor } from './cert-mode.js';
 import { decryptAnswer, encryptedBizContent } from './aes-call.js';
 import { callPolicy, mayRetry, withRetries } from './retry.js';
-import { exchange, httpErrorBody, observed } from './transport.js';
+import { exchange, observed } from './transport.js';
 import { invokeV3 } from './v3-invoke.js';
 // Exported from here since before transport.ts held them (index.ts).
 export { describeError, traceIdOf } from './transport.js';
@@ -61,9 +61,9 @@ function transportRequest(body) {
 }
 /** POSTs the signed request and reads the answer (transport.ts: one timeout covering headers and body). */
 function send(client, method, url, body, options, progress) {
-    return exchange(client, method, url, transportRequest(body), options, progress, async ({ response, traceId, read }) => {
+    return exchange(client, method, url, transportRequest(body), options, progress, async ({ response, traceId, read, errorBody }) => {
         if (response.status !== 200)
-            throw new AlipayHttpError(method, response.status, { traceId, body: await httpErrorBody(response) });
+            throw new AlipayHttpError(method, response.status, { traceId, body: await errorBody() });
         const bytes = await read();
         const charset = declaredCharset(response.headers?.get('content-type'));
         // Buffer's UTF-8 decoding is the cheaper one on Node 20 for small bodies.

@@ -21,6 +21,41 @@ export interface NodeTransportOptions {
      */
     agent?: NodeAgent;
 }
+/** A call as the runtime hands it to a node transport directly (transport.ts), bypassing the fetch shape. */
+export interface DirectRequest {
+    readonly method: string;
+    readonly headers: Readonly<Record<string, string>>;
+    readonly body: string | undefined;
+    /** The whole exchange (headers and body) must end within it. */
+    readonly timeoutMs: number;
+    readonly signal: AbortSignal | undefined;
+    /** Most body bytes kept: past it the socket is closed and the answer is `truncated`. */
+    readonly limit: number;
+}
+/** The whole answer: status, headers, the body (at most `limit` bytes; `truncated` when there were more). */
+export interface DirectAnswer {
+    readonly status: number;
+    /** As node:http gives them: lower-case names; set-cookie (never read here) is a list. */
+    readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+    readonly body: Uint8Array;
+    readonly truncated: boolean;
+}
+/**
+ * Why a direct call failed: the timeout fired, the signal aborted (its reason is `cause`), or the
+ * request failed (`cause`: the system error); `answered` holds the status and headers when they had come.
+ */
+export declare class DirectFailure extends Error {
+    readonly reason: 'timeout' | 'aborted' | 'failed';
+    readonly answered: Pick<DirectAnswer, 'status' | 'headers'> | undefined;
+    constructor(reason: 'timeout' | 'aborted' | 'failed', answered: Pick<DirectAnswer, 'status' | 'headers'> | undefined, options: {
+        cause: unknown;
+    });
+}
+/** @internal The property of a node transport's `fetch` holding its direct form (transport.ts uses it). */
+export declare const DIRECT: unique symbol;
+export type Direct = (url: string, request: DirectRequest) => Promise<DirectAnswer>;
+/** The direct form of a node transport, when `fetch` is one (undefined for any other fetch). */
+export declare function directOf(fetch: FetchLike): Direct | undefined;
 /** Creates a `fetch` for the client config: node:http(s) requests over keep-alive agents. */
 export declare function createNodeTransport(options?: NodeTransportOptions): FetchLike;
 /** The transport of clients created without `fetch`: one keep-alive transport per process, made on first use. */

@@ -44,6 +44,8 @@ export interface Exchange {
      * aborts, AlipayMalformedResponseError when the body ends early.
      */
     read(): Promise<Uint8Array>;
+    /** The start of a failure body (HTTP_ERROR_BODY_BYTES, trimmed), for AlipayHttpError; undefined when empty or unreadable. */
+    errorBody(): Promise<string | undefined>;
 }
 /**
  * Sends `request` to `url` and hands the answer to `use`, all under one timeout (the call's

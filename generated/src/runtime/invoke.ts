@@ -17,7 +17,7 @@ import type { KeyObject } from 'node:crypto';
 import { alipayKeyFor } from './cert-mode.js';
 import { decryptAnswer, encryptedBizContent } from './aes-call.js';
 import { callPolicy, mayRetry, withRetries } from './retry.js';
-import { exchange, httpErrorBody, observed, type Progress, type TransportRequest } from './transport.js';
+import { exchange, observed, type Progress, type TransportRequest } from './transport.js';
 import { invokeV3 } from './v3-invoke.js';
 
 // Exported from here since before transport.ts held them (index.ts).
@@ -74,8 +74,8 @@ function transportRequest(body: string | MultipartBody): TransportRequest {
 
 /** POSTs the signed request and reads the answer (transport.ts: one timeout covering headers and body). */
 function send(client: AlipayClient, method: string, url: string, body: string | MultipartBody, options: CallOptions | undefined, progress: Progress): Promise<Answer> {
-  return exchange(client, method, url, transportRequest(body), options, progress, async ({ response, traceId, read }) => {
-    if (response.status !== 200) throw new AlipayHttpError(method, response.status, { traceId, body: await httpErrorBody(response) });
+  return exchange(client, method, url, transportRequest(body), options, progress, async ({ response, traceId, read, errorBody }) => {
+    if (response.status !== 200) throw new AlipayHttpError(method, response.status, { traceId, body: await errorBody() });
     const bytes = await read();
     const charset = declaredCharset(response.headers?.get('content-type'));
     // Buffer's UTF-8 decoding is the cheaper one on Node 20 for small bodies.
