@@ -9,6 +9,9 @@
  *   (./cache/stat-cache.ts, which says why that is safe and what git-like racy case remains);
  * - any other recorded output only when its SHA-256 matches the manifest, so a hand edit is found
  *   whatever its size (generate repairs it, check reports it); any other spec is read and hashed.
+ * When every spec, output and the manifest has the stat the last successful run left (and the
+ * generator, layout and selection are its own), the run is that run again and only takes stats
+ * (./cache/last-run.ts: the same rule, applied to everything at once).
  * After an interrupted run, and with `--full`, nothing is trusted: every spec is emitted again and
  * every file compared byte for byte, so the output becomes exactly a cold run's.
  * The manifest is written after every other file, the marker removed after the manifest, and the
@@ -29,6 +32,7 @@ import { generatorFingerprint } from './cache/fingerprint.js';
 import { MANIFEST_PATH } from './cache/manifest.js';
 import { EMPTY_STAT_CACHE, STAT_CACHE_PATH, fileStat, readStatCache, writeStatCache, type StatCache } from './cache/stat-cache.js';
 import { OutputVerifier } from './cache/verify-outputs.js';
+import { latestOf, runKey, unchangedSince, type LastRun, type RunInputs } from './cache/last-run.js';
 import { DEFAULT_LAYOUT, type OutputLayout } from './files.js';
 import { MARKER_PATH, markerText, readOutputDir, type OutputDirState } from './output-dir.js';
 import { readTemplates, templatesDir } from './templates.js';
@@ -69,12 +73,16 @@ export interface GenerateResult {
   readonly recovered: boolean;
   /** Warnings of the specs (errors end the run as a UserError carrying them). */
   readonly diagnostics: readonly Diagnostic[];
+  /** Nothing it would read had changed since the last run (./cache/last-run.ts): it only took stats. */
+  readonly upToDate: boolean;
 }
 
 export interface CheckResult {
   /** Output paths that differ from what generate would write, sorted; empty when up to date. */
   readonly stale: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
+  /** As GenerateResult.upToDate. */
+  readonly upToDate: boolean;
 }
 
 const ROOT_MODULE = fileURLToPath(import.meta.url);
@@ -88,8 +96,7 @@ function reportingRunner(onProgress: OutputOptions['onProgress']): (jobs: number
   };
 }
 
-async function build(options: OutputOptions, state: OutputDirState, statCache: StatCache): Promise<OutputBuild> {
-  options.onProgress?.({ phase: 'reading' });
+async function build(options: OutputOptions, state: OutputDirState, statCache: StatCache, fingerprint: string): Promise<OutputBuild> {
   const templates = await readTemplates();
   return buildOutput({
     statCache,
@@ -97,7 +104,7 @@ async function build(options: OutputOptions, state: OutputDirState, statCache: S
     specsDir: options.specsDir,
     ...(state.manifest !== undefined && { manifest: state.manifest }),
     templates,
-    fingerprint: generatorFingerprint(ROOT_MODULE, templatesDir()),
+    fingerprint,
     runner: reportingRunner(options.onProgress),
     layout: layoutOf(options),
     ...(options.methods !== undefined && { methods: options.methods }),
@@ -108,6 +115,31 @@ async function build(options: OutputOptions, state: OutputDirState, statCache: S
 function layoutOf(options: OutputOptions): OutputLayout {
   const base = options.layout ?? DEFAULT_LAYOUT;
   return options.version === undefined ? base : { ...base, package: { ...base.package, version: options.version } };
+}
+
+/** What a run's record is keyed on besides the specs (./cache/last-run.ts). */
+function runInputs(options: OutputOptions, fingerprint: string): Omit<RunInputs, 'specs'> {
+  return { fingerprint, layout: JSON.stringify(layoutOf(options)), specsDir: options.specsDir };
+}
+
+/** The last run's outcome when nothing it read has changed (never with --full). */
+function lastRunStands(options: OutputOptions, cache: StatCache, fingerprint: string): LastRun | undefined {
+  if (options.full === true) return undefined;
+  return unchangedSince(cache.run, runInputs(options, fingerprint), options.methods, options.outDir, cache, { manifest: MANIFEST_PATH, marker: MARKER_PATH });
+}
+
+/** The record of this run for the next one, when every file it leaves is in the cache `next`. */
+function recordRun(options: OutputOptions, out: OutputBuild, next: StatCache, fingerprint: string): LastRun | undefined {
+  if (next.manifest === undefined) return undefined;
+  let files = 0;
+  for (const path of out.files.keys()) {
+    if (path === MANIFEST_PATH) continue;
+    if (!next.files.has(path)) return undefined;
+    files++;
+  }
+  if (files !== next.files.size) return undefined;
+  const inputs: RunInputs = { ...runInputs(options, fingerprint), specs: out.inputs };
+  return { key: runKey(inputs), latest: latestOf(inputs), methods: out.methods, files: files + 1, diagnostics: out.diagnostics };
 }
 
 /** Trusted files that `ok` accepts on disk; the others get their content emitted again. */
@@ -142,13 +174,17 @@ function localCache(outDir: string, out: OutputBuild, verifier: OutputVerifier, 
   return { ...(manifest !== undefined && { manifest }), specs: out.specStats(), files };
 }
 
+function sameRun(a: LastRun | undefined, b: LastRun | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.key === b.key && a.latest === b.latest && a.methods === b.methods && a.files === b.files && JSON.stringify(a.diagnostics) === JSON.stringify(b.diagnostics));
+}
+
 function sameCache(a: StatCache, b: StatCache): boolean {
   const same = (x: ReadonlyMap<string, string>, y: ReadonlyMap<string, string>) => {
     if (x.size !== y.size) return false;
     for (const [k, v] of x) if (y.get(k) !== v) return false;
     return true;
   };
-  return a.manifest === b.manifest && same(a.specs, b.specs) && same(a.files, b.files);
+  return a.manifest === b.manifest && same(a.specs, b.specs) && same(a.files, b.files) && sameRun(a.run, b.run);
 }
 
 /** The stat cache this run may trust: none with --full (and none after an interruption, see generate). */
@@ -182,11 +218,18 @@ function refuseForeign(outDir: string): never {
 
 export async function generate(options: OutputOptions): Promise<GenerateResult> {
   const { outDir } = options;
+  options.onProgress?.({ phase: 'reading' });
   let cache = statCacheFor(options);
+  const fingerprint = generatorFingerprint(ROOT_MODULE, templatesDir());
+  const last = lastRunStands(options, cache, fingerprint);
+  if (last !== undefined) {
+    options.onProgress?.({ phase: 'verifying' });
+    return { methods: last.methods, emitted: 0, written: 0, removed: 0, unchanged: last.files, recovered: false, diagnostics: last.diagnostics, upToDate: true };
+  }
   const state = await readOutputDir(outDir, cache.manifest);
   if (state.kind === 'foreign' && options.force !== true) refuseForeign(outDir);
   if (state.interrupted) cache = EMPTY_STAT_CACHE;
-  const out = await build(options, state, cache);
+  const out = await build(options, state, cache, fingerprint);
   options.onProgress?.({ phase: 'verifying' });
   const verifier = new OutputVerifier(outDir, cache);
   const verified = await verifyTrusted(out, (path, digest) => verifier.verify(path, digest));
@@ -215,12 +258,15 @@ export async function generate(options: OutputOptions): Promise<GenerateResult> 
     unchanged: plan.unchanged.length + verified.size,
     recovered: state.interrupted,
     diagnostics: out.diagnostics,
+    upToDate: false,
   };
   if (plan.write.length > 0 || plan.remove.length > 0 || state.interrupted) {
     options.onProgress?.({ phase: 'writing', total: plan.write.length + plan.remove.length });
     await commit(outDir, files, plan, state);
   }
-  const next = localCache(outDir, out, verifier, [...plan.write, ...plan.unchanged]);
+  const seen = localCache(outDir, out, verifier, [...plan.write, ...plan.unchanged]);
+  const run = recordRun(options, out, seen, fingerprint);
+  const next = run === undefined ? seen : { ...seen, run };
   if (!sameCache(next, cache)) await writeStatCache(outDir, next);
   return result;
 }
@@ -261,15 +307,22 @@ async function commit(outDir: string, files: ReadonlyMap<string, FileContent>, p
 /** Compares the output with what generate would write; reads only. */
 export async function check(options: OutputOptions): Promise<CheckResult> {
   const { outDir } = options;
+  options.onProgress?.({ phase: 'reading' });
   let cache = statCacheFor(options);
+  const fingerprint = generatorFingerprint(ROOT_MODULE, templatesDir());
+  const last = lastRunStands(options, cache, fingerprint);
+  if (last !== undefined) {
+    options.onProgress?.({ phase: 'verifying' });
+    return { stale: [], diagnostics: last.diagnostics, upToDate: true };
+  }
   const state = await readOutputDir(outDir, cache.manifest);
   if (state.interrupted) cache = EMPTY_STAT_CACHE;
-  const out = await build(options, state, cache);
+  const out = await build(options, state, cache, fingerprint);
   options.onProgress?.({ phase: 'verifying' });
   const verifier = new OutputVerifier(outDir, cache);
   const verified = await verifyTrusted(out, (path, digest) => verifier.verify(path, digest));
   const stale = await checkOutput(outDir, contents(out, verified), { prune: pruneRule(state, verified) });
   // An interrupted generate's marker is stale too: only generate may clear it.
   if (state.interrupted) stale.push(MARKER_PATH);
-  return { stale: stale.sort(), diagnostics: out.diagnostics };
+  return { stale: stale.sort(), diagnostics: out.diagnostics, upToDate: false };
 }

@@ -5,7 +5,7 @@
  * it there); otherwise the version already in the output's package.json, so `npm version patch`
  * inside the output is kept by `generate` and accepted by `check`; otherwise 0.1.0.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { UserError } from '../diagnostics.js';
 import { MANIFEST_PATH } from '../build/cache/manifest.js';
@@ -67,7 +67,8 @@ export async function resolveRun(flags: RunFlags, cwd: string = process.cwd()): 
 /** The version in the output's package.json, when the output is one generate wrote (its manifest is there). */
 export function outputVersion(outDir: string): string | undefined {
   try {
-    readFileSync(join(outDir, MANIFEST_PATH));
+    // Only whether it is there (the catalogue's is megabytes).
+    if (!statSync(join(outDir, MANIFEST_PATH)).isFile()) return undefined;
     const version = (JSON.parse(readFileSync(join(outDir, 'package.json'), 'utf8')) as { version?: unknown }).version;
     return typeof version === 'string' && SEMVER.test(version) ? version : undefined;
   } catch {

@@ -20,6 +20,7 @@ import type { JobRunner, SpecJob } from '../jobs.js';
 import type { FileContent } from '../../write/plan.js';
 import type { Templates } from '../templates.js';
 import { EMPTY_STAT_CACHE, followedStat, type StatCache, type StatKey } from './stat-cache.js';
+import type { RunInputs } from './last-run.js';
 import {
   MANIFEST_PATH,
   digest,
@@ -87,6 +88,8 @@ function manifestDigest(path: string, file: OutputFile): FileDigest {
 export class OutputBuild {
   /** Output path -> file. */
   readonly files = new Map<string, OutputFile>();
+  /** Every spec file of the folder with its stat as read and whether the selection took it (./last-run.ts). */
+  inputs: RunInputs['specs'] = [];
   private readonly byPath = new Map<string, MethodRecord>();
 
   constructor(
@@ -330,6 +333,7 @@ export async function buildOutput(options: CachedBuildOptions): Promise<OutputBu
     sortDiagnostics(diagnostics),
     sameEntries && options.manifestTrusted === true ? usable : undefined,
   );
+  build.inputs = all.map((s) => ({ name: s.name, stat: s.stat, selected: options.methods === undefined || options.methods(s.stem) }));
   const put = (path: string, content: string) => build.files.set(path, { digest: digest(content), content });
   const trust = (path: string): boolean => {
     const d = usable?.files[path];

@@ -24,6 +24,7 @@ import { lstatSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { writeFileAtomic } from '../../write/atomic.js';
 import { toAbs } from '../../write/paths.js';
+import { decodeLastRun, type LastRun } from './last-run.js';
 
 export const STAT_CACHE_PATH = '.alipay-codegen/stat-cache.json';
 const FORMAT = 1;
@@ -54,12 +55,14 @@ export interface StatCache {
   readonly specs: ReadonlyMap<string, string>;
   /** Output path -> stat of a file whose content had the manifest's digest. */
   readonly files: ReadonlyMap<string, StatKey>;
+  /** The last run that succeeded, when every file it left is recorded here (./last-run.ts). */
+  readonly run?: LastRun;
 }
 
 export const EMPTY_STAT_CACHE: StatCache = { specs: new Map(), files: new Map() };
 
 /** The later of a record's mtime and ctime. */
-function timeOf(key: StatKey): number {
+export function timeOf(key: StatKey): number {
   const a = key.indexOf(':');
   const b = key.indexOf(':', a + 1);
   const c = key.indexOf(':', b + 1);
@@ -72,12 +75,13 @@ function timeOf(key: StatKey): number {
  */
 export function readStatCache(outDir: string): StatCache {
   try {
-    const data = JSON.parse(readFileSync(toAbs(outDir, STAT_CACHE_PATH), 'utf8')) as { format?: unknown; manifest?: unknown; specs?: unknown; files?: unknown };
+    const data = JSON.parse(readFileSync(toAbs(outDir, STAT_CACHE_PATH), 'utf8')) as { format?: unknown; manifest?: unknown; specs?: unknown; files?: unknown; run?: unknown };
     if (data.format !== FORMAT || !isRecord(data.specs) || !isRecord(data.files)) return EMPTY_STAT_CACHE;
     const manifest = typeof data.manifest === 'string' ? data.manifest : undefined;
     // Output records describe the manifest's digests: without that manifest they say nothing.
     const files = manifest === undefined ? new Map<string, string>() : new Map(Object.entries(data.files));
-    return { ...(manifest !== undefined && { manifest }), specs: new Map(Object.entries(data.specs)), files };
+    const run = manifest === undefined ? undefined : decodeLastRun(data.run);
+    return { ...(manifest !== undefined && { manifest }), specs: new Map(Object.entries(data.specs)), files, ...(run !== undefined && { run }) };
   } catch {
     return EMPTY_STAT_CACHE;
   }
@@ -90,20 +94,25 @@ function isRecord(value: unknown): value is Record<string, string> {
 function withoutRacy(cache: StatCache, writtenAt: number): StatCache {
   const keep = (map: ReadonlyMap<string, string>) => new Map([...map].filter(([, key]) => timeOf(key) < writtenAt));
   const manifest = cache.manifest !== undefined && timeOf(cache.manifest) < writtenAt ? cache.manifest : undefined;
-  return { ...(manifest !== undefined && { manifest }), specs: keep(cache.specs), files: manifest === undefined ? new Map() : keep(cache.files) };
+  const files = manifest === undefined ? new Map<string, string>() : keep(cache.files);
+  // The run's record stands only while none of its inputs is racy and every file it left is kept.
+  const run = manifest !== undefined && cache.run !== undefined && cache.run.latest < writtenAt && files.size === cache.files.size ? cache.run : undefined;
+  return { ...(manifest !== undefined && { manifest }), specs: keep(cache.specs), files, ...(run !== undefined && { run }) };
 }
 
 function latestTime(cache: StatCache): number {
   let latest = cache.manifest === undefined ? 0 : timeOf(cache.manifest);
   for (const value of cache.specs.values()) latest = Math.max(latest, timeOf(value));
   for (const value of cache.files.values()) latest = Math.max(latest, timeOf(value));
+  if (cache.run !== undefined) latest = Math.max(latest, cache.run.latest);
   return latest;
 }
 
 function cacheText(cache: StatCache): string {
   const manifest = cache.manifest !== undefined ? { manifest: cache.manifest } : {};
   // Object.fromEntries defines each key as data (a spec named __proto__ stays a key).
-  return `${JSON.stringify({ format: FORMAT, ...manifest, specs: Object.fromEntries(cache.specs), files: Object.fromEntries(cache.files) })}\n`;
+  const run = cache.run !== undefined ? { run: cache.run } : {};
+  return `${JSON.stringify({ format: FORMAT, ...manifest, specs: Object.fromEntries(cache.specs), files: Object.fromEntries(cache.files), ...run })}\n`;
 }
 
 /** Tries for this long to get a cache time stamp later than every record (else they stay racy). */

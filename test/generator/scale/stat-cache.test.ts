@@ -84,7 +84,9 @@ describe('generate with the stat cache', () => {
     // (what it then reads is the real file, so the output stays right).
     const specsRecords = new Map(cache.specs);
     specsRecords.set(SPEC, `${record!.split(' ')[0]} ${'0'.repeat(64)}`);
-    await writeStatCache(out, { ...cache, specs: specsRecords });
+    // Without the last run's record, which would answer before any spec record is looked at.
+    const { run: _lastRun, ...records } = cache;
+    await writeStatCache(out, { ...records, specs: specsRecords });
     const believed = await run('generate', '--specs', specs, '--out', out);
     expect(believed.code).toBe(0);
     expect(believed.err).not.toMatch(/error|changed while generating/);
