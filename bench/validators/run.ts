@@ -44,8 +44,12 @@ export async function runValidators(rounds: number): Promise<Figure[]> {
       for (const [kind, values] of Object.entries(cases)) {
         for (const c of contenders) {
           const check = c.check;
+          // Its own copy per contender: a validator may change how V8 holds a string it reads (a
+          // keyed lookup turns a parsed string into a reference to its internalized copy), which
+          // would change what the next contender is timed on.
+          const own = structuredClone(values);
           bench.add(`${c.name} ${kind}`, () => {
-            for (let i = 0; i < BATCH; i++) check(values[i % values.length]);
+            for (let i = 0; i < BATCH; i++) check(own[i % own.length]);
           });
         }
       }
