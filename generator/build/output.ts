@@ -32,7 +32,7 @@ import { generatorFingerprint } from './cache/fingerprint.js';
 import { MANIFEST_PATH } from './cache/manifest.js';
 import { EMPTY_STAT_CACHE, STAT_CACHE_PATH, fileStat, readStatCache, writeStatCache, type StatCache } from './cache/stat-cache.js';
 import { OutputVerifier } from './cache/verify-outputs.js';
-import { latestOf, runKey, unchangedSince, type LastRun, type RunInputs } from './cache/last-run.js';
+import { latestOf, listSpecs, runKey, unchangedSince, type LastRun, type RunInputs, type SpecStat } from './cache/last-run.js';
 import { DEFAULT_LAYOUT, type OutputLayout } from './files.js';
 import { MARKER_PATH, markerText, readOutputDir, type OutputDirState } from './output-dir.js';
 import { readTemplates, templatesDir } from './templates.js';
@@ -96,10 +96,11 @@ function reportingRunner(onProgress: OutputOptions['onProgress']): (jobs: number
   };
 }
 
-async function build(options: OutputOptions, state: OutputDirState, statCache: StatCache, fingerprint: string): Promise<OutputBuild> {
+async function build(options: OutputOptions, state: OutputDirState, statCache: StatCache, fingerprint: string, listed: readonly SpecStat[] | undefined): Promise<OutputBuild> {
   const templates = await readTemplates();
   return buildOutput({
     statCache,
+    ...(listed !== undefined && { listed }),
     manifestTrusted: state.manifestTrusted === true && !state.interrupted,
     specsDir: options.specsDir,
     ...(state.manifest !== undefined && { manifest: state.manifest }),
@@ -123,9 +124,9 @@ function runInputs(options: OutputOptions, fingerprint: string): Omit<RunInputs,
 }
 
 /** The last run's outcome when nothing it read has changed (never with --full). */
-function lastRunStands(options: OutputOptions, cache: StatCache, fingerprint: string): LastRun | undefined {
+function lastRunStands(options: OutputOptions, cache: StatCache, fingerprint: string, listed: readonly SpecStat[] | undefined): LastRun | undefined {
   if (options.full === true) return undefined;
-  return unchangedSince(cache.run, runInputs(options, fingerprint), options.methods, options.outDir, cache, { manifest: MANIFEST_PATH, marker: MARKER_PATH });
+  return unchangedSince(cache.run, runInputs(options, fingerprint), listed, options.methods, options.outDir, cache, { manifest: MANIFEST_PATH, marker: MARKER_PATH });
 }
 
 /** The record of this run for the next one, when every file it leaves is in the cache `next`. */
@@ -221,7 +222,9 @@ export async function generate(options: OutputOptions): Promise<GenerateResult> 
   options.onProgress?.({ phase: 'reading' });
   let cache = statCacheFor(options);
   const fingerprint = generatorFingerprint(ROOT_MODULE, templatesDir());
-  const last = lastRunStands(options, cache, fingerprint);
+  // Listed once: the record's key and the build both read this list.
+  const listed = listSpecs(options.specsDir);
+  const last = lastRunStands(options, cache, fingerprint, listed);
   if (last !== undefined) {
     options.onProgress?.({ phase: 'verifying' });
     return { methods: last.methods, emitted: 0, written: 0, removed: 0, unchanged: last.files, recovered: false, diagnostics: last.diagnostics, upToDate: true };
@@ -229,7 +232,7 @@ export async function generate(options: OutputOptions): Promise<GenerateResult> 
   const state = await readOutputDir(outDir, cache.manifest);
   if (state.kind === 'foreign' && options.force !== true) refuseForeign(outDir);
   if (state.interrupted) cache = EMPTY_STAT_CACHE;
-  const out = await build(options, state, cache, fingerprint);
+  const out = await build(options, state, cache, fingerprint, listed);
   options.onProgress?.({ phase: 'verifying' });
   const verifier = new OutputVerifier(outDir, cache);
   const verified = await verifyTrusted(out, (path, digest) => verifier.verify(path, digest));
@@ -310,14 +313,16 @@ export async function check(options: OutputOptions): Promise<CheckResult> {
   options.onProgress?.({ phase: 'reading' });
   let cache = statCacheFor(options);
   const fingerprint = generatorFingerprint(ROOT_MODULE, templatesDir());
-  const last = lastRunStands(options, cache, fingerprint);
+  // Listed once: the record's key and the build both read this list.
+  const listed = listSpecs(options.specsDir);
+  const last = lastRunStands(options, cache, fingerprint, listed);
   if (last !== undefined) {
     options.onProgress?.({ phase: 'verifying' });
     return { stale: [], diagnostics: last.diagnostics, upToDate: true };
   }
   const state = await readOutputDir(outDir, cache.manifest);
   if (state.interrupted) cache = EMPTY_STAT_CACHE;
-  const out = await build(options, state, cache, fingerprint);
+  const out = await build(options, state, cache, fingerprint, listed);
   options.onProgress?.({ phase: 'verifying' });
   const verifier = new OutputVerifier(outDir, cache);
   const verified = await verifyTrusted(out, (path, digest) => verifier.verify(path, digest));

@@ -113,16 +113,21 @@ function bodyOf(res: IncomingMessage): { getReader(): { read(): Promise<ReadResu
   return { getReader: () => reader, cancel };
 }
 
+/** `headers.get` of a Response over node:http's header record (lower-case names, lists joined as fetch joins them). */
+export function headersOf(record: Readonly<Record<string, string | string[] | undefined>>): { get(name: string): string | null } {
+  return {
+    get: (name) => {
+      const value = record[name.toLowerCase()];
+      return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+    },
+  };
+}
+
 /** What the runtime reads of a response (status, headers.get, body.getReader / cancel), backed by the node response. */
 function toResponse(res: IncomingMessage, url: string): Response {
   const status = res.statusCode ?? 0;
   const body = bodyOf(res);
-  const headers = {
-    get: (name: string): string | null => {
-      const value = res.headers[name.toLowerCase()];
-      return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
-    },
-  };
+  const headers = headersOf(res.headers);
   const text = async (): Promise<string> => {
     const reader = body.getReader();
     const chunks: Uint8Array[] = [];

@@ -21,6 +21,10 @@ export interface NodeTransportOptions {
      */
     agent?: NodeAgent;
 }
+/** `headers.get` of a Response over node:http's header record (lower-case names, lists joined as fetch joins them). */
+export declare function headersOf(record: Readonly<Record<string, string | string[] | undefined>>): {
+    get(name: string): string | null;
+};
 /** A call as the runtime hands it to a node transport directly (transport.ts), bypassing the fetch shape. */
 export interface DirectRequest {
     readonly method: string;

@@ -97,16 +97,20 @@ function bodyOf(res) {
     const reader = { read: () => new Promise(pull), cancel };
     return { getReader: () => reader, cancel };
 }
+/** `headers.get` of a Response over node:http's header record (lower-case names, lists joined as fetch joins them). */
+export function headersOf(record) {
+    return {
+        get: (name) => {
+            const value = record[name.toLowerCase()];
+            return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+        },
+    };
+}
 /** What the runtime reads of a response (status, headers.get, body.getReader / cancel), backed by the node response. */
 function toResponse(res, url) {
     const status = res.statusCode ?? 0;
     const body = bodyOf(res);
-    const headers = {
-        get: (name) => {
-            const value = res.headers[name.toLowerCase()];
-            return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
-        },
-    };
+    const headers = headersOf(res.headers);
     const text = async () => {
         const reader = body.getReader();
         const chunks = [];

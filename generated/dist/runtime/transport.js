@@ -11,7 +11,7 @@ import { checkTimeoutMs, clientState } from './client.js';
 import { AlipayHttpError, AlipayMalformedResponseError, AlipayNetworkError, AlipayResponseTooLargeError, AlipayTimeoutError } from './errors.js';
 import { maskPersonalData } from './mask.js';
 import { emitResponse } from './observe.js';
-import { DirectFailure, directOf } from './node-transport.js';
+import { DirectFailure, directOf, headersOf } from './node-transport.js';
 /** How much of a failure body is kept (masked) on AlipayHttpError. */
 export const HTTP_ERROR_BODY_BYTES = 2048;
 /** `ECONNREFUSED 127.0.0.1:1234`: the code and where, from a system error (fetch wraps it in `cause`). */
@@ -179,13 +179,7 @@ export async function exchange(client, method, url, request, options, progress, 
 }
 /** The part of a Response `use` reads (status, headers.get), over a direct answer's headers. */
 function responseOf(answer) {
-    const headers = {
-        get: (name) => {
-            const value = answer.headers[name.toLowerCase()];
-            return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
-        },
-    };
-    return { status: answer.status, headers, body: null };
+    return { status: answer.status, headers: headersOf(answer.headers), body: null };
 }
 /**
  * exchange over a node transport's direct form: the same outcomes (errors, progress, redirects

@@ -12,7 +12,7 @@ import { checkTimeoutMs, clientState, type AlipayClient } from './client.js';
 import { AlipayHttpError, AlipayMalformedResponseError, AlipayNetworkError, AlipayResponseTooLargeError, AlipayTimeoutError } from './errors.js';
 import { maskPersonalData } from './mask.js';
 import { emitResponse, type Observers } from './observe.js';
-import { DirectFailure, directOf, type Direct, type DirectAnswer } from './node-transport.js';
+import { DirectFailure, directOf, headersOf, type Direct, type DirectAnswer } from './node-transport.js';
 
 /** How much of a failure body is kept (masked) on AlipayHttpError. */
 export const HTTP_ERROR_BODY_BYTES = 2048;
@@ -214,13 +214,7 @@ export async function exchange<T>(
 
 /** The part of a Response `use` reads (status, headers.get), over a direct answer's headers. */
 function responseOf(answer: Pick<DirectAnswer, 'status' | 'headers'>): Response {
-  const headers = {
-    get: (name: string): string | null => {
-      const value = answer.headers[name.toLowerCase()];
-      return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
-    },
-  };
-  return { status: answer.status, headers, body: null } as unknown as Response;
+  return { status: answer.status, headers: headersOf(answer.headers), body: null } as unknown as Response;
 }
 
 /**

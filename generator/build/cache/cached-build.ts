@@ -7,9 +7,8 @@
  * (../files.ts), so the result is the bytes a full run gives. Any load problem falls back to the
  * serial loader, so diagnostics are exactly `validate`'s. Reads the specs; writes nothing.
  */
-import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { UserError, hasErrors, sortDiagnostics, type Diagnostic } from '../../diagnostics.js';
 import { planNames, type PlannedNames } from '../../plan/package.js';
 import type { MethodExports } from '../../plan/types.js';
@@ -19,8 +18,8 @@ import { fixedFiles, layoutKey, manifestDigestText, moduleEntries, moduleFiles, 
 import type { JobRunner, SpecJob } from '../jobs.js';
 import type { FileContent } from '../../write/plan.js';
 import type { Templates } from '../templates.js';
-import { EMPTY_STAT_CACHE, followedStat, type StatCache, type StatKey } from './stat-cache.js';
-import type { RunInputs } from './last-run.js';
+import { EMPTY_STAT_CACHE, type StatCache, type StatKey } from './stat-cache.js';
+import { listSpecs, stemOf, type RunInputs, type SpecStat } from './last-run.js';
 import {
   MANIFEST_PATH,
   digest,
@@ -50,6 +49,8 @@ export interface CachedBuildOptions {
   readonly statCache?: StatCache;
   /** The manifest is the file this generator wrote (its stat matches the stat cache). */
   readonly manifestTrusted?: boolean;
+  /** The spec files and their stats, when the caller listed them already (./last-run.ts listSpecs). */
+  readonly listed?: readonly SpecStat[];
 }
 
 export interface OutputFile {
@@ -210,21 +211,16 @@ async function readSpec(specsDir: string, spec: SpecFile): Promise<void> {
 }
 
 /**
- * The spec files: a spec whose stat matches the stat cache is not read (its hash is the cached
- * one); the others are read and hashed, concurrently.
+ * The spec files (as listed, see ./last-run.ts listSpecs): a spec whose stat matches the stat
+ * cache is not read (its hash is the cached one); the others are read and hashed, concurrently.
  */
-async function readSpecFiles(specsDir: string, cache: StatCache): Promise<SpecFile[] | undefined> {
+async function readSpecFiles(specsDir: string, listed: readonly SpecStat[] | undefined, cache: StatCache): Promise<SpecFile[] | undefined> {
+  if (listed === undefined) return undefined;
   try {
-    const names = readdirSync(specsDir, { withFileTypes: true })
-      .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
-      .map((e) => e.name)
-      .sort();
     const specs: SpecFile[] = [];
     const unread: SpecFile[] = [];
-    for (const name of names) {
-      const stat = followedStat(join(specsDir, name));
-      if (stat === undefined) return undefined;
-      const spec: SpecFile = { name, stem: name.slice(0, -extname(name).length), sha256: '', stat };
+    for (const { name, stat } of listed) {
+      const spec: SpecFile = { name, stem: stemOf(name), sha256: '', stat };
       const known = cache.specs.get(name);
       if (known !== undefined && known.startsWith(`${stat} `)) spec.sha256 = known.slice(stat.length + 1);
       else unread.push(spec);
@@ -240,7 +236,7 @@ async function readSpecFiles(specsDir: string, cache: StatCache): Promise<SpecFi
 export async function buildOutput(options: CachedBuildOptions): Promise<OutputBuild> {
   const { specsDir, templates, layout } = options;
   const version = layoutKey(layout);
-  const all = await readSpecFiles(specsDir, options.full ? EMPTY_STAT_CACHE : (options.statCache ?? EMPTY_STAT_CACHE));
+  const all = await readSpecFiles(specsDir, options.listed ?? listSpecs(specsDir), options.full ? EMPTY_STAT_CACHE : (options.statCache ?? EMPTY_STAT_CACHE));
   if (all === undefined || new Set(all.map((s) => s.stem)).size !== all.length) return failWithLoaderDiagnostics(specsDir);
   const specs = options.methods === undefined ? all : all.filter((s) => options.methods!(s.stem));
 

@@ -53,24 +53,38 @@ export function runKey(inputs: RunInputs): string {
   return hash.digest('hex');
 }
 
-/** The spec files of `specsDir` with their stats now, as the cached build lists them; undefined when one cannot be stat'ed. */
-export function currentSpecs(specsDir: string, selected: ((stem: string) => boolean) | undefined): RunInputs['specs'] | undefined {
-  let names: string[];
+/** A spec file of the folder and its stat when listed. */
+export interface SpecStat {
+  readonly name: string;
+  readonly stat: StatKey;
+}
+
+/**
+ * The spec files of `specsDir` (`*.yaml` / `*.yml`, name order) with their stats now, as a run
+ * lists them once (the record's key and the cached build both use the list); undefined when the
+ * folder or a file cannot be stat'ed.
+ */
+export function listSpecs(specsDir: string): SpecStat[] | undefined {
   try {
-    names = readdirSync(specsDir, { withFileTypes: true })
+    const names = readdirSync(specsDir, { withFileTypes: true })
       .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
       .map((e) => e.name)
       .sort();
+    const specs: SpecStat[] = [];
+    for (const name of names) {
+      const stat = followedStat(join(specsDir, name));
+      if (stat === undefined) return undefined;
+      specs.push({ name, stat });
+    }
+    return specs;
   } catch {
     return undefined;
   }
-  const specs: { name: string; stat: StatKey; selected: boolean }[] = [];
-  for (const name of names) {
-    const stat = followedStat(join(specsDir, name));
-    if (stat === undefined) return undefined;
-    specs.push({ name, stat, selected: selected === undefined || selected(name.slice(0, name.lastIndexOf('.'))) });
-  }
-  return specs;
+}
+
+/** The spec file's method name (its name without .yaml / .yml). */
+export function stemOf(name: string): string {
+  return name.slice(0, name.lastIndexOf('.'));
 }
 
 export interface RecordedOutput {
@@ -108,16 +122,17 @@ function outputAsRecorded(outDir: string, recorded: RecordedOutput, manifestPath
 export function unchangedSince(
   last: LastRun | undefined,
   inputs: Omit<RunInputs, 'specs'>,
+  listed: readonly SpecStat[] | undefined,
   selected: ((stem: string) => boolean) | undefined,
   outDir: string,
   recorded: RecordedOutput,
   paths: { readonly manifest: string; readonly marker: string },
 ): LastRun | undefined {
-  if (last === undefined || recorded.files.size + 1 !== last.files) return undefined;
+  if (last === undefined || listed === undefined || recorded.files.size + 1 !== last.files) return undefined;
   const root = lstatSync(outDir, { throwIfNoEntry: false });
   if (root === undefined || !root.isDirectory()) return undefined;
-  const specs = currentSpecs(inputs.specsDir, selected);
-  if (specs === undefined || runKey({ ...inputs, specs }) !== last.key) return undefined;
+  const specs = listed.map((s) => ({ ...s, selected: selected === undefined || selected(stemOf(s.name)) }));
+  if (runKey({ ...inputs, specs }) !== last.key) return undefined;
   return outputAsRecorded(outDir, recorded, paths.manifest, paths.marker) ? last : undefined;
 }
 
